@@ -1,0 +1,22 @@
+import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./src/lib/security/headers";
+
+const production = process.env.NODE_ENV === "production";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // Packages with WASM, native or worker parts that must be loaded by Node as they are, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "pg", "@neondatabase/serverless", "ws", "bcryptjs"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: staticSecurityHeaders(production) },
+      {
+        // Files Next serves itself never pass through src/proxy.ts; they get a CSP that allows nothing to run.
+        source: "/_next/static/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

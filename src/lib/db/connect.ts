@@ -1,0 +1,102 @@
+import "server-only";
+import { PGlite } from "@electric-sql/pglite";
+import { Client as NeonClient, neonConfig, Pool as NeonPool } from "@neondatabase/serverless";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { Client as PgClient, Pool as PgPool } from "pg";
+import ws from "ws";
+import { acquireDataDirLock, releaseDataDirLock } from "./pglite-lock";
+import * as schema from "./schema";
+import { log } from "@/lib/log/logger";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DatabaseDriver = "pglite" | "pg" | "neon";
+
+type Common = { logQueries?: boolean };
+export type ConnectOptions = Common &
+  (
+    | { driver: "pglite"; dataDir: string | "memory://"; command?: string }
+    | { driver: "pg"; url: string; poolMax?: number }
+    | { driver: "neon"; url: string; poolMax?: number; wsProxy?: string }
+  );
+
+const queryLogger = { logQuery: (query: string) => log("DB").debug({ sql: query }, "query") };
+
+export type Connection = {
+  db: Database;
+  driver: DatabaseDriver;
+  close: () => Promise<void>;
+  /** Runs fn while holding a Postgres advisory lock on one dedicated session, so that instances starting together take turns. */
+  withLock: <T>(lockId: number, fn: () => Promise<T>) => Promise<T>;
+};
+
+type LockClient = { connect(): Promise<unknown>; query(sql: string, params?: unknown[]): Promise<unknown>; end(): Promise<void> };
+
+function advisoryLock(makeClient: () => LockClient) {
+  return async <T>(lockId: number, fn: () => Promise<T>): Promise<T> => {
+    const client = makeClient();
+    await client.connect();
+    try {
+      await client.query("select pg_advisory_lock($1)", [lockId]);
+      return await fn();
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [lockId]).catch(() => undefined);
+      await client.end();
+    }
+  };
+}
+
+/** Opens one database handle. The app keeps one per process (client.ts); tests and scripts open their own. */
+export function connectDatabase(options: ConnectOptions): Connection {
+  switch (options.driver) {
+    case "pglite": {
+      const inMemory = options.dataDir === "memory://";
+      if (!inMemory) acquireDataDirLock(options.dataDir, options.command ?? "a BudhHub process");
+      const client = new PGlite(options.dataDir);
+      const db = drizzlePglite({ client, schema, logger: options.logQueries ? queryLogger : false }) as unknown as Database;
+      return {
+        db,
+        driver: "pglite",
+        // One process owns the folder, so there is nobody to take turns with.
+        withLock: (_lockId, fn) => fn(),
+        close: async () => {
+          await client.close();
+          if (!inMemory) releaseDataDirLock(options.dataDir);
+        },
+      };
+    }
+    case "pg": {
+      const pool = new PgPool({ connectionString: options.url, max: options.poolMax ?? 10 });
+      const db = drizzlePg({ client: pool, schema, logger: options.logQueries ? queryLogger : false }) as unknown as Database;
+      return {
+        db,
+        driver: "pg",
+        close: () => pool.end(),
+        withLock: advisoryLock(() => new PgClient({ connectionString: options.url })),
+      };
+    }
+    case "neon": {
+      neonConfig.webSocketConstructor = ws;
+      if (options.wsProxy) {
+        // A WebSocket-to-TCP bridge in front of a plain Postgres (local development and CI): no TLS on either leg,
+        // and SCRAM auth needs the startup messages sent one at a time.
+        const proxy = options.wsProxy;
+        neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}`;
+        neonConfig.useSecureWebSocket = false;
+        neonConfig.pipelineTLS = false;
+        neonConfig.pipelineConnect = false;
+      }
+      const pool = new NeonPool({ connectionString: options.url, max: options.poolMax ?? 10 });
+      const db = drizzleNeon({ client: pool, schema, logger: options.logQueries ? queryLogger : false }) as unknown as Database;
+      return {
+        db,
+        driver: "neon",
+        close: () => pool.end(),
+        withLock: advisoryLock(() => new NeonClient({ connectionString: options.url })),
+      };
+    }
+  }
+}

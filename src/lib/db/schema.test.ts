@@ -1,0 +1,101 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../../../tests/helpers/test-database";
+import { db } from "./client";
+import { courseMaterials, courses, enrollments, lessonProgress, lessons, modules, users } from "./schema";
+
+const database = useTestDatabase();
+
+async function fixture() {
+  const [instructor, learner] = await db
+    .insert(users)
+    .values([
+      { email: "teacher@example.test", role: "INSTRUCTOR" },
+      { email: "student@example.test", role: "LEARNER" },
+    ])
+    .returning();
+  const [course] = await db.insert(courses).values({ instructorId: instructor!.id, title: "Course" }).returning();
+  const [mod] = await db.insert(modules).values({ courseId: course!.id, title: "Module" }).returning();
+  const [lesson] = await db.insert(lessons).values({ moduleId: mod!.id, title: "Lesson" }).returning();
+  await db.insert(courseMaterials).values({ courseId: course!.id, lessonId: lesson!.id, fileName: "a.pdf", fileKey: "k1" });
+  const [enrollment] = await db.insert(enrollments).values({ courseId: course!.id, learnerId: learner!.id }).returning();
+  await db.insert(lessonProgress).values({ enrollmentId: enrollment!.id, lessonId: lesson!.id, completed: true });
+  return { instructor: instructor!, learner: learner!, course: course!, lesson: lesson!, enrollment: enrollment! };
+}
+
+/** The constraint a failed statement broke, whichever driver raised it. */
+async function violation(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { cause?: { constraint?: string; message?: string }; constraint?: string; message?: string };
+    return e.cause?.constraint ?? e.constraint ?? e.cause?.message ?? e.message ?? "";
+  }
+  throw new Error("expected the statement to be refused");
+}
+
+describe(`schema constraints`, () => {
+  it("runs on the engine the suite was asked for", () => {
+    expect(database.label).toBeTruthy();
+    console.info(`schema tests on ${database.label}`);
+  });
+
+  it("allows one enrollment per learner and course", async () => {
+    const { course, learner } = await fixture();
+    expect(await violation(db.insert(enrollments).values({ courseId: course.id, learnerId: learner.id }))).toMatch(
+      /enrollments_course_id_learner_id_unique/,
+    );
+  });
+
+  it("allows one progress row per enrollment and lesson", async () => {
+    const { enrollment, lesson } = await fixture();
+    expect(await violation(db.insert(lessonProgress).values({ enrollmentId: enrollment.id, lessonId: lesson.id }))).toMatch(
+      /lesson_progress_enrollment_id_lesson_id_unique/,
+    );
+  });
+
+  it("keeps progress between 0 and 100", async () => {
+    const { enrollment } = await fixture();
+    expect(await violation(db.update(enrollments).set({ progress: 101 }).where(eq(enrollments.id, enrollment.id)))).toMatch(
+      /enrollments_progress_range/,
+    );
+    expect(await violation(db.update(enrollments).set({ progress: -1 }).where(eq(enrollments.id, enrollment.id)))).toMatch(
+      /enrollments_progress_range/,
+    );
+  });
+
+  it("keeps e-mail addresses unique", async () => {
+    await fixture();
+    expect(await violation(db.insert(users).values({ email: "teacher@example.test" }))).toMatch(/users_email_unique/);
+  });
+
+  it("deleting a course removes its modules, lessons, materials, enrollments and progress", async () => {
+    const { course, learner } = await fixture();
+    await db.delete(courses).where(eq(courses.id, course.id));
+    const counts = await db.execute<{ n: number }>(sql`
+      select (select count(*) from modules) + (select count(*) from lessons) + (select count(*) from course_materials)
+           + (select count(*) from enrollments) + (select count(*) from lesson_progress) as n`);
+    const rows = (Array.isArray(counts) ? counts : (counts as { rows: { n: number }[] }).rows) as { n: number | string }[];
+    expect(Number(rows[0]!.n)).toBe(0);
+    // The learner's account stays.
+    expect(await db.select().from(users).where(eq(users.id, learner.id))).toHaveLength(1);
+  });
+
+  it("refuses to delete an instructor who still owns courses", async () => {
+    const { instructor } = await fixture();
+    expect(await violation(db.delete(users).where(eq(users.id, instructor.id)))).toMatch(/courses_instructor_id_users_id_fk/);
+  });
+
+  it("indexes every foreign key", async () => {
+    const result = await db.execute<{ table: string; column: string }>(sql`
+      select c.conrelid::regclass::text as table, a.attname as column
+      from pg_constraint c
+      join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+      where c.contype = 'f'
+        and not exists (
+          select 1 from pg_index i where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1]
+        )`);
+    const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+    expect(rows).toEqual([]);
+  });
+});

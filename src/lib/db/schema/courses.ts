@@ -1,0 +1,104 @@
+import { bigint, boolean, index, integer, numeric, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).defaultNow().notNull();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).defaultNow().notNull();
+
+export const courses = pgTable(
+  "courses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // An instructor who still owns courses cannot be deleted; accounts are disabled instead.
+    instructorId: text("instructor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    title: varchar("title", { length: 512 }).notNull(),
+    description: text("description"),
+    category: varchar("category", { length: 128 }),
+    difficulty: varchar("difficulty", { length: 32 }),
+    thumbnailUrl: text("thumbnail_url"),
+    /** Storage key of the thumbnail, so that replacing or deleting it removes the object. */
+    thumbnailKey: text("thumbnail_key"),
+    price: numeric("price", { precision: 10, scale: 2 }),
+    /** Minutes. */
+    estimatedDuration: integer("estimated_duration"),
+    totalLessons: integer("total_lessons").default(0).notNull(),
+    isPublished: boolean("is_published").default(false).notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("courses_instructor_id_idx").on(t.instructorId),
+    index("courses_published_created_idx").on(t.isPublished, t.createdAt),
+  ],
+);
+export type Course = typeof courses.$inferSelect;
+export type NewCourse = typeof courses.$inferInsert;
+
+export const modules = pgTable(
+  "modules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    title: varchar("title", { length: 512 }).notNull(),
+    ord: integer("ord").default(0).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("modules_course_id_ord_idx").on(t.courseId, t.ord)],
+);
+export type Module = typeof modules.$inferSelect;
+export type NewModule = typeof modules.$inferInsert;
+
+export const lessons = pgTable(
+  "lessons",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    moduleId: uuid("module_id")
+      .notNull()
+      .references(() => modules.id, { onDelete: "cascade" }),
+    title: varchar("title", { length: 512 }).notNull(),
+    /** Markdown, rendered sanitized. */
+    content: text("content"),
+    videoKey: text("video_key"),
+    /** Bytes; bigint because videos may be up to several GiB. */
+    videoSize: bigint("video_size", { mode: "number" }),
+    /** Seconds. */
+    videoDuration: integer("video_duration"),
+    videoMimeType: text("video_mime_type"),
+    /** Minutes a learner needs for the lesson, shown in the curriculum. */
+    durationMinutes: integer("duration_minutes"),
+    ord: integer("ord").default(0).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("lessons_module_id_ord_idx").on(t.moduleId, t.ord)],
+);
+export type Lesson = typeof lessons.$inferSelect;
+export type NewLesson = typeof lessons.$inferInsert;
+
+export const courseMaterials = pgTable(
+  "course_materials",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    lessonId: uuid("lesson_id").references(() => lessons.id, { onDelete: "cascade" }),
+    fileName: varchar("file_name", { length: 512 }).notNull(),
+    fileKey: text("file_key").notNull().unique(),
+    fileType: text("file_type"),
+    fileSize: bigint("file_size", { mode: "number" }),
+    materialType: varchar("material_type", { length: 32 }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("course_materials_course_id_idx").on(t.courseId),
+    index("course_materials_lesson_id_idx").on(t.lessonId),
+  ],
+);
+export type CourseMaterial = typeof courseMaterials.$inferSelect;
+export type NewCourseMaterial = typeof courseMaterials.$inferInsert;

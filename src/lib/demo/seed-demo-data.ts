@@ -1,0 +1,234 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { count, sql } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import {
+  courseMaterials,
+  courses,
+  enrollments,
+  lessonProgress,
+  lessons,
+  modules,
+  type NewCourse,
+  type NewCourseMaterial,
+  type NewEnrollment,
+  type NewLesson,
+  type NewLessonProgress,
+  type NewModule,
+  type NewUser,
+  users,
+} from "@/lib/db/schema";
+import { log } from "@/lib/log/logger";
+import { getStorage } from "@/lib/storage";
+import { storageKeys } from "@/lib/storage/keys";
+import { demoCourses } from "./courses";
+
+export const DEMO_PASSWORD = "budhhub-demo";
+
+export const demoAccounts = [
+  { key: "admin", email: "admin@budhhub.test", name: "Avery Admin", role: "ADMIN" },
+  { key: "ada", email: "ada@budhhub.test", name: "Ada Lovelace", role: "INSTRUCTOR" },
+  { key: "alan", email: "alan@budhhub.test", name: "Alan Turing", role: "INSTRUCTOR" },
+  ...[1, 2, 3, 4, 5].map((n) => ({
+    key: `learner${n}`,
+    email: `learner${n}@budhhub.test`,
+    name: ["Grace Hopper", "Katherine Johnson", "Tim Berners-Lee", "Margaret Hamilton", "Edsger Dijkstra"][n - 1]!,
+    role: "LEARNER" as const,
+  })),
+] as const satisfies readonly { key: string; email: string; name: string; role: NewUser["role"] }[];
+
+const assetsDir = path.join(process.cwd(), "src", "lib", "demo", "assets");
+const SAMPLE_VIDEO = { file: "sample-video.webm", type: "video/webm", durationSeconds: 8 };
+const SAMPLE_PDF = { file: "sample-handout.pdf", type: "application/pdf" };
+
+/**
+ * Which learners take which published course (by position in demoCourses, drafts skipped) and how many of its lessons
+ * they have completed: "all", or a count. Gives partial progress, one finished course and one learner with nothing.
+ */
+const demoEnrollments: { learner: string; course: number; completed: number | "all"; daysAgo: number }[] = [
+  { learner: "learner1", course: 0, completed: 3, daysAgo: 20 },
+  { learner: "learner1", course: 1, completed: 1, daysAgo: 9 },
+  { learner: "learner1", course: 2, completed: 0, daysAgo: 2 },
+  { learner: "learner2", course: 0, completed: "all", daysAgo: 45 },
+  { learner: "learner2", course: 3, completed: 2, daysAgo: 12 },
+  { learner: "learner3", course: 0, completed: 1, daysAgo: 30 },
+  { learner: "learner3", course: 4, completed: 4, daysAgo: 6 },
+  { learner: "learner4", course: 5, completed: 2, daysAgo: 3 },
+];
+
+export async function isDatabaseEmpty(): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+
+/**
+ * Writes the demo accounts, courses, enrollments and sample media. Media objects are stored first and every row is
+ * written in one transaction; if the transaction fails the objects are removed again, so nothing points at a missing
+ * object and no object is left without a row.
+ */
+export async function seedDemoData(): Promise<{ users: number; courses: number; lessons: number; enrollments: number }> {
+  const logger = log("SEED");
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = new Date();
+
+  const userRows: NewUser[] = demoAccounts.map((a, i) => ({
+    id: crypto.randomUUID(),
+    email: a.email,
+    name: a.name,
+    role: a.role,
+    passwordHash,
+    emailVerified: now,
+    onboardedAt: now,
+    createdAt: daysAgo(60 - i),
+  }));
+  const userId = (key: string) => userRows[demoAccounts.findIndex((a) => a.key === key)]!.id!;
+
+  const courseRows: NewCourse[] = [];
+  const moduleRows: NewModule[] = [];
+  const lessonRows: NewLesson[] = [];
+  const materialRows: NewCourseMaterial[] = [];
+  const uploads: { key: string; file: string; type: string; size: number }[] = [];
+  const lessonIdsByCourse = new Map<string, string[]>();
+
+  demoCourses.forEach((course, courseIndex) => {
+    const courseId = crypto.randomUUID();
+    const created = daysAgo(90 - courseIndex * 7);
+    let totalLessons = 0;
+    let totalMinutes = 0;
+    const lessonIds: string[] = [];
+    course.modules.forEach((mod, moduleIndex) => {
+      const moduleId = crypto.randomUUID();
+      moduleRows.push({ id: moduleId, courseId, title: mod.title, ord: moduleIndex, createdAt: created });
+      mod.lessons.forEach((lesson, lessonIndex) => {
+        const lessonId = crypto.randomUUID();
+        lessonIds.push(lessonId);
+        totalLessons += 1;
+        totalMinutes += lesson.durationMinutes;
+        const row: NewLesson = {
+          id: lessonId,
+          moduleId,
+          title: lesson.title,
+          content: lesson.content.trim(),
+          durationMinutes: lesson.durationMinutes,
+          ord: lessonIndex,
+          createdAt: created,
+        };
+        if (lesson.video) {
+          const key = storageKeys.lessonVideo(lessonId, SAMPLE_VIDEO.file);
+          const size = fs.statSync(path.join(assetsDir, SAMPLE_VIDEO.file)).size;
+          uploads.push({ key, file: SAMPLE_VIDEO.file, type: SAMPLE_VIDEO.type, size });
+          Object.assign(row, {
+            videoKey: key,
+            videoSize: size,
+            videoMimeType: SAMPLE_VIDEO.type,
+            videoDuration: SAMPLE_VIDEO.durationSeconds,
+          });
+        }
+        lessonRows.push(row);
+        if (lesson.pdf) {
+          const materialId = crypto.randomUUID();
+          const key = storageKeys.lessonMaterial(lessonId, materialId, SAMPLE_PDF.file);
+          const size = fs.statSync(path.join(assetsDir, SAMPLE_PDF.file)).size;
+          uploads.push({ key, file: SAMPLE_PDF.file, type: SAMPLE_PDF.type, size });
+          materialRows.push({
+            id: materialId,
+            courseId,
+            lessonId,
+            fileName: SAMPLE_PDF.file,
+            fileKey: key,
+            fileType: SAMPLE_PDF.type,
+            fileSize: size,
+            materialType: "pdf",
+          });
+        }
+      });
+    });
+    lessonIdsByCourse.set(courseId, lessonIds);
+    courseRows.push({
+      id: courseId,
+      instructorId: userId(course.instructor),
+      title: course.title,
+      description: course.description,
+      category: course.category,
+      difficulty: course.difficulty,
+      estimatedDuration: totalMinutes,
+      totalLessons,
+      isPublished: course.published,
+      publishedAt: course.published ? created : null,
+      createdAt: created,
+      updatedAt: created,
+    });
+  });
+
+  const published = courseRows.filter((c) => c.isPublished);
+  const enrollmentRows: NewEnrollment[] = [];
+  const progressRows: NewLessonProgress[] = [];
+  for (const e of demoEnrollments) {
+    const course = published[e.course];
+    if (!course) continue;
+    const lessonIds = lessonIdsByCourse.get(course.id!)!;
+    const done = e.completed === "all" ? lessonIds.length : Math.min(e.completed, lessonIds.length);
+    const enrollmentId = crypto.randomUUID();
+    const enrolledAt = daysAgo(e.daysAgo);
+    enrollmentRows.push({
+      id: enrollmentId,
+      courseId: course.id!,
+      learnerId: userId(e.learner),
+      enrolledAt,
+      progress: lessonIds.length === 0 ? 0 : Math.floor((done * 100) / lessonIds.length),
+      completedAt: done === lessonIds.length && done > 0 ? daysAgo(Math.max(0, e.daysAgo - done)) : null,
+      lastAccessedAt: daysAgo(Math.max(0, e.daysAgo - done)),
+    });
+    lessonIds.slice(0, done).forEach((lessonId, i) => {
+      const at = daysAgo(Math.max(0, e.daysAgo - i - 1));
+      progressRows.push({ enrollmentId, lessonId, completed: true, completedAt: at, updatedAt: at });
+    });
+  }
+
+  const storage = getStorage();
+  for (const u of uploads) {
+    await storage.put(u.key, fs.createReadStream(path.join(assetsDir, u.file)), { contentType: u.type, size: u.size });
+  }
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(users).values(userRows);
+      await tx.insert(courses).values(courseRows);
+      await tx.insert(modules).values(moduleRows);
+      await tx.insert(lessons).values(lessonRows);
+      if (materialRows.length) await tx.insert(courseMaterials).values(materialRows);
+      if (enrollmentRows.length) await tx.insert(enrollments).values(enrollmentRows);
+      if (progressRows.length) await tx.insert(lessonProgress).values(progressRows);
+    });
+  } catch (error) {
+    await Promise.all(uploads.map((u) => storage.delete(u.key).catch(() => undefined)));
+    throw error;
+  }
+  const summary = {
+    users: userRows.length,
+    courses: courseRows.length,
+    lessons: lessonRows.length,
+    enrollments: enrollmentRows.length,
+  };
+  logger.info(summary, "demo data written");
+  return summary;
+}
+
+/** Empties every table (and the stored objects the rows point at), for `npm run db:seed -- --reset`. */
+export async function wipeAllData(): Promise<void> {
+  const storage = getStorage();
+  const [courseIds, lessonIds] = await Promise.all([
+    db.select({ id: courses.id }).from(courses),
+    db.select({ id: lessons.id }).from(lessons),
+  ]);
+  await db.execute(
+    sql`truncate table users, accounts, verification_tokens, password_reset_tokens, rate_limits, courses, modules, lessons, course_materials, enrollments, lesson_progress, upload_sessions restart identity cascade`,
+  );
+  await Promise.all([
+    ...courseIds.map((c) => storage.deletePrefix(storageKeys.coursePrefix(c.id))),
+    ...lessonIds.map((l) => storage.deletePrefix(storageKeys.lessonPrefix(l.id))),
+  ]);
+}

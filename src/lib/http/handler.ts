@@ -1,0 +1,77 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { log } from "@/lib/log/logger";
+import { AppError, type ErrorBody } from "./errors";
+
+export const REQUEST_ID_HEADER = "x-request-id";
+
+export function errorResponse(error: AppError, requestId?: string) {
+  const body: ErrorBody = {
+    error: { code: error.code, message: error.userMessage, ...(error.options.fields ? { fields: error.options.fields } : {}) },
+  };
+  if (requestId && error.status >= 500) body.error.requestId = requestId;
+  const response = NextResponse.json(body, { status: error.status });
+  if (error.options.retryAfterSeconds) response.headers.set("Retry-After", String(error.options.retryAfterSeconds));
+  return response;
+}
+
+/** Zod issues as { "field.path": "message" }, first message per field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "body";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/**
+ * Wraps a route handler: AppErrors become their status with the one error shape; anything else is logged with the
+ * request id and answered 500 "Something went wrong" with that id and nothing internal.
+ */
+export function route<P = Record<string, string>>(
+  handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
+      if (error instanceof AppError) return errorResponse(error, requestId);
+      if (error instanceof z.ZodError) {
+        return errorResponse(new AppError("VALIDATION_FAILED", "Some fields are not valid.", { fields: fieldErrors(error) }));
+      }
+      log("HTTP", requestId).error({ err: error, method: request.method, url: request.url }, "unhandled error");
+      return errorResponse(new AppError("INTERNAL", "Something went wrong. Please try again."), requestId ?? "unknown");
+    }
+  };
+}
+
+/** Parses a JSON body with a schema; bad JSON or bad fields are a 400 that names them. */
+export async function parseJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json).");
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", "Some fields are not valid.", { fields: fieldErrors(parsed.error) });
+  }
+  return parsed.data;
+}
+
+/** Parses route params or search params with a schema; a malformed id is a 404, as if it did not exist. */
+export function parseParams<S extends z.ZodType>(input: unknown, schema: S): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError("NOT_FOUND", "Not found.");
+  return parsed.data;
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+
+/** Storage keys follow the reference design. File names are made safe: no separators, no control characters, capped. */
+
+const MAX_NAME_LENGTH = 120;
+
+export function sanitizeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base
+    .normalize("NFKC")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/[^\p{L}\p{N}._ -]/gu, "-")
+    .replace(/\s+/g, "-")
+    .replace(/^[.-]+/, "")
+    .replace(/-{2,}/g, "-");
+  if (!cleaned) return "file";
+  if (cleaned.length <= MAX_NAME_LENGTH) return cleaned;
+  const dot = cleaned.lastIndexOf(".");
+  const ext = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : "";
+  return cleaned.slice(0, MAX_NAME_LENGTH - ext.length) + ext;
+}
+
+const unique = () => `${Date.now()}-${randomBytes(6).toString("hex")}`;
+
+export const storageKeys = {
+  courseThumbnail: (courseId: string, fileName: string) =>
+    `courses/${courseId}/thumbnails/${unique()}-${sanitizeFileName(fileName)}`,
+  lessonVideo: (lessonId: string, fileName: string) => `lessons/${lessonId}/videos/${unique()}-${sanitizeFileName(fileName)}`,
+  courseMaterial: (courseId: string, materialId: string, fileName: string) =>
+    `courses/${courseId}/materials/${materialId}-${sanitizeFileName(fileName)}`,
+  lessonMaterial: (lessonId: string, materialId: string, fileName: string) =>
+    `lessons/${lessonId}/materials/${materialId}-${sanitizeFileName(fileName)}`,
+  coursePrefix: (courseId: string) => `courses/${courseId}/`,
+  lessonPrefix: (lessonId: string) => `lessons/${lessonId}/`,
+};
+
+const KEY_PATTERN = /^(courses|lessons)\/[0-9a-f-]{36}\/[a-z]+\/[^/\\]+$/;
+
+/** True for keys this app makes; anything else (traversal, absolute paths) is refused by the drivers. */
+export function isValidKey(key: string): boolean {
+  return KEY_PATTERN.test(key) && !key.split("/").some((part) => part === ".." || part === ".");
+}

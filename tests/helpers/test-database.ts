@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { Client } from "pg";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { env } from "@/env";
+import { useConnection } from "@/lib/db/client";
+import { connectDatabase, type Connection } from "@/lib/db/connect";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { startWsTcpBridge } from "./ws-tcp-bridge";
+
+/**
+ * A migrated database for one test file, installed as the app's database and emptied before each test.
+ * PGlite in memory by default; with TEST_DATABASE_URL a fresh database on that server, reached with node-postgres or,
+ * with TEST_DATABASE_DRIVER=neon, with Neon's driver through a local WebSocket bridge.
+ */
+export async function createTestDatabase(): Promise<{ connection: Connection; label: string; drop: () => Promise<void> }> {
+  if (!env.TEST_DATABASE_URL) {
+    const connection = connectDatabase({ driver: "pglite", dataDir: "memory://" });
+    await migrateDatabase(connection);
+    return { connection, label: "pglite", drop: () => connection.close() };
+  }
+  const name = `budhhub_test_${randomBytes(6).toString("hex")}`;
+  const admin = new Client({ connectionString: env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(env.TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const bridge = env.TEST_DATABASE_DRIVER === "neon" ? await startWsTcpBridge() : undefined;
+  const connection = bridge
+    ? connectDatabase({ driver: "neon", url: url.toString(), wsProxy: bridge.url, poolMax: 5 })
+    : connectDatabase({ driver: "pg", url: url.toString(), poolMax: 5 });
+  await migrateDatabase(connection);
+  return {
+    connection,
+    label: `${connection.driver} (${url.host})`,
+    drop: async () => {
+      await connection.close();
+      await bridge?.close();
+      const cleanup = new Client({ connectionString: env.TEST_DATABASE_URL });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export async function truncateAll(connection: Connection) {
+  const result = await connection.db.execute<{ tablename: string }>(
+    sql`select tablename from pg_tables where schemaname = 'public' and tablename not like '__drizzle%'`,
+  );
+  const rows = (Array.isArray(result) ? result : (result as { rows: { tablename: string }[] }).rows) as { tablename: string }[];
+  if (rows.length === 0) return;
+  const names = rows.map((r) => `"${r.tablename}"`).join(", ");
+  await connection.db.execute(sql.raw(`truncate table ${names} restart identity cascade`));
+}
+
+/** Call at the top of a test file: the file gets its own migrated database, emptied before each test. */
+export function useTestDatabase() {
+  const state: { connection?: Connection; label?: string } = {};
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const created = await createTestDatabase();
+    state.connection = created.connection;
+    state.label = created.label;
+    drop = created.drop;
+    useConnection(created.connection);
+  });
+  beforeEach(async () => {
+    await truncateAll(state.connection!);
+  });
+  afterAll(async () => {
+    useConnection(undefined);
+    await drop?.();
+  });
+  return state;
+}

@@ -1,0 +1,16 @@
+import { defineConfig, mergeConfig } from "vitest/config";
+import { shared } from "./vitest.shared.ts";
+
+// `npm test`: unit and integration tests beside the code, against PGlite (or TEST_DATABASE_URL's server).
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      include: ["src/**/*.test.ts", "tests/unit/**/*.test.ts"],
+      environment: "node",
+      pool: "forks",
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  }),
+);
