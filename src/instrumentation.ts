@@ -1,5 +1,9 @@
 /** Next.js calls register() once when a server process starts, before it answers requests. */
 export async function register() {
-  const { startServer } = await import("./lib/server-start");
-  await startServer();
+  // Next inlines NEXT_RUNTIME at build time; the check keeps Node-only code out of the edge bundle it also compiles.
+  // eslint-disable-next-line no-restricted-properties
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startServer } = await import("./lib/server-start");
+    await startServer();
+  }
 }

@@ -11,13 +11,13 @@ export type DemoDifficulty = "beginner" | "intermediate" | "advanced";
 
 export type DemoLesson = {
   title: string;
-  /** Real teaching content in GitHub-flavoured markdown. */
+  /** Real teaching content in GitHub-flavoured markdown: headings (## and ###), paragraphs, lists, at least one code block or table where it fits, 120–350 words. */
   content: string;
   /** Minutes a learner needs for the lesson. */
   durationMinutes: number;
   /** true on exactly ONE lesson in the whole file: it gets the sample video attached. */
   video?: true;
-  /** true on exactly ONE lesson: it gets the sample PDF as a lesson material. */
+  /** true on exactly ONE lesson (a different one, in the same course as the video is fine): it gets the sample PDF as a lesson material. */
   pdf?: true;
 };
 
