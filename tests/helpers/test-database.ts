@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { Client } from "pg";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { env } from "@/env";
-import { useConnection } from "@/lib/db/client";
+import { setConnection } from "@/lib/db/client";
 import { connectDatabase, type Connection } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { startWsTcpBridge } from "./ws-tcp-bridge";
@@ -56,7 +56,7 @@ export async function truncateAll(connection: Connection) {
 }
 
 /** Call at the top of a test file: the file gets its own migrated database, emptied before each test. */
-export function useTestDatabase() {
+export function withTestDatabase() {
   const state: { connection?: Connection; label?: string } = {};
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
@@ -64,13 +64,13 @@ export function useTestDatabase() {
     state.connection = created.connection;
     state.label = created.label;
     drop = created.drop;
-    useConnection(created.connection);
+    setConnection(created.connection);
   });
   beforeEach(async () => {
     await truncateAll(state.connection!);
   });
   afterAll(async () => {
-    useConnection(undefined);
+    setConnection(undefined);
     await drop?.();
   });
   return state;

@@ -2,18 +2,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { useStorage } from "@/lib/storage";
+import { setStorage } from "@/lib/storage";
 import { createLocalStorage } from "@/lib/storage/local";
 
 /** Local-disk storage in a temporary folder outside the project, installed as the app's storage for one test file. */
-export function useTestStorage() {
+export function withTestStorage() {
   const state: { root: string } = { root: "" };
   beforeAll(() => {
     state.root = fs.mkdtempSync(path.join(os.tmpdir(), "budhhub-storage-"));
-    useStorage(createLocalStorage(state.root));
+    setStorage(createLocalStorage(state.root));
   });
   afterAll(() => {
-    useStorage(undefined);
+    setStorage(undefined);
     fs.rmSync(state.root, { recursive: true, force: true });
   });
   return state;

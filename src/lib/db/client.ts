@@ -31,7 +31,7 @@ export function getConnection(): Connection {
 }
 
 /** Tests install their own migrated database here before any lib function runs. */
-export function useConnection(connection: Connection | undefined) {
+export function setConnection(connection: Connection | undefined) {
   globalForDb.__budhhubDb = connection;
 }
 

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "../../../tests/helpers/test-database";
+import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { db } from "./client";
 import { courseMaterials, courses, enrollments, lessonProgress, lessons, modules, users } from "./schema";
 
-const database = useTestDatabase();
+const database = withTestDatabase();
 
 async function fixture() {
   const [instructor, learner] = await db

@@ -25,6 +25,6 @@ export function getStorage(): StorageDriver {
 }
 
 /** Tests point the app at their own storage. */
-export function useStorage(driver: StorageDriver | undefined) {
+export function setStorage(driver: StorageDriver | undefined) {
   globalForStorage.__budhhubStorage = driver;
 }

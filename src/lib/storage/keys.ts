@@ -8,7 +8,6 @@ export function sanitizeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   const cleaned = base
     .normalize("NFKC")
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .replace(/[^\p{L}\p{N}._ -]/gu, "-")
     .replace(/\s+/g, "-")

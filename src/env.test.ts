@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+describe("configuration", () => {
+  it("defaults to the embedded set-up", () => {
+    const env = parseEnv({});
+    expect(env.databaseDriver).toBe("pglite");
+    expect(env.embedded).toBe(true);
+    expect(env.STORAGE_DRIVER).toBe("local");
+    expect(env.pgliteDir).toMatch(/\.data[/\\]pglite$/);
+    expect(env.storageDir).toMatch(/\.data[/\\]storage$/);
+    expect(env.mailDir).toMatch(/\.data[/\\]mail$/);
+    expect(env.UPLOAD_MAX_VIDEO_BYTES).toBe(4 * 1024 ** 3);
+  });
+
+  it("picks node-postgres for a DATABASE_URL and Neon for a Neon host or DATABASE_DRIVER=neon", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@db.example.com:5432/app" }).databaseDriver).toBe("pg");
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@ep-cool-1.eu-central-1.aws.neon.tech/app" }).databaseDriver).toBe("neon");
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@127.0.0.1/app", DATABASE_DRIVER: "neon" }).databaseDriver).toBe("neon");
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ STORAGE_DRIVER: "s3" })).toThrow(/S3_BUCKET is required when STORAGE_DRIVER=s3/);
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32 characters/);
+    expect(() => parseEnv({ DATABASE_DRIVER: "pg" })).toThrow(/needs a DATABASE_URL/);
+  });
+
+  it("reads admin e-mails as a lower-cased list", () => {
+    expect(parseEnv({ ADMIN_EMAILS: " Boss@Example.com, ops@example.com ,," }).adminEmails).toEqual([
+      "boss@example.com",
+      "ops@example.com",
+    ]);
+  });
+});

@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import { count, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { withTestStorage } from "../../../tests/helpers/test-storage";
+import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import { courseMaterials, courses, enrollments, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
+import { getStorage } from "@/lib/storage";
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "./seed-demo-data";
+
+withTestDatabase();
+const storage = withTestStorage();
+
+const filesUnder = (dir: string): string[] =>
+  fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
+
+const rows = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+describe("demo data", () => {
+  it("writes the demo accounts with the demo password and the roles the README lists", async () => {
+    expect(await isDatabaseEmpty()).toBe(true);
+    await seedDemoData();
+    expect(await isDatabaseEmpty()).toBe(false);
+    const accounts = await db.select({ email: users.email, role: users.role, hash: users.passwordHash }).from(users);
+    const roles = Object.fromEntries(accounts.map((a) => [a.email, a.role]));
+    expect(roles).toEqual({
+      "admin@budhhub.test": "ADMIN",
+      "ada@budhhub.test": "INSTRUCTOR",
+      "alan@budhhub.test": "INSTRUCTOR",
+      "learner1@budhhub.test": "LEARNER",
+      "learner2@budhhub.test": "LEARNER",
+      "learner3@budhhub.test": "LEARNER",
+      "learner4@budhhub.test": "LEARNER",
+      "learner5@budhhub.test": "LEARNER",
+    });
+    expect(await verifyPassword(DEMO_PASSWORD, accounts[0]!.hash!)).toBe(true);
+    expect(await verifyPassword("wrong-password", accounts[0]!.hash!)).toBe(false);
+  });
+
+  it("has at least 6 published courses across categories and difficulties and a draft, each 2–4 modules of 2–5 lessons", async () => {
+    await seedDemoData();
+    const all = await db.select().from(courses);
+    const published = all.filter((c) => c.isPublished);
+    expect(published.length).toBeGreaterThanOrEqual(6);
+    expect(all.filter((c) => !c.isPublished).length).toBeGreaterThanOrEqual(1);
+    expect(new Set(published.map((c) => c.category)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(published.map((c) => c.difficulty))).toEqual(new Set(["beginner", "intermediate", "advanced"]));
+
+    const shape = rows<{ course_id: string; modules: number; min_lessons: number; max_lessons: number; lessons: number }>(
+      await db.execute(sql`
+        select m.course_id, count(distinct m.id)::int as modules,
+               min(per.n)::int as min_lessons, max(per.n)::int as max_lessons, sum(per.n)::int as lessons
+        from modules m
+        join (select module_id, count(*) as n from lessons group by module_id) per on per.module_id = m.id
+        group by m.course_id`),
+    );
+    expect(shape).toHaveLength(all.length);
+    for (const c of shape) {
+      expect(c.modules).toBeGreaterThanOrEqual(2);
+      expect(c.modules).toBeLessThanOrEqual(4);
+      expect(c.min_lessons).toBeGreaterThanOrEqual(2);
+      expect(c.max_lessons).toBeLessThanOrEqual(5);
+      expect(all.find((x) => x.id === c.course_id)!.totalLessons).toBe(c.lessons);
+    }
+    const short = await db.select({ id: lessons.id }).from(lessons).where(sql`length(${lessons.content}) < 400`);
+    expect(short).toEqual([]);
+  });
+
+  it("gives enrollments progress that matches their completed lessons, some partial and some none", async () => {
+    await seedDemoData();
+    const check = rows<{ progress: number; expected: number }>(
+      await db.execute(sql`
+        select e.progress, floor(100.0 * count(lp.id) filter (where lp.completed) / c.total_lessons)::int as expected
+        from enrollments e
+        join courses c on c.id = e.course_id
+        left join lesson_progress lp on lp.enrollment_id = e.id
+        group by e.id, c.total_lessons`),
+    );
+    expect(check.length).toBeGreaterThanOrEqual(5);
+    for (const e of check) expect(e.progress).toBe(e.expected);
+    expect(check.some((e) => e.progress > 0 && e.progress < 100)).toBe(true);
+    expect(check.some((e) => e.progress === 100)).toBe(true);
+  });
+
+  it("stores a real video and a PDF through the storage layer", async () => {
+    await seedDemoData();
+    const [video] = await db.select().from(lessons).where(sql`${lessons.videoKey} is not null`);
+    expect(video!.videoMimeType).toBe("video/webm");
+    const head = await getStorage().head(video!.videoKey!);
+    expect(head?.size).toBe(video!.videoSize);
+
+    const [pdf] = await db.select().from(courseMaterials);
+    expect(pdf!.fileType).toBe("application/pdf");
+    const { body } = await getStorage().read(pdf!.fileKey, { start: 0, end: 4 });
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString("latin1")).toBe("%PDF-");
+  });
+
+  it("writes nothing to the database when a row fails, and removes the objects it stored", async () => {
+    // A user with a demo e-mail already there makes the transaction fail half-way.
+    await db.insert(users).values({ email: "learner3@budhhub.test" });
+    const filesBefore = filesUnder(storage.root).length;
+    await expect(seedDemoData()).rejects.toThrow();
+    expect(filesUnder(storage.root).length).toBe(filesBefore);
+    expect((await db.select({ n: count() }).from(users))[0]!.n).toBe(1);
+    for (const table of [courses, modules, lessons, enrollments, lessonProgress, courseMaterials]) {
+      expect((await db.select({ n: count() }).from(table))[0]!.n).toBe(0);
+    }
+    const remaining = await db.select().from(users).where(eq(users.email, "admin@budhhub.test"));
+    expect(remaining).toEqual([]);
+  });
+});

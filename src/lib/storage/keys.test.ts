@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { isValidKey, sanitizeFileName, storageKeys } from "./keys";
+
+const id = "2f1c5a8e-4b7d-4c1e-9a3b-0d6e7f8a9b0c";
+
+describe("storage keys", () => {
+  it("follow the reference design's structure", () => {
+    expect(storageKeys.courseThumbnail(id, "cover.png")).toMatch(new RegExp(`^courses/${id}/thumbnails/\\d+-[0-9a-f]{12}-cover\\.png$`));
+    expect(storageKeys.lessonVideo(id, "intro.mp4")).toMatch(new RegExp(`^lessons/${id}/videos/\\d+-[0-9a-f]{12}-intro\\.mp4$`));
+    expect(storageKeys.courseMaterial(id, id, "notes.pdf")).toBe(`courses/${id}/materials/${id}-notes.pdf`);
+    expect(storageKeys.lessonMaterial(id, id, "notes.pdf")).toBe(`lessons/${id}/materials/${id}-notes.pdf`);
+  });
+
+  it("strip separators, traversal and control characters from file names", () => {
+    expect(sanitizeFileName("../../etc/passwd")).toBe("passwd");
+    expect(sanitizeFileName("..\\..\\boot.ini")).toBe("boot.ini");
+    expect(sanitizeFileName("evil\u0000name\n.pdf")).toBe("evilname.pdf");
+    expect(sanitizeFileName("...")).toBe("file");
+    expect(sanitizeFileName("my notes (final).pdf")).toBe("my-notes-final-.pdf");
+  });
+
+  it("cap long names and keep the extension", () => {
+    const name = sanitizeFileName(`${"a".repeat(500)}.webm`);
+    expect(name.length).toBeLessThanOrEqual(120);
+    expect(name.endsWith(".webm")).toBe(true);
+  });
+
+  it("accept only keys of our own shape", () => {
+    expect(isValidKey(storageKeys.lessonVideo(id, "a.mp4"))).toBe(true);
+    expect(isValidKey(`lessons/${id}/videos/../../x`)).toBe(false);
+    expect(isValidKey("/etc/passwd")).toBe(false);
+    expect(isValidKey(`lessons/${id}/videos/a/b`)).toBe(false);
+  });
+});

@@ -1,0 +1,53 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl } from "../helpers/base-url";
+import { axeViolations, launchBrowser, watchConsole } from "../helpers/browser";
+
+describe("home page in Chromium", () => {
+  let browser: Browser;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ browser, close } = await launchBrowser());
+  });
+  afterAll(async () => close?.());
+
+  for (const scheme of ["light", "dark"] as const) {
+    it(`shows the demo courses with no accessibility violations and no CSP errors (${scheme})`, async () => {
+      const context = await browser.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      const errors = watchConsole(page);
+      await page.goto(baseUrl(), { waitUntil: "networkidle" });
+
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/Learn at your pace/);
+      const courses = page.getByRole("list", { name: "New courses" }).getByRole("listitem");
+      expect(await courses.count()).toBe(6);
+      expect(await page.getByRole("link", { name: "Introduction to Python" }).count()).toBe(1);
+      expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" }).count()).toBe(1);
+
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it("fits a 360 px wide screen without horizontal scrolling", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(baseUrl(), { waitUntil: "networkidle" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("reaches the main content with the keyboard through the skip link", async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl(), { waitUntil: "networkidle" });
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused).toBe("Skip to content");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => location.hash)).toBe("#main");
+    await page.close();
+  });
+});
