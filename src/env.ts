@@ -80,7 +80,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
   }
   const v = parsed.data;
   const root = process.cwd();
-  const dataDir = path.resolve(root, v.DATA_DIR);
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ root, v.DATA_DIR);
   const databaseDriver =
     v.DATABASE_DRIVER ??
     (!v.DATABASE_URL ? "pglite" : /\.neon\.tech(?::\d+)?(\/|$)/.test(new URL(v.DATABASE_URL).host + "/") ? "neon" : "pg");

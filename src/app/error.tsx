@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { buttonStyles } from "@/components/ui/button-styles";
 
 /** Shown when a page fails on the server. The digest lets support find the log line; nothing internal is shown. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -19,14 +20,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         .
       </p>
       <div className="flex gap-4">
-        <button
-          type="button"
-          onClick={reset}
-          className="rounded-lg bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800 dark:bg-indigo-500 dark:text-slate-950"
-        >
+        <button type="button" onClick={reset} className={buttonStyles.primary}>
           Try again
         </button>
-        <Link href="/" className="px-2 py-2 font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
+        <Link href="/" className={`px-2 py-2 ${buttonStyles.link}`}>
           Home
         </Link>
       </div>

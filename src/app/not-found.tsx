@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonStyles } from "@/components/ui/button-styles";
 
 export default function NotFound() {
   return (
@@ -8,7 +9,7 @@ export default function NotFound() {
       <p className="text-slate-700 dark:text-slate-300">
         The page you asked for does not exist, or you do not have access to it.
       </p>
-      <Link href="/" className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
+      <Link href="/" className={buttonStyles.link}>
         Back to the home page
       </Link>
     </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { buttonStyles } from "@/components/ui/button-styles";
 import { CourseGrid } from "@/components/course/course-card";
 import { listPublishedCourses } from "@/lib/courses/list-published-courses";
 
@@ -17,10 +18,7 @@ export default async function HomePage() {
           courses with video and materials.
         </p>
         <p>
-          <Link
-            href="/courses"
-            className="inline-block rounded-lg bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800 dark:bg-indigo-500 dark:text-slate-950 dark:hover:bg-indigo-400"
-          >
+          <Link href="/courses" className={buttonStyles.primary}>
             Browse the catalog
           </Link>
         </p>

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl } from "../helpers/base-url";
-import { axeViolations, launchBrowser, watchConsole } from "../helpers/browser";
+import { axeViolations, launchBrowser, waitForHydration, watchPageErrors } from "../helpers/browser";
 
 describe("home page in Chromium", () => {
   let browser: Browser;
@@ -15,8 +15,9 @@ describe("home page in Chromium", () => {
     it(`shows the demo courses with no accessibility violations and no CSP errors (${scheme})`, async () => {
       const context = await browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
-      const errors = watchConsole(page);
-      await page.goto(baseUrl(), { waitUntil: "networkidle" });
+      const errors = watchPageErrors(page);
+      await page.goto(baseUrl(), { waitUntil: "load" });
+      await waitForHydration(page);
 
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/Learn at your pace/);
       const courses = page.getByRole("list", { name: "New courses" }).getByRole("listitem");
@@ -33,7 +34,7 @@ describe("home page in Chromium", () => {
   it("fits a 360 px wide screen without horizontal scrolling", async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(baseUrl(), { waitUntil: "networkidle" });
+    await page.goto(baseUrl(), { waitUntil: "load" });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -42,7 +43,7 @@ describe("home page in Chromium", () => {
 
   it("reaches the main content with the keyboard through the skip link", async () => {
     const page = await browser.newPage();
-    await page.goto(baseUrl(), { waitUntil: "networkidle" });
+    await page.goto(baseUrl(), { waitUntil: "load" });
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     expect(focused).toBe("Skip to content");

@@ -28,14 +28,19 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
   };
 }
 
-/** Collects console errors, among them any Content-Security-Policy violation. */
-export function watchConsole(page: Page): string[] {
+/** Collects Content-Security-Policy violations and uncaught page errors (failed script loads, broken hydration). */
+export function watchPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
+}
+
+/** Waits until React has hydrated the page (Next marks nothing, so wait for the router to be ready on window). */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => document.readyState === "complete" && "next" in window);
 }
 
 export type AxeViolation = { id: string; impact: string | null; help: string; nodes: string[] };
