@@ -7,6 +7,7 @@ export default mergeConfig(
   defineConfig({
     test: {
       include: ["src/**/*.test.ts", "tests/unit/**/*.test.ts"],
+      globalSetup: ["tests/helpers/global-setup.ts"],
       environment: "node",
       pool: "forks",
       testTimeout: 30_000,

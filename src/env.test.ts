@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
@@ -17,6 +18,19 @@ describe("configuration", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@db.example.com:5432/app" }).databaseDriver).toBe("pg");
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@ep-cool-1.eu-central-1.aws.neon.tech/app" }).databaseDriver).toBe("neon");
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@127.0.0.1/app", DATABASE_DRIVER: "neon" }).databaseDriver).toBe("neon");
+  });
+
+  it("accepts .env.example copied as it is, and it documents every variable the app reads", () => {
+    const lines = fs.readFileSync(".env.example", "utf8").split("\n");
+    const entries = lines.filter((l) => /^[A-Z][A-Z0-9_]*=/.test(l)).map((l) => l.split(/=(.*)/s).slice(0, 2) as [string, string]);
+    const env = parseEnv(Object.fromEntries(entries));
+    expect(env.databaseDriver).toBe("pglite");
+    expect(env.STORAGE_DRIVER).toBe("local");
+    const documented = new Set(entries.map(([key]) => key));
+    const source = fs.readFileSync("src/env.ts", "utf8");
+    const read = [...source.matchAll(/^\s{4}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!);
+    const internal = new Set(["NODE_ENV", "NEXT_RUNTIME", "NEXT_PHASE", "PORT"]);
+    expect(read.filter((key) => !internal.has(key) && !documented.has(key))).toEqual([]);
   });
 
   it("names the variable that is wrong", () => {

@@ -73,7 +73,8 @@ const schema = z
   });
 
 export function parseEnv(source: Record<string, string | undefined>) {
-  const parsed = schema.safeParse(source);
+  // An empty value means "not set", as in a copied .env.example.
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, value]) => value !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example and the README.`);
