@@ -1,0 +1,91 @@
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { eq } from "drizzle-orm";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { env } from "@/env";
+import { db } from "@/lib/db/client";
+import { accounts, users, verificationTokens } from "@/lib/db/schema";
+import { clientIp } from "@/lib/http/request";
+import { log } from "@/lib/log/logger";
+import { sendMail } from "@/lib/mail/mailer";
+import { magicLinkMail } from "@/lib/mail/templates";
+import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
+import { loadSessionUser } from "@/lib/users/session-user";
+import { authPages, MAGIC_LINK_MAX_AGE_SECONDS, SESSION_MAX_AGE_SECONDS, useSecureCookies } from "./auth.config";
+import { getAuthSecret } from "./secret";
+
+/** The link Auth.js built, pointed at APP_URL, so that a forged Host header can never end up in a mail. */
+function onAppOrigin(link: string) {
+  const url = new URL(link);
+  const app = new URL(env.appUrl);
+  url.protocol = app.protocol;
+  url.host = app.host;
+  return url.toString();
+}
+
+/**
+ * Auth.js: JWT sessions in HttpOnly SameSite=Lax cookies, magic links by mail (tokens stored hashed by Auth.js, used
+ * once, 15 minutes). Password sign-in and sign-up are our own JSON routes, which issue the same session cookie.
+ * Every read of the session reloads the user, so role changes, disabling and password resets apply on the next request.
+ */
+const config = (): NextAuthConfig => ({
+  secret: getAuthSecret(),
+  trustHost: true,
+  useSecureCookies,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: authPages,
+  adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, verificationTokensTable: verificationTokens }),
+  providers: [
+    Nodemailer({
+      server: { host: "localhost", port: 25 },
+      from: env.MAIL_FROM,
+      maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+      async sendVerificationRequest({ identifier, url, request }) {
+        await enforceLimits(limits.mail("magic", clientIp(request), identifier), "sign-in links requested");
+        await sendMail(magicLinkMail(identifier, onAppOrigin(url)));
+      },
+    }),
+  ],
+  callbacks: {
+    async signIn({ user }) {
+      if (!user.email) return false;
+      const [row] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, user.email.toLowerCase()));
+      return !row?.disabledAt;
+    },
+    async jwt({ token, user }) {
+      const id = user?.id ?? token.sub;
+      if (!id) return null;
+      const fresh = await loadSessionUser(id);
+      if (!fresh || fresh.disabled) return null;
+      if (user) token.sv = fresh.sessionVersion;
+      else if (token.sv !== fresh.sessionVersion) return null;
+      token.sub = fresh.id;
+      token.name = fresh.name;
+      token.email = fresh.email;
+      token.role = fresh.role;
+      token.onboarded = fresh.onboarded;
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub!;
+      session.user.role = token.role;
+      session.user.onboarded = token.onboarded;
+      return session;
+    },
+  },
+  events: {
+    async createUser({ user }) {
+      // Magic-link sign-up: addresses in ADMIN_EMAILS become admins.
+      if (user.id && user.email && env.adminEmails.includes(user.email.toLowerCase())) {
+        await db.update(users).set({ role: "ADMIN" }).where(eq(users.id, user.id));
+      }
+    },
+  },
+  logger: {
+    error: (error) => log("AUTH").error({ err: error }, "auth error"),
+    warn: (code) => log("AUTH").warn({ code }, "auth warning"),
+  },
+});
+
+export const { handlers, auth, signIn, signOut } = NextAuth(config);

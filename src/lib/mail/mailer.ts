@@ -1,0 +1,33 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/env";
+import { log } from "@/lib/log/logger";
+
+export type Mail = { to: string; subject: string; text: string; html: string; link?: string };
+
+const globalForMail = globalThis as unknown as { __budhhubMailer?: Transporter };
+
+/** SMTP when SMTP_URL is set; otherwise the outbox: each message as an .eml file under DATA_DIR/mail. */
+function transporter(): Transporter {
+  globalForMail.__budhhubMailer ??= env.SMTP_URL
+    ? nodemailer.createTransport(env.SMTP_URL)
+    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return globalForMail.__budhhubMailer;
+}
+
+export async function sendMail(mail: Mail): Promise<void> {
+  const logger = log("MAIL");
+  const info = await transporter().sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+  if (env.SMTP_URL) {
+    logger.info({ to: mail.to, subject: mail.subject, messageId: info.messageId }, "mail sent");
+    return;
+  }
+  fs.mkdirSync(env.mailDir, { recursive: true });
+  const safeTo = mail.to.replace(/[^a-z0-9@._-]/gi, "_");
+  const file = path.join(env.mailDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${safeTo}.eml`);
+  fs.writeFileSync(file, (info as unknown as { message: Buffer }).message);
+  // In the outbox the link is the point: print it so a developer can click it from the terminal.
+  logger.info({ to: mail.to, subject: mail.subject, file, link: mail.link }, "mail written to the outbox");
+}

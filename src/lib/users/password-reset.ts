@@ -1,0 +1,88 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { after } from "next/server";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { env } from "@/env";
+import { assertAcceptablePassword } from "@/lib/auth/password-policy";
+import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import { passwordResetTokens, users } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import { log } from "@/lib/log/logger";
+import { sendMail } from "@/lib/mail/mailer";
+import { passwordResetMail } from "@/lib/mail/templates";
+import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
+import type { ResetPasswordInput } from "@/lib/validation/auth";
+
+export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+export const FORGOT_PASSWORD_ANSWER = "If an account exists for that address, we have sent it a link to reset the password.";
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * Mails a reset link when the account exists. The answer, and the time to give it, are the same either way: the
+ * token and mail are made after the response is sent.
+ */
+export async function requestPasswordReset(email: string, ip: string, now = new Date()): Promise<void> {
+  await enforceLimits(limits.mail("reset", ip, email), "password reset requests");
+  const work = async () => {
+    const [user] = await db
+      .select({ id: users.id, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.email, email))
+      .limit(1);
+    if (!user || user.disabledAt) return;
+    const token = await createResetToken(user.id, now);
+    await sendMail(passwordResetMail(email, `${env.appUrl}/reset-password?token=${token}`));
+  };
+  try {
+    after(() => work().catch((error) => log("AUTH").error({ err: error }, "password reset mail failed")));
+  } catch {
+    // Outside a request (tests, scripts) there is no "after the response": do it now.
+    await work();
+  }
+}
+
+/** 32 random bytes, mailed as base64url; only the SHA-256 is stored. */
+export async function createResetToken(userId: string, now = new Date()): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.insert(passwordResetTokens).values({
+    userId,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS),
+  });
+  return token;
+}
+
+/**
+ * Sets the new password if the token is known, unused and unexpired. In one transaction: the token is used up, every
+ * other reset token of the user is dropped, and session_version moves on, which ends every session of the user.
+ */
+export async function resetPassword(input: ResetPasswordInput, now = new Date()): Promise<void> {
+  assertAcceptablePassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  const invalid = new AppError("BAD_REQUEST", "This reset link is not valid or has expired. Ask for a new one.", {
+    fields: { token: "This reset link is not valid or has expired." },
+  });
+  await db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(passwordResetTokens.tokenHash, hashToken(input.token)),
+          isNull(passwordResetTokens.usedAt),
+          gt(passwordResetTokens.expiresAt, now),
+        ),
+      )
+      .returning({ userId: passwordResetTokens.userId });
+    if (!used) throw invalid;
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+      .where(eq(users.id, used.userId));
+    await tx
+      .delete(passwordResetTokens)
+      .where(and(eq(passwordResetTokens.userId, used.userId), isNull(passwordResetTokens.usedAt)));
+  });
+}

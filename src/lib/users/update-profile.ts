@@ -1,0 +1,35 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { assertAcceptablePassword } from "@/lib/auth/password-policy";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { Viewer } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import type { ChangePasswordInput, ProfileInput } from "@/lib/validation/auth";
+
+export async function updateProfile(viewer: Viewer, input: ProfileInput) {
+  const [updated] = await db
+    .update(users)
+    .set({ name: input.name, updatedAt: new Date() })
+    .where(eq(users.id, viewer.id))
+    .returning({ id: users.id, name: users.name, email: users.email });
+  return updated!;
+}
+
+/** Changing a password needs the current one, unless the account has none yet (it signed up by magic link). */
+export async function changePassword(viewer: Viewer, input: ChangePasswordInput) {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.id));
+  if (row?.passwordHash) {
+    if (!input.currentPassword || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
+      throw new AppError("VALIDATION_FAILED", "Your current password is not right.", {
+        fields: { currentPassword: "Your current password is not right." },
+      });
+    }
+  }
+  assertAcceptablePassword(input.newPassword, "newPassword");
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() })
+    .where(eq(users.id, viewer.id));
+}

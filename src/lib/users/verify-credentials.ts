@@ -1,0 +1,31 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
+import type { SignInInput } from "@/lib/validation/auth";
+import { loadSessionUser, type SessionUser } from "./session-user";
+
+export const WRONG_CREDENTIALS = "Wrong e-mail address or password.";
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks an e-mail and password. A wrong e-mail and a wrong password get the same answer after the same bcrypt work,
+ * so neither the message nor the timing tells whether an account exists.
+ */
+export async function verifyCredentials(input: SignInInput, ip: string): Promise<SessionUser> {
+  await enforceLimits(limits.signIn(ip, input.email), "sign-in attempts");
+  const [row] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, input.email))
+    .limit(1);
+  dummyHash ??= hashPassword("budhhub-timing-equaliser");
+  const matches = await verifyPassword(input.password, row?.passwordHash ?? (await dummyHash));
+  if (!row || !row.passwordHash || !matches) throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
+  if (row.disabledAt) throw new AppError("UNAUTHORIZED", "This account is disabled. Contact your administrator.");
+  return (await loadSessionUser(row.id))!;
+}

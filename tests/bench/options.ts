@@ -1,0 +1,55 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+const usage = `usage: npm run bench -- [--courses N] [--enrollments M] [--duration S] [--connections C] [--warmup S] [--json FILE]
+  --courses N       courses to generate (default 10000)
+  --enrollments M   enrollments to generate (default 100000)
+  --duration S      seconds measured per scenario (default 10)
+  --connections C   concurrent connections (default 10)
+  --warmup S        seconds of unmeasured load before each measurement (default 3)
+  --json FILE       also write the results as JSON to FILE
+Environment: BENCH_DATABASE_URL=postgres://… generates into a fresh database on that server instead of a temp PGlite folder.`;
+
+const count = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+const schema = z.object({
+  courses: count(10_000, 1, 1_000_000),
+  enrollments: count(100_000, 0, 20_000_000),
+  duration: count(10, 1, 3_600),
+  connections: count(10, 1, 1_000),
+  warmup: count(3, 0, 600),
+  json: z.string().min(1).optional(),
+});
+
+export type BenchOptions = z.infer<typeof schema>;
+
+/** Parses the command line; prints the usage and exits 2 on anything it does not understand. */
+export function parseOptions(argv: string[]): BenchOptions {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        courses: { type: "string" },
+        enrollments: { type: "string" },
+        duration: { type: "string" },
+        connections: { type: "string" },
+        warmup: { type: "string" },
+        json: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    if (values.help) {
+      console.log(usage);
+      process.exit(0);
+    }
+    const parsed = schema.safeParse(values);
+    if (parsed.success) return parsed.data;
+    const problems = parsed.error.issues.map((issue) => `  --${issue.path.join(".")}: ${issue.message}`);
+    console.error(`Invalid options:\n${problems.join("\n")}\n\n${usage}`);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+  }
+  process.exit(2);
+}

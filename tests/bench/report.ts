@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { GenerationResult } from "./generate-data";
+import type { LoadResult, QueryCount } from "./measure";
+import type { BenchOptions } from "./options";
+import type { Scenario } from "./scenarios";
+
+export type ScenarioResult = { label: string; scenario: Scenario; load: LoadResult; queries?: QueryCount };
+
+export type BenchReport = {
+  startedAt: string;
+  options: BenchOptions;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string };
+  database: string;
+  generation: GenerationResult;
+  /** Mean req/s of the static page measured first and last: the 1.00 of the ratio column. */
+  baselineRequestsPerSecond: number;
+  results: (ScenarioResult & { ratio: number; flagged: boolean })[];
+};
+
+export function describeMachine(): BenchReport["machine"] {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
+    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+/** A scenario is flagged when any response failed or was not 2xx: its figures would then measure an error page. */
+export function isFlagged(result: ScenarioResult) {
+  const { load, queries } = result;
+  return load.non2xx > 0 || load.errors > 0 || load.timeouts > 0 || (queries?.failedRequests ?? 0) > 0;
+}
+
+const thousands = (n: number) => n.toLocaleString("en-US");
+const fixed = (n: number, digits: number) => n.toFixed(digits);
+
+function problems({ load, queries }: ScenarioResult): string {
+  const parts: string[] = [];
+  if (load.non2xx > 0) {
+    const byStatus = Object.entries(load.statusCodes)
+      .filter(([status]) => !status.startsWith("2"))
+      .map(([status, n]) => `${status}×${n}`)
+      .join(" ");
+    parts.push(`${thousands(load.non2xx)} non-2xx (${byStatus})`);
+  }
+  if (load.errors > 0) parts.push(`${thousands(load.errors)} errors`);
+  if (load.timeouts > 0) parts.push(`${thousands(load.timeouts)} timeouts`);
+  if (queries && queries.failedRequests > 0) parts.push(`${queries.failedRequests}/${queries.requests} failed while counting SQL`);
+  return parts.length > 0 ? `FLAGGED: ${parts.join(", ")}` : "";
+}
+
+function table(header: string[], rows: string[][], rightAligned: boolean[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+export function formatReport(report: BenchReport): string {
+  const { options, machine, generation } = report;
+  const c = generation.counts;
+  const header = ["scenario", "path", "req/s", "p50 ms", "p97.5 ms", "× static", "SQL/req", "requests", "notes"];
+  const rows = report.results.map((r) => [
+    r.label,
+    `${r.scenario.method ?? "GET"} ${r.scenario.path}`,
+    fixed(r.load.requestsPerSecond, 1),
+    fixed(r.load.p50Ms, 1),
+    fixed(r.load.p97_5Ms, 1),
+    fixed(r.ratio, 2),
+    r.queries ? fixed(r.queries.perRequest, 2) : "–",
+    thousands(r.load.requests),
+    problems(r),
+  ]);
+  const [first, last] = [report.results[0], report.results.at(-1)];
+  const drift = first && last ? ((last.load.requestsPerSecond - first.load.requestsPerSecond) / first.load.requestsPerSecond) * 100 : 0;
+  return [
+    "",
+    `BudhHub bench, ${report.startedAt}`,
+    `parameters: ${thousands(options.courses)} courses, ${thousands(options.enrollments)} enrollments; ` +
+      `${options.duration} s per scenario after ${options.warmup} s warm-up; ${options.connections} connections`,
+    `machine:    ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}`,
+    `database:   ${report.database}`,
+    `rows:       users ${thousands(c.users)} (${thousands(c.instructors)} instructors, ${thousands(c.learners)} learners), ` +
+      `courses ${thousands(c.courses)} (${thousands(c.publishedCourses)} published), modules ${thousands(c.modules)}, ` +
+      `lessons ${thousands(c.lessons)}, enrollments ${thousands(c.enrollments)}, lesson_progress ${thousands(c.lessonProgress)}`,
+    `generation: ${fixed(generation.ms / 1000, 1)} s`,
+    "",
+    table(header, rows, [false, false, true, true, true, true, true, true, false]),
+    "",
+    `baseline (× static = 1.00): ${fixed(report.baselineRequestsPerSecond, 1)} req/s, the mean of the static page measured ` +
+      `first (${fixed(first?.load.requestsPerSecond ?? 0, 1)}) and last (${fixed(last?.load.requestsPerSecond ?? 0, 1)}), ` +
+      `which differ by ${fixed(drift, 1)} %: a rough measure of this run's noise.`,
+    "",
+  ].join("\n");
+}
+
+export function writeJsonReport(file: string, report: BenchReport) {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+}

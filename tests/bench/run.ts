@@ -1,0 +1,115 @@
+// npm run bench [-- --courses N --enrollments M --duration S --connections C --warmup S --json FILE]
+//
+// Generates a catalog of the requested size in a database of its own, serves it with `next start`, and measures each
+// scenario with autocannon, printed as a ratio to a static page served in the same run (the machine is shared and noisy,
+// so absolute figures mean little from one run to the next). A second server, not timed, logs every SQL statement so
+// that the table can show statements per request.
+import { ensureBuilt, startApp, type AppServer } from "../helpers/app-server";
+import { createBenchDatabase } from "./bench-database";
+import { generateData } from "./generate-data";
+import { assertQueriesAreLogged, countQueries, loadTest, type QueryCount } from "./measure";
+import { parseOptions } from "./options";
+import { describeMachine, formatReport, isFlagged, writeJsonReport, type BenchReport, type ScenarioResult } from "./report";
+import { baseline, scenarios, type Scenario } from "./scenarios";
+
+const QUERY_COUNT_REQUESTS = 20;
+
+const options = parseOptions(process.argv.slice(2));
+const startedAt = new Date().toISOString();
+
+/** Undo steps, run newest first on success, failure or Ctrl+C, so that no server or temp database outlives the run. */
+const cleanups: (() => Promise<void>)[] = [];
+async function cleanUp() {
+  while (cleanups.length > 0) {
+    const step = cleanups.pop()!;
+    await step().catch((error: unknown) => console.error("[bench] clean-up step failed:", error));
+  }
+}
+process.once("SIGINT", () => {
+  console.error("\n[bench] interrupted; cleaning up…");
+  void cleanUp().finally(() => process.exit(130));
+});
+
+async function startServer(env: Record<string, string>): Promise<AppServer> {
+  const server = await startApp(env);
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await server.stop();
+  };
+  cleanups.push(stop);
+  return { ...server, stop };
+}
+
+async function main(): Promise<boolean> {
+  // The bench's own variable, read here: the app's configuration is still read only by src/env.ts.
+  const database = await createBenchDatabase(process.env.BENCH_DATABASE_URL || undefined);
+  cleanups.push(database.remove);
+  console.log(`[bench] generating ${options.courses} courses and ${options.enrollments} enrollments into ${database.label}`);
+  const generation = await generateData(database.connection, options);
+  console.log(`[bench] generated in ${(generation.ms / 1000).toFixed(1)} s:`, generation.counts);
+  // The server opens the same data, and PGlite allows one process per folder.
+  await database.connection.close();
+
+  ensureBuilt();
+  // Fixed log settings, so that a LOG_LEVEL or DB_LOG_QUERIES in the developer's shell cannot slow the timed server.
+  const serverEnv = { ...database.serverEnv, SEED_DEMO: "false", LOG_LEVEL: "info", DB_LOG_QUERIES: "false" };
+
+  const timed = await startServer(serverEnv);
+  console.log(`[bench] timing server at ${timed.url}`);
+  const measured: { label: string; scenario: Scenario }[] = [
+    { label: `${baseline.name} (first)`, scenario: baseline },
+    ...scenarios.map((scenario) => ({ label: scenario.name, scenario })),
+    { label: `${baseline.name} (last)`, scenario: baseline },
+  ];
+  const results: ScenarioResult[] = [];
+  for (const { label, scenario } of measured) {
+    console.log(`[bench] ${label}: ${options.warmup} s warm-up, then ${options.duration} s with ${options.connections} connections…`);
+    results.push({ label, scenario, load: await loadTest(timed, scenario, options) });
+  }
+  await timed.stop();
+
+  const counting = await startServer({ ...serverEnv, DB_LOG_QUERIES: "true", LOG_LEVEL: "debug" });
+  assertQueriesAreLogged(counting);
+  const queries = new Map<Scenario, QueryCount>();
+  for (const scenario of [baseline, ...scenarios]) {
+    console.log(`[bench] counting SQL statements for ${scenario.name} (${QUERY_COUNT_REQUESTS} requests)…`);
+    queries.set(scenario, await countQueries(counting, scenario, { requests: QUERY_COUNT_REQUESTS }));
+  }
+  await counting.stop();
+
+  const first = results[0]!.load.requestsPerSecond;
+  const last = results.at(-1)!.load.requestsPerSecond;
+  const baselineRequestsPerSecond = (first + last) / 2;
+  const report: BenchReport = {
+    startedAt,
+    options,
+    machine: describeMachine(),
+    database: database.label,
+    generation,
+    baselineRequestsPerSecond,
+    results: results.map((r) => {
+      const withQueries = { ...r, queries: queries.get(r.scenario) };
+      return { ...withQueries, ratio: r.load.requestsPerSecond / baselineRequestsPerSecond, flagged: isFlagged(withQueries) };
+    }),
+  };
+  console.log(formatReport(report));
+  if (options.json) {
+    writeJsonReport(options.json, report);
+    console.log(`[bench] results written to ${options.json}`);
+  }
+  const flagged = report.results.filter((r) => r.flagged);
+  if (flagged.length > 0) console.error(`[bench] FAILED: ${flagged.map((r) => r.label).join(", ")} had failed or non-2xx responses`);
+  return flagged.length === 0;
+}
+
+let ok = false;
+try {
+  ok = await main();
+} catch (error) {
+  console.error("[bench] failed:", error);
+} finally {
+  await cleanUp();
+}
+process.exit(ok ? 0 : 1);
