@@ -1,11 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/env";
+import { auth } from "@/lib/auth/auth";
+import { guardedAreaOf, guardRedirect } from "@/lib/auth/guard";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 /**
  * The route guard (Next 16's name for middleware; it must sit in src/ beside app/ to run in dev and production alike).
- * It gives every request an id and every page a nonce-based CSP. It is a fast optimistic layer: every handler and lib
- * function checks permissions again.
+ * It gives every request an id and every page a nonce-based CSP, and sends visitors of guarded pages who may not see
+ * them elsewhere. It is a fast optimistic layer: every page, handler and lib function checks permissions again.
  */
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -18,7 +20,7 @@ const storageOrigins = [env.S3_PUBLIC_URL, env.STORAGE_DRIVER === "s3" ? env.S3_
   }
 });
 
-export function proxy(request: NextRequest) {
+function withRequestHeaders(request: NextRequest) {
   const incoming = request.headers.get("x-request-id");
   const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -37,6 +39,21 @@ export function proxy(request: NextRequest) {
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-request-id", requestId);
   return response;
+}
+
+/**
+ * Guarded pages read the session through Auth.js, whose jwt callback reloads the user, so a role given or taken away
+ * by an admin counts on the very next page load (and the refreshed token is written back to the cookie).
+ */
+const guarded = auth((request) => {
+  const target = guardRedirect(request.nextUrl, request.auth?.user);
+  if (target) return NextResponse.redirect(new URL(target, request.nextUrl));
+  return withRequestHeaders(request);
+});
+
+export function proxy(request: NextRequest) {
+  if (guardedAreaOf(request.nextUrl.pathname)) return guarded(request, { params: Promise.resolve({}) });
+  return withRequestHeaders(request);
 }
 
 export const config = {

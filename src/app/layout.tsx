@@ -3,6 +3,8 @@ import { connection } from "next/server";
 import { Toaster } from "sonner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getViewer } from "@/lib/auth/session";
+import { signOutAction } from "@/lib/auth/sign-out-action";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,10 +22,11 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page carries a per-request CSP nonce (src/proxy.ts), which only works when it is rendered per request.
   await connection();
+  const viewer = await getViewer();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
-        <SiteHeader viewer={null} />
+        <SiteHeader viewer={viewer} signOutAction={signOutAction} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>

@@ -75,3 +75,12 @@ export function parseParams<S extends z.ZodType>(input: unknown, schema: S): z.o
   if (!parsed.success) throw new AppError("NOT_FOUND", "Not found.");
   return parsed.data;
 }
+
+/** Parses the query string with a schema; bad values are a 400 that names them. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", "Some parameters are not valid.", { fields: fieldErrors(parsed.error) });
+  }
+  return parsed.data;
+}

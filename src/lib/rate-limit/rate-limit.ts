@@ -39,11 +39,7 @@ export async function enforceLimits(limits: Limit[], what: string, now = Date.no
     const result = await consume(limit, now);
     if (!result.allowed) retryAfter = Math.max(retryAfter, result.retryAfterSeconds);
   }
-  if (retryAfter > 0) {
-    throw new AppError("RATE_LIMITED", `Too many ${what}. Try again in ${describeWait(retryAfter)}.`, {
-      retryAfterSeconds: retryAfter,
-    });
-  }
+  if (retryAfter > 0) throw tooMany(what, retryAfter);
 }
 
 export function describeWait(seconds: number): string {
@@ -64,3 +60,26 @@ export const limits = {
   ],
   signUp: (ip: string): Limit[] => [{ key: `signup:ip:${ip}`, limit: 10, windowSeconds: 3600 }],
 };
+
+/**
+ * Throws the same 429 as enforceLimits when any limit is already used up, without counting. For flows where the
+ * counting happens further in (Auth.js sends the magic link), so that the caller can answer 429 before starting them.
+ */
+export async function assertWithinLimits(checks: Limit[], what: string, now = Date.now()): Promise<void> {
+  let retryAfter = 0;
+  for (const { key, limit, windowSeconds } of checks) {
+    const { start, end } = windowOf(windowSeconds, now);
+    const [row] = await db
+      .select({ count: rateLimits.count })
+      .from(rateLimits)
+      .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, start)));
+    if ((row?.count ?? 0) >= limit) retryAfter = Math.max(retryAfter, Math.max(1, Math.ceil((end.getTime() - now) / 1000)));
+  }
+  if (retryAfter > 0) throw tooMany(what, retryAfter);
+}
+
+function tooMany(what: string, retryAfterSeconds: number) {
+  return new AppError("RATE_LIMITED", `Too many ${what}. Try again in ${describeWait(retryAfterSeconds)}.`, {
+    retryAfterSeconds,
+  });
+}

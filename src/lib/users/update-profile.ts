@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/session";
@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import type { ChangePasswordInput, ProfileInput } from "@/lib/validation/auth";
+import { loadSessionUser, type SessionUser } from "./session-user";
 
 export async function updateProfile(viewer: Viewer, input: ProfileInput) {
   const [updated] = await db
@@ -17,8 +18,11 @@ export async function updateProfile(viewer: Viewer, input: ProfileInput) {
   return updated!;
 }
 
-/** Changing a password needs the current one, unless the account has none yet (it signed up by magic link). */
-export async function changePassword(viewer: Viewer, input: ChangePasswordInput) {
+/**
+ * Changing a password needs the current one, unless the account has none yet (it signed up by magic link). It ends
+ * every other session of the user (session_version moves on); the caller gives this one a fresh cookie.
+ */
+export async function changePassword(viewer: Viewer, input: ChangePasswordInput): Promise<SessionUser> {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.id));
   if (row?.passwordHash) {
     if (!input.currentPassword || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
@@ -30,6 +34,11 @@ export async function changePassword(viewer: Viewer, input: ChangePasswordInput)
   assertAcceptablePassword(input.newPassword, "newPassword");
   await db
     .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() })
+    .set({
+      passwordHash: await hashPassword(input.newPassword),
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+      updatedAt: new Date(),
+    })
     .where(eq(users.id, viewer.id));
+  return (await loadSessionUser(viewer.id))!;
 }

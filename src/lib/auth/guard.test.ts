@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { guardRedirect } from "./guard";
+
+const at = (path: string) => new URL(path, "http://localhost:3000");
+const learner = { role: "LEARNER", onboarded: true } as const;
+const instructor = { role: "INSTRUCTOR", onboarded: true } as const;
+const admin = { role: "ADMIN", onboarded: true } as const;
+
+describe("route guard decisions", () => {
+  it("sends signed-out visitors of every guarded area to sign-in with the full return URL", () => {
+    for (const path of ["/dashboard", "/my-courses/abc", "/instructor", "/admin/users", "/profile", "/onboarding"]) {
+      expect(guardRedirect(at(`${path}?x=1`), null)).toBe(`/signin?callbackUrl=${encodeURIComponent(`${path}?x=1`)}`);
+    }
+  });
+
+  it("lets anyone through outside the guarded areas, and does not match look-alike prefixes", () => {
+    for (const path of ["/", "/courses", "/signin", "/administrator", "/instructors-guide"]) {
+      expect(guardRedirect(at(path), null)).toBeNull();
+    }
+  });
+
+  it("keeps the instructor area to instructors and admins, and the admin area to admins", () => {
+    expect(guardRedirect(at("/instructor"), learner)).toBe("/dashboard?denied=%2Finstructor");
+    expect(guardRedirect(at("/instructor/courses/1"), instructor)).toBeNull();
+    expect(guardRedirect(at("/instructor"), admin)).toBeNull();
+    expect(guardRedirect(at("/admin"), instructor)).toBe("/dashboard?denied=%2Fadmin");
+    expect(guardRedirect(at("/admin/users"), admin)).toBeNull();
+    expect(guardRedirect(at("/dashboard"), learner)).toBeNull();
+  });
+
+  it("sends users who have not picked a role to onboarding first", () => {
+    const fresh = { role: "LEARNER", onboarded: false } as const;
+    expect(guardRedirect(at("/dashboard"), fresh)).toBe("/onboarding");
+    expect(guardRedirect(at("/onboarding"), fresh)).toBeNull();
+  });
+});
