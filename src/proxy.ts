@@ -45,14 +45,19 @@ function withRequestHeaders(request: NextRequest) {
  * Guarded pages read the session through Auth.js, whose jwt callback reloads the user, so a role given or taken away
  * by an admin counts on the very next page load (and the refreshed token is written back to the cookie).
  */
-const guarded = auth((request) => {
-  const target = guardRedirect(request.nextUrl, request.auth?.user);
-  if (target) return NextResponse.redirect(new URL(target, request.nextUrl));
-  return withRequestHeaders(request);
-});
+type Middleware = (request: NextRequest, context: unknown) => Promise<Response>;
+// With a lazy config (ours, so that nothing is read at build time) Auth.js returns the wrapped middleware in a promise,
+// whatever its types say.
+const guarded: Promise<Middleware> = Promise.resolve(
+  auth((request) => {
+    const target = guardRedirect(request.nextUrl, request.auth?.user);
+    if (target) return NextResponse.redirect(new URL(target, request.nextUrl));
+    return withRequestHeaders(request);
+  }) as unknown as Middleware,
+);
 
-export function proxy(request: NextRequest) {
-  if (guardedAreaOf(request.nextUrl.pathname)) return guarded(request, { params: Promise.resolve({}) });
+export async function proxy(request: NextRequest) {
+  if (guardedAreaOf(request.nextUrl.pathname)) return (await guarded)(request, {});
   return withRequestHeaders(request);
 }
 

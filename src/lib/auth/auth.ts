@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { env } from "@/env";
-import { db } from "@/lib/db/client";
+import { db, getConnection } from "@/lib/db/client";
 import { accounts, users, verificationTokens } from "@/lib/db/schema";
 import { clientIp } from "@/lib/http/request";
 import { log } from "@/lib/log/logger";
@@ -35,7 +35,7 @@ const config = (): NextAuthConfig => ({
   useSecureCookies,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: authPages,
-  adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, verificationTokensTable: verificationTokens }),
+  adapter: DrizzleAdapter(getConnection().db, { usersTable: users, accountsTable: accounts, verificationTokensTable: verificationTokens }),
   providers: [
     Nodemailer({
       server: { host: "localhost", port: 25 },
