@@ -120,6 +120,7 @@ export async function serveObject(request: Request, params: unknown): Promise<Re
     return new Response(JSON.stringify(error), { status: 416, headers });
   }
   if (range) headers.set("Content-Range", `bytes ${range.start}-${range.end}/${info.size}`);
+  // Next.js drops Content-Length from route handler responses and sends them chunked; Content-Range still gives the total.
   headers.set("Content-Length", String(range ? range.end - range.start + 1 : info.size));
   const status = range ? 206 : 200;
   if (request.method === "HEAD") return new Response(null, { status, headers });
