@@ -15,7 +15,7 @@ import { CSS } from "@dnd-kit/utilities";
 import { ArrowDown, ArrowUp, Film, GripVertical, Paperclip, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { sendJson } from "@/lib/http/client-json";
 import { formatDuration } from "@/lib/format";
@@ -52,7 +52,12 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
   const router = useRouter();
   const [modules, setModules] = useState(initial);
   const [status, setStatus] = useState("");
-  useEffect(() => setModules(initial), [initial]);
+  // A refresh from the server replaces the local (optimistic) tree.
+  const [source, setSource] = useState(initial);
+  if (source !== initial) {
+    setSource(initial);
+    setModules(initial);
+  }
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
