@@ -62,5 +62,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Not the storage routes: Next buffers the body of every request the proxy sees and cuts it at 10 MB
+  // (proxyClientMaxBodySize), which would break uploads; they check their own signatures and set their own CSP.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/storage/).*)" }],
 };

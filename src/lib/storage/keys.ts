@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { MAX_SIGNED_URL_SECONDS } from "./driver";
 
 /** Storage keys follow the reference design. File names are made safe: no separators, no control characters, capped. */
 
@@ -39,4 +40,12 @@ const KEY_PATTERN = /^(courses|lessons)\/[0-9a-f-]{36}\/[a-z]+\/[^/\\]+$/;
 /** True for keys this app makes; anything else (traversal, absolute paths) is refused by the drivers. */
 export function isValidKey(key: string): boolean {
   return KEY_PATTERN.test(key) && !key.split("/").some((part) => part === ".." || part === ".");
+}
+
+/** Refuses to sign what no route would accept: keys of another shape, and lifetimes S3 refuses (over 7 days). */
+export function assertSignable(key: string, expiresInSeconds: number): void {
+  if (!isValidKey(key)) throw new Error(`Refused to sign a storage key of an unknown shape: ${key}`);
+  if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1 || expiresInSeconds > MAX_SIGNED_URL_SECONDS) {
+    throw new RangeError(`A signed URL lives 1 to ${MAX_SIGNED_URL_SECONDS} seconds, not ${expiresInSeconds}`);
+  }
 }

@@ -1,17 +1,25 @@
 import "server-only";
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  ListPartsCommand,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
+  UploadPartCommand,
 } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { Readable } from "node:stream";
-import type { ByteRange, ObjectBody, StorageDriver } from "./driver";
+import { AppError } from "@/lib/http/errors";
+import { type ByteRange, type ObjectBody, type StorageDriver, type StoredPart, contentDisposition, noSuchUpload } from "./driver";
+import { assertSignable } from "./keys";
 
 export type S3Options = {
   endpoint?: string;
@@ -22,11 +30,32 @@ export type S3Options = {
   forcePathStyle?: boolean;
 };
 
-/** Cloudflare R2, AWS S3, MinIO or any S3-compatible service. */
+const errorName = (error: unknown) => (error instanceof S3ServiceException ? error.name : undefined);
+
+/** S3's refusals of a client's own mistakes, as errors the upload routes can show; anything else stays a 500. */
+function refusal(error: unknown): unknown {
+  switch (errorName(error)) {
+    case "NoSuchUpload":
+      return noSuchUpload();
+    case "InvalidPart":
+    case "InvalidPartOrder":
+      return new AppError("BAD_REQUEST", "A part is missing or was changed. Send it again.");
+    case "EntityTooSmall":
+      return new AppError("BAD_REQUEST", "Every part but the last must be at least 5 MiB.");
+    default:
+      return error;
+  }
+}
+
+/**
+ * Cloudflare R2, AWS S3, MinIO or any S3-compatible service. Browsers send and fetch the bytes through presigned
+ * URLs, so media never passes through the app. The bucket needs a CORS rule allowing the app's origin to PUT and GET
+ * and exposing ETag, which the browser reads from each part's response.
+ */
 export function createS3Storage(options: S3Options): StorageDriver {
   const client = new S3Client({
     endpoint: options.endpoint,
-    region: options.region,
+    region: options.region || "auto",
     forcePathStyle: options.forcePathStyle,
     credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
     // The default adds CRC checksums that R2 and presigned URLs reject, and that corrupt streamed bodies on s3rver.
@@ -36,9 +65,65 @@ export function createS3Storage(options: S3Options): StorageDriver {
   const Bucket = options.bucket;
   const isNotFound = (error: unknown) =>
     error instanceof S3ServiceException && (error.name === "NotFound" || error.name === "NoSuchKey" || error.$metadata.httpStatusCode === 404);
+  const send = async <T>(request: Promise<T>) => request.catch((error: unknown) => Promise.reject(refusal(error)));
 
   return {
     name: "s3",
+    async signPut(key, { contentType, size, expiresInSeconds }) {
+      assertSignable(key, expiresInSeconds);
+      // Content-Length and Content-Type are signed headers: S3 refuses a body of another size or type.
+      const url = await getSignedUrl(client, new PutObjectCommand({ Bucket, Key: key, ContentType: contentType, ContentLength: size }), {
+        expiresIn: expiresInSeconds,
+        signableHeaders: new Set(["content-type", "content-length"]),
+      });
+      return { url, method: "PUT", headers: { "Content-Type": contentType } };
+    },
+    async createMultipart(key, { contentType }) {
+      assertSignable(key, 1);
+      const out = await client.send(new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: contentType }));
+      if (!out.UploadId) throw new Error(`Storage gave no upload id for ${key}`);
+      return out.UploadId;
+    },
+    async signPart(key, uploadId, partNumber, { size, expiresInSeconds }) {
+      assertSignable(key, expiresInSeconds);
+      return getSignedUrl(
+        client,
+        new UploadPartCommand({ Bucket, Key: key, UploadId: uploadId, PartNumber: partNumber, ContentLength: size }),
+        { expiresIn: expiresInSeconds, signableHeaders: new Set(["content-length"]) },
+      );
+    },
+    async completeMultipart(key, uploadId, parts) {
+      const Parts = [...parts].sort((a, b) => a.partNumber - b.partNumber).map((p) => ({ PartNumber: p.partNumber, ETag: p.etag }));
+      await send(client.send(new CompleteMultipartUploadCommand({ Bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts } })));
+    },
+    async abortMultipart(key, uploadId) {
+      await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId: uploadId })).catch((error: unknown) => {
+        if (errorName(error) !== "NoSuchUpload") throw error;
+      });
+    },
+    async listParts(key, uploadId) {
+      const parts: StoredPart[] = [];
+      let PartNumberMarker: string | undefined;
+      do {
+        const page = await send(client.send(new ListPartsCommand({ Bucket, Key: key, UploadId: uploadId, PartNumberMarker })));
+        for (const p of page.Parts ?? []) {
+          if (p.PartNumber && p.ETag) parts.push({ partNumber: p.PartNumber, etag: p.ETag, size: p.Size ?? 0 });
+        }
+        PartNumberMarker = page.IsTruncated ? page.NextPartNumberMarker : undefined;
+      } while (PartNumberMarker);
+      return parts;
+    },
+    async signGet(key, { expiresInSeconds, fileName, contentType, disposition }) {
+      assertSignable(key, expiresInSeconds);
+      const command = new GetObjectCommand({
+        Bucket,
+        Key: key,
+        ResponseContentType: contentType,
+        ResponseContentDisposition: disposition || fileName ? contentDisposition(disposition ?? "inline", fileName) : undefined,
+      });
+      return getSignedUrl(client, command, { expiresIn: expiresInSeconds });
+    },
+
     async put(key: string, body: ObjectBody, { contentType, size }) {
       await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType, ContentLength: size }));
     },

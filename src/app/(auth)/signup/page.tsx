@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { readCallbackUrl, withCallbackUrl } from "@/components/auth/callback-url";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+import { buttonStyles } from "@/components/ui/button-styles";
+import { getViewer } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignUpPage({ searchParams }: Props) {
+  const callbackUrl = readCallbackUrl((await searchParams).callbackUrl);
+  if (await getViewer()) redirect(callbackUrl ?? "/dashboard");
+
+  return (
+    <>
+      <div className="flex flex-col gap-2">
+        <h1 className="text-3xl font-bold tracking-tight">Create an account</h1>
+        <p className="text-slate-600 dark:text-slate-300">Next you choose whether you are here to learn or to teach.</p>
+      </div>
+      <SignUpForm callbackUrl={callbackUrl} />
+      <p className="border-t border-slate-200 pt-6 dark:border-slate-800">
+        Already have an account?{" "}
+        <Link href={withCallbackUrl("/signin", callbackUrl)} className={buttonStyles.link}>
+          Sign in
+        </Link>
+      </p>
+    </>
+  );
+}

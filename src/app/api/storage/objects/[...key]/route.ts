@@ -1,0 +1,13 @@
+import { route } from "@/lib/http/handler";
+import { receiveObject, serveObject } from "@/lib/storage/local-routes";
+
+/** The local driver's signed object URLs: PUT one upload, GET or HEAD with Range. With S3 these answer 404. */
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+type Params = { key: string[] };
+
+export const GET = route<Params>(async (request, { params }) => serveObject(request, await params));
+export const HEAD = GET;
+export const PUT = route<Params>(async (request, { params }) => receiveObject(request, await params));

@@ -1,0 +1,71 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { canEditCourse, canViewCourse } from "@/lib/auth/course-permissions";
+import { requireRole, type Viewer } from "@/lib/auth/session";
+import { db, type Transaction } from "@/lib/db/client";
+import { courses, courseMaterials, lessons, modules } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+
+export type EditableCourse = { id: string; instructorId: string; isPublished: boolean; title: string };
+
+const notFound = () => new AppError("NOT_FOUND", "This course does not exist.");
+
+/**
+ * The course, if the signed-in instructor or admin may edit it. A course the user cannot even see is a 404 (ids cannot
+ * be probed); a published course of another instructor is a 403. Call it before opening a transaction: it reads the
+ * session, and PGlite runs one statement at a time, so a read outside an open transaction would wait for ever.
+ */
+export async function requireCourseEditor(courseId: string): Promise<{ viewer: Viewer; course: EditableCourse }> {
+  const viewer = await requireRole("INSTRUCTOR", "ADMIN");
+  const [course] = await db
+    .select({ id: courses.id, instructorId: courses.instructorId, isPublished: courses.isPublished, title: courses.title })
+    .from(courses)
+    .where(eq(courses.id, courseId));
+  if (!course || !canViewCourse(viewer, course)) throw notFound();
+  if (!canEditCourse(viewer, course)) throw new AppError("FORBIDDEN", "Only the course's instructor or an admin can change it.");
+  return { viewer, course };
+}
+
+/** Locks the course row for the rest of the transaction, so curriculum writes to one course happen one at a time. */
+export async function lockCourse(tx: Transaction, courseId: string) {
+  const [row] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId)).for("update");
+  if (!row) throw notFound();
+}
+
+/** A module of the course in the path; a module of another course is a 404. */
+export async function requireModuleOf(courseId: string, moduleId: string, executor: Transaction | typeof db = db) {
+  const [row] = await executor
+    .select({ id: modules.id, title: modules.title, ord: modules.ord })
+    .from(modules)
+    .where(and(eq(modules.id, moduleId), eq(modules.courseId, courseId)));
+  if (!row) throw new AppError("NOT_FOUND", "This module does not exist in this course.");
+  return row;
+}
+
+/** A lesson of the module and course in the path; anything else is a 404. */
+export async function requireLessonOf(courseId: string, moduleId: string, lessonId: string, executor: Transaction | typeof db = db) {
+  const [row] = await executor
+    .select({ id: lessons.id, moduleId: lessons.moduleId, ord: lessons.ord, videoKey: lessons.videoKey })
+    .from(lessons)
+    .innerJoin(modules, eq(modules.id, lessons.moduleId))
+    .where(and(eq(lessons.id, lessonId), eq(lessons.moduleId, moduleId), eq(modules.courseId, courseId)));
+  if (!row) throw new AppError("NOT_FOUND", "This lesson does not exist in this module.");
+  return row;
+}
+
+/** A material of the course (and of the lesson, when one is given); anything else is a 404. */
+export async function requireMaterialOf(
+  courseId: string,
+  materialId: string,
+  lessonId: string | undefined,
+  executor: Transaction | typeof db = db,
+) {
+  const [row] = await executor
+    .select({ id: courseMaterials.id, fileKey: courseMaterials.fileKey, lessonId: courseMaterials.lessonId })
+    .from(courseMaterials)
+    .where(and(eq(courseMaterials.id, materialId), eq(courseMaterials.courseId, courseId)));
+  if (!row || (lessonId !== undefined && row.lessonId !== lessonId)) {
+    throw new AppError("NOT_FOUND", "This material does not exist here.");
+  }
+  return row;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { count, desc, eq, type SQL } from "drizzle-orm";
+import { requireRole } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { courses, enrollments, users } from "@/lib/db/schema";
+
+function managedCourses(where?: SQL) {
+  return db
+    .select({
+      id: courses.id,
+      title: courses.title,
+      isPublished: courses.isPublished,
+      updatedAt: courses.updatedAt,
+      totalLessons: courses.totalLessons,
+      instructorName: users.name,
+      instructorEmail: users.email,
+      learners: count(enrollments.id),
+    })
+    .from(courses)
+    .innerJoin(users, eq(users.id, courses.instructorId))
+    .leftJoin(enrollments, eq(enrollments.courseId, courses.id))
+    .where(where)
+    .groupBy(courses.id, users.name, users.email)
+    .orderBy(desc(courses.updatedAt), courses.id);
+}
+
+/** The courses the signed-in instructor (or admin) teaches, with status, learners and last update. */
+export async function listInstructorCourses() {
+  const viewer = await requireRole("INSTRUCTOR", "ADMIN");
+  return managedCourses(eq(courses.instructorId, viewer.id));
+}
+
+/** Admins: every course with its owner. */
+export async function listAllCourses() {
+  await requireRole("ADMIN");
+  return managedCourses();
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import { eq, inArray, sql } from "drizzle-orm";
+import { requireRole } from "@/lib/auth/session";
+import { db, type Transaction } from "@/lib/db/client";
+import { courses, enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import { storageKeys } from "@/lib/storage/keys";
+import type { CreateCourseInput, UpdateCourseInput } from "@/lib/validation/course";
+import { requireCourseEditor } from "./course-editor-access";
+import { removeStoredObjects } from "./remove-stored-objects";
+
+const courseSummary = {
+  id: courses.id,
+  title: courses.title,
+  description: courses.description,
+  category: courses.category,
+  difficulty: courses.difficulty,
+  estimatedDuration: courses.estimatedDuration,
+  totalLessons: courses.totalLessons,
+  isPublished: courses.isPublished,
+  publishedAt: courses.publishedAt,
+  instructorId: courses.instructorId,
+  createdAt: courses.createdAt,
+  updatedAt: courses.updatedAt,
+};
+
+/** A new draft course owned by the signed-in instructor (or admin). */
+export async function createCourse(input: CreateCourseInput) {
+  const viewer = await requireRole("INSTRUCTOR", "ADMIN");
+  const [course] = await db
+    .insert(courses)
+    .values({ ...input, instructorId: viewer.id })
+    .returning(courseSummary);
+  return course!;
+}
+
+export async function updateCourse(courseId: string, input: UpdateCourseInput) {
+  await requireCourseEditor(courseId);
+  const [course] = await db
+    .update(courses)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(courses.id, courseId))
+    .returning(courseSummary);
+  return course!;
+}
+
+/**
+ * Publishing needs a title, a description and at least one lesson; the refusal names what is missing.
+ * Unpublishing hides the course from the catalog; enrolled learners keep their rows.
+ */
+export async function setCoursePublished(courseId: string, published: boolean) {
+  await requireCourseEditor(courseId);
+  return db.transaction(async (tx) => {
+    const [course] = await tx
+      .select({ title: courses.title, description: courses.description, totalLessons: courses.totalLessons, publishedAt: courses.publishedAt })
+      .from(courses)
+      .where(eq(courses.id, courseId))
+      .for("update");
+    if (published) {
+      const missing: Record<string, string> = {};
+      if (!course!.title.trim()) missing.title = "a title";
+      if (!course!.description?.trim()) missing.description = "a description";
+      if (course!.totalLessons < 1) missing.lessons = "at least one lesson";
+      const names = Object.values(missing);
+      if (names.length > 0) {
+        const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+        throw new AppError("VALIDATION_FAILED", `To publish, the course needs ${list}.`, {
+          fields: Object.fromEntries(Object.entries(missing).map(([field, what]) => [field, `Add ${what}.`])),
+        });
+      }
+    }
+    const [updated] = await tx
+      .update(courses)
+      .set({ isPublished: published, publishedAt: published ? (course!.publishedAt ?? new Date()) : course!.publishedAt, updatedAt: new Date() })
+      .where(eq(courses.id, courseId))
+      .returning(courseSummary);
+    return updated!;
+  });
+}
+
+/** Deletes the course with its modules, lessons, materials, enrollments and progress, then every object it stored. */
+export async function deleteCourse(courseId: string) {
+  await requireCourseEditor(courseId);
+  const lessonIds = await db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: lessons.id })
+      .from(lessons)
+      .where(inArray(lessons.moduleId, tx.select({ id: modules.id }).from(modules).where(eq(modules.courseId, courseId))));
+    await tx.delete(courses).where(eq(courses.id, courseId));
+    return rows.map((r) => r.id);
+  });
+  await removeStoredObjects({
+    prefixes: [storageKeys.coursePrefix(courseId), ...lessonIds.map((id) => storageKeys.lessonPrefix(id))],
+  });
+}
+
+/**
+ * total_lessons and every enrollment's progress (completed lessons that still exist / total, rounded down; 100 only
+ * when all are done), recomputed inside the transaction of every lesson insert, delete and move.
+ */
+export async function recomputeCourseTotals(tx: Transaction, courseId: string) {
+  await tx.execute(sql`
+    with total as (
+      select count(*)::int as n from ${lessons} join ${modules} on ${modules.id} = ${lessons.moduleId}
+      where ${modules.courseId} = ${courseId}
+    )
+    update ${courses} set total_lessons = (select n from total), updated_at = now() where ${courses.id} = ${courseId}`);
+  await tx.execute(sql`
+    with total as (
+      select count(*)::int as n from ${lessons} join ${modules} on ${modules.id} = ${lessons.moduleId}
+      where ${modules.courseId} = ${courseId}
+    ),
+    done as (
+      select lp.enrollment_id, count(*)::int as n
+      from ${lessonProgress} lp
+      join ${lessons} l on l.id = lp.lesson_id
+      join ${modules} m on m.id = l.module_id
+      where m.course_id = ${courseId} and lp.completed
+      group by lp.enrollment_id
+    ),
+    computed as (
+      select e.id, case when t.n = 0 then 0 else (100 * coalesce(d.n, 0)) / t.n end as progress
+      from ${enrollments} e cross join total t left join done d on d.enrollment_id = e.id
+      where e.course_id = ${courseId}
+    )
+    update ${enrollments} e
+    set progress = c.progress,
+        completed_at = case when c.progress = 100 then coalesce(e.completed_at, now()) else null end
+    from computed c
+    where e.id = c.id and (e.progress <> c.progress or (c.progress = 100) <> (e.completed_at is not null))`);
+}

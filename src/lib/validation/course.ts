@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/** Shared by the course editor forms and the instructor API. */
+
+export const DIFFICULTIES = ["beginner", "intermediate", "advanced"] as const;
+
+const title = z
+  .string({ error: "Enter a title." })
+  .trim()
+  .min(1, "Enter a title.")
+  .max(512, "Use at most 512 characters.");
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}: use at most ${max.toLocaleString("en")} characters.`)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : v === undefined ? undefined : null));
+
+export const courseFieldsSchema = z.object({
+  title,
+  description: optionalText(20_000, "Description"),
+  category: optionalText(128, "Category"),
+  difficulty: z.enum(DIFFICULTIES, { error: "Choose beginner, intermediate or advanced." }).nullable().optional(),
+  estimatedDuration: z
+    .number({ error: "Give the duration in minutes." })
+    .int("Give whole minutes.")
+    .min(0, "The duration cannot be negative.")
+    .max(100_000, "That duration is too long.")
+    .nullable()
+    .optional(),
+});
+
+export const createCourseSchema = courseFieldsSchema;
+export type CreateCourseInput = z.infer<typeof createCourseSchema>;
+
+export const updateCourseSchema = courseFieldsSchema
+  .partial()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: "Send at least one field to change." });
+export type UpdateCourseInput = z.infer<typeof updateCourseSchema>;
+
+export const publishSchema = z.object({ published: z.boolean({ error: "published must be true or false." }) });
+
+export const moduleSchema = z.object({ title });
+export type ModuleInput = z.infer<typeof moduleSchema>;
+
+export const lessonFieldsSchema = z.object({
+  title,
+  content: optionalText(200_000, "Content"),
+  durationMinutes: z
+    .number({ error: "Give the duration in minutes." })
+    .int("Give whole minutes.")
+    .min(0, "The duration cannot be negative.")
+    .max(10_000, "That duration is too long.")
+    .nullable()
+    .optional(),
+});
+export const createLessonSchema = lessonFieldsSchema;
+export type CreateLessonInput = z.infer<typeof createLessonSchema>;
+export const updateLessonSchema = lessonFieldsSchema
+  .partial()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: "Send at least one field to change." });
+export type UpdateLessonInput = z.infer<typeof updateLessonSchema>;
+
+const id = z.uuid({ error: "Not a valid id." });
+
+/** The full new order of a course's modules. */
+export const reorderModulesSchema = z.object({ moduleIds: z.array(id).min(1).max(1000) });
+
+/** Moves a lesson to a position in a module (the same one or another of the course). */
+export const moveLessonSchema = z.object({
+  moduleId: id,
+  position: z.number().int("Position must be a whole number.").min(0, "Position starts at 0.").max(10_000),
+});
+
+export const courseParams = z.object({ courseId: id });
+export const moduleParams = courseParams.extend({ moduleId: id });
+export const lessonParams = moduleParams.extend({ lessonId: id });
+export const materialParams = courseParams.extend({ materialId: id });
+export const lessonMaterialParams = lessonParams.extend({ materialId: id });
