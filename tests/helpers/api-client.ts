@@ -1,0 +1,216 @@
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { baseUrl, testDataDir } from "./base-url";
+import { readMail, type MailText } from "./mail-text";
+
+/**
+ * A small HTTP client for the black-box API tests: a cookie jar, its own client address (X-Forwarded-For, which the
+ * rate limits key on, so tests do not use up each other's limits), and helpers for the account flows.
+ */
+
+export const DEMO_PASSWORD = "budhhub-demo";
+export const DEMO_ADMIN = "admin@budhhub.test";
+
+const run = randomBytes(2);
+let ipCounter = 0;
+/** A client address no other client of this test run uses. */
+export function uniqueIp(): string {
+  ipCounter += 1;
+  return `10.${run[0]}.${(run[1]! + Math.floor(ipCounter / 250)) % 256}.${(ipCounter % 250) + 1}`;
+}
+
+let emailCounter = 0;
+export function uniqueEmail(prefix = "user"): string {
+  emailCounter += 1;
+  return `${prefix}-${emailCounter}-${randomBytes(4).toString("hex")}@example.test`;
+}
+
+export const strongPassword = () => `tide-${randomBytes(6).toString("hex")}-lantern`;
+
+export type ApiResponse = {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The body parsed as JSON (throws when it is not). */
+  json: <T = Record<string, unknown>>() => T;
+  /** The Location header as a path with query, for redirects. */
+  location: string | null;
+};
+
+/** Every response body any client of this process has read, for checks that span a whole file. */
+export const responseBodies: string[] = [];
+
+type RequestOptions = {
+  json?: unknown;
+  /** A raw body (sent with the given content type, or none). */
+  body?: string;
+  headers?: Record<string, string>;
+  /** Send the jar's cookies but do not store what the response sets (the permission matrix keeps its actors fixed). */
+  keepJar?: boolean;
+};
+
+export class ApiClient {
+  readonly ip: string;
+  private readonly jar = new Map<string, string>();
+
+  constructor(
+    readonly base = baseUrl(),
+    ip = uniqueIp(),
+  ) {
+    this.ip = ip;
+  }
+
+  cookie(name: string): string | undefined {
+    return this.jar.get(name);
+  }
+
+  setCookie(name: string, value: string) {
+    this.jar.set(name, value);
+  }
+
+  get sessionToken(): string | undefined {
+    return this.jar.get("authjs.session-token");
+  }
+
+  private storeCookies(headers: Headers) {
+    for (const line of headers.getSetCookie()) {
+      const [pair = "", ...attributes] = line.split(";").map((s) => s.trim());
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      const expired = attributes.some((a) => {
+        const [key = "", v = ""] = a.split("=");
+        if (key.toLowerCase() === "max-age") return Number(v) <= 0;
+        if (key.toLowerCase() === "expires") return new Date(a.slice(8)).getTime() <= Date.now();
+        return false;
+      });
+      if (expired || value === "") this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+  }
+
+  async request(method: string, pathOrUrl: string, options: RequestOptions = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = { "x-forwarded-for": this.ip, ...options.headers };
+    if (this.jar.size > 0) headers.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+    let body = options.body;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      headers["content-type"] ??= "application/json";
+    }
+    const url = pathOrUrl.startsWith("http") ? pathOrUrl : `${this.base}${pathOrUrl}`;
+    const response = await fetch(url, { method, headers, body, redirect: "manual" });
+    if (!options.keepJar) this.storeCookies(response.headers);
+    const text = await response.text();
+    responseBodies.push(text);
+    const location = response.headers.get("location");
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      json: <T>() => JSON.parse(text) as T,
+      location: location === null ? null : (() => {
+        const target = new URL(location, this.base);
+        return target.pathname + target.search;
+      })(),
+    };
+  }
+
+  get = (path: string, options?: RequestOptions) => this.request("GET", path, options);
+  post = (path: string, json?: unknown, options?: RequestOptions) => this.request("POST", path, { json, ...options });
+  patch = (path: string, json?: unknown, options?: RequestOptions) => this.request("PATCH", path, { json, ...options });
+  put = (path: string, json?: unknown, options?: RequestOptions) => this.request("PUT", path, { json, ...options });
+
+  /** GETs a URL and follows redirects by hand, keeping cookies at every hop; returns every hop's response. */
+  async follow(url: string, maxHops = 5): Promise<ApiResponse[]> {
+    const hops: ApiResponse[] = [];
+    let next: string | null = url;
+    while (next && hops.length < maxHops) {
+      const response = await this.get(next);
+      hops.push(response);
+      next = response.status >= 300 && response.status < 400 ? response.location : null;
+    }
+    return hops;
+  }
+
+  signUp(input: { name?: string; email: string; password: string }) {
+    return this.post("/api/auth/signup", { name: input.name ?? "Test Person", ...input });
+  }
+
+  signIn(email: string, password: string) {
+    return this.post("/api/auth/signin", { email, password });
+  }
+
+  onboard(role: "LEARNER" | "INSTRUCTOR", name = "Test Person") {
+    return this.post("/api/onboarding", { name, role });
+  }
+
+  /** Signs out through Auth.js: its CSRF token from /api/auth/csrf, then the sign-out form post. */
+  async signOut(): Promise<ApiResponse> {
+    const { csrfToken } = (await this.get("/api/auth/csrf")).json<{ csrfToken: string }>();
+    return this.request("POST", "/api/auth/signout", {
+      body: new URLSearchParams({ csrfToken, callbackUrl: "/" }).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+  }
+}
+
+export type Account = { client: ApiClient; id: string; email: string; password: string; name: string };
+
+/** A new account over HTTP: signed up, and onboarded with the role given (or not onboarded). */
+export async function newAccount(role: "LEARNER" | "INSTRUCTOR" | null, prefix = "user"): Promise<Account> {
+  const client = new ApiClient();
+  const email = uniqueEmail(prefix);
+  const password = strongPassword();
+  const name = `${prefix} ${email.split("@")[0]!.split("-").slice(1).join("-")}`;
+  const signUp = await client.signUp({ name, email, password });
+  if (signUp.status !== 201) throw new Error(`sign-up of ${email} answered ${signUp.status}: ${signUp.text}`);
+  if (role) {
+    const onboarded = await client.onboard(role, name);
+    if (onboarded.status !== 200) throw new Error(`onboarding of ${email} answered ${onboarded.status}: ${onboarded.text}`);
+  }
+  return { client, id: signUp.json<{ user: { id: string } }>().user.id, email, password, name };
+}
+
+/** The demo admin, signed in. */
+export async function demoAdmin(): Promise<ApiClient> {
+  const client = new ApiClient();
+  const response = await client.signIn(DEMO_ADMIN, DEMO_PASSWORD);
+  if (response.status !== 200) throw new Error(`demo admin sign-in answered ${response.status}: ${response.text}`);
+  return client;
+}
+
+/** The outbox of the app under test (tests/run-with-server.ts gives it TEST_DATA_DIR). */
+export const outboxDir = (dataDir = testDataDir()) => path.join(dataDir, "mail");
+
+function outboxFilesTo(dir: string, to: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const suffix = `-${to.replace(/[^a-z0-9@._-]/gi, "_")}.eml`;
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(suffix))
+    .sort();
+}
+
+/** Waits for the next outbox mail to this address (mails go out after the response), skipping `seen` of them. */
+export async function waitForOutboxMail(to: string, { seen = 0, dir = outboxDir(), timeoutMs = 15_000 } = {}): Promise<MailText> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const files = outboxFilesTo(dir, to);
+    if (files.length > seen) return readMail(fs.readFileSync(path.join(dir, files[seen]!), "utf8"));
+    if (Date.now() > deadline) throw new Error(`No mail number ${seen + 1} to ${to} in ${dir} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export function outboxCount(to: string, dir = outboxDir()): number {
+  return outboxFilesTo(dir, to).length;
+}
+
+/** Response bodies of this file that contain a password hash, a token hash, or one of the given secrets' SHA-256. */
+export function leakingResponses(sha256Of: string[] = []): string[] {
+  const hashes = sha256Of.map((secret) => createHash("sha256").update(secret).digest("hex"));
+  return responseBodies.filter(
+    (body) => /passwordHash|password_hash|tokenHash|token_hash|\$2[aby]\$\d\d\$/.test(body) || hashes.some((h) => body.includes(h)),
+  );
+}
