@@ -10,14 +10,15 @@ const title = z
   .min(1, "Enter a title.")
   .max(512, "Use at most 512 characters.");
 
+/** Optional text; empty means "none" (null), absent means "unchanged". */
 const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
     .max(max, `${label}: use at most ${max.toLocaleString("en")} characters.`)
+    .transform((v) => v || null)
     .nullable()
-    .optional()
-    .transform((v) => (v ? v : v === undefined ? undefined : null));
+    .optional();
 
 export const courseFieldsSchema = z.object({
   title,
