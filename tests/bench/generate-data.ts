@@ -205,6 +205,13 @@ export async function generateData(
      where e.progress > 0`,
   );
 
+  await step(
+    "enrollment counts",
+    `update courses c set enrollment_count = n.count
+     from (select course_id, count(*)::int as count from enrollments group by course_id) n
+     where n.course_id = c.id`,
+  );
+
   // PGlite runs no autovacuum, so without this the planner would work from no statistics at all, unlike a real server.
   await step("analyze", "analyze");
 

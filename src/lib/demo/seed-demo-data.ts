@@ -202,6 +202,7 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
       if (materialRows.length) await tx.insert(courseMaterials).values(materialRows);
       if (enrollmentRows.length) await tx.insert(enrollments).values(enrollmentRows);
       if (progressRows.length) await tx.insert(lessonProgress).values(progressRows);
+      await tx.execute(sql`update courses c set enrollment_count = (select count(*)::int from enrollments e where e.course_id = c.id)`);
     });
   } catch (error) {
     await Promise.all(uploads.map((u) => storage.delete(u.key).catch(() => undefined)));

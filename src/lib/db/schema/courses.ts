@@ -1,5 +1,8 @@
-import { bigint, boolean, index, integer, numeric, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, customType, index, integer, numeric, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { users } from "./users";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).defaultNow().notNull();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).defaultNow().notNull();
@@ -25,12 +28,22 @@ export const courses = pgTable(
     totalLessons: integer("total_lessons").default(0).notNull(),
     isPublished: boolean("is_published").default(false).notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** Kept by the enrollment transaction, so that "most enrolled" sorts on an index instead of counting rows. */
+    enrollmentCount: integer("enrollment_count").default(0).notNull(),
+    /** Full-text search over title (weight A), category (B) and description (C), kept by Postgres itself. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(category, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
+    ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("courses_instructor_id_idx").on(t.instructorId),
     index("courses_published_created_idx").on(t.isPublished, t.createdAt),
+    index("courses_published_enrollments_idx").on(t.isPublished, t.enrollmentCount),
+    index("courses_published_title_idx").on(t.isPublished, t.title),
+    index("courses_category_idx").on(t.category),
+    index("courses_search_idx").using("gin", t.searchVector),
   ],
 );
 export type Course = typeof courses.$inferSelect;
