@@ -152,9 +152,13 @@ describe("sign-out through Auth.js", () => {
     const { client } = account;
     expect((await client.get("/api/profile")).status).toBe(200);
 
+    const stolen = client.sessionToken!;
     const response = await client.signOut();
     expect(response.status).toBe(302);
     expect(client.sessionToken).toBeUndefined();
+    expect((await client.get("/api/profile")).status).toBe(401);
+    // A copy of the token taken before signing out no longer works either.
+    client.setCookie("authjs.session-token", stolen);
     expect((await client.get("/api/profile")).status).toBe(401);
   });
 

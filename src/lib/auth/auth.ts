@@ -1,7 +1,8 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import NextAuth, { type NextAuthConfig } from "next-auth";
+import { NextRequest } from "next/server";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { env } from "@/env";
 import { db, getConnection } from "@/lib/db/client";
@@ -75,6 +76,12 @@ const config = (): NextAuthConfig => ({
     },
   },
   events: {
+    // A JWT cannot be recalled, so signing out moves session_version on: the token just cleared, and any copy of it,
+    // stop working (this signs the user out on their other devices too).
+    async signOut(message) {
+      const id = "token" in message ? message.token?.sub : undefined;
+      if (id) await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
+    },
     async createUser({ user }) {
       // Magic-link sign-up: addresses in ADMIN_EMAILS become admins.
       if (user.id && user.email && env.adminEmails.includes(user.email.toLowerCase())) {
@@ -88,4 +95,17 @@ const config = (): NextAuthConfig => ({
   },
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth(config);
+const nextAuth = NextAuth(config);
+export const { auth, signIn, signOut } = nextAuth;
+
+/**
+ * Auth.js builds its redirects and checks callback URLs against the request's own URL, which behind Next or a proxy is
+ * not the public address. Its routes therefore see the request on APP_URL's origin.
+ */
+function onAppUrl(request: NextRequest): NextRequest {
+  return new NextRequest(onAppOrigin(request.url), request);
+}
+export const handlers = {
+  GET: (request: NextRequest) => nextAuth.handlers.GET(onAppUrl(request)),
+  POST: (request: NextRequest) => nextAuth.handlers.POST(onAppUrl(request)),
+};

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
@@ -26,7 +27,8 @@ export async function sendMail(mail: Mail): Promise<void> {
   }
   fs.mkdirSync(env.mailDir, { recursive: true });
   const safeTo = mail.to.replace(/[^a-z0-9@._-]/gi, "_");
-  const file = path.join(env.mailDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${safeTo}.eml`);
+  // Sortable by time; the random part keeps two mails in the same millisecond apart.
+  const file = path.join(env.mailDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}-${safeTo}.eml`);
   fs.writeFileSync(file, (info as unknown as { message: Buffer }).message);
   // In the outbox the link is the point: print it so a developer can click it from the terminal.
   logger.info({ to: mail.to, subject: mail.subject, file, link: mail.link }, "mail written to the outbox");
