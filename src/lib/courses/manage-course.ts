@@ -8,6 +8,7 @@ import { storageKeys } from "@/lib/storage/keys";
 import type { CreateCourseInput, UpdateCourseInput } from "@/lib/validation/course";
 import { requireCourseEditor } from "./course-editor-access";
 import { removeStoredObjects } from "./remove-stored-objects";
+import { catalogChanged } from "./search-catalog";
 
 const courseSummary = {
   id: courses.id,
@@ -41,6 +42,7 @@ export async function updateCourse(courseId: string, input: UpdateCourseInput) {
     .set({ ...input, updatedAt: new Date() })
     .where(eq(courses.id, courseId))
     .returning(courseSummary);
+  catalogChanged();
   return course!;
 }
 
@@ -50,7 +52,7 @@ export async function updateCourse(courseId: string, input: UpdateCourseInput) {
  */
 export async function setCoursePublished(courseId: string, published: boolean) {
   await requireCourseEditor(courseId);
-  return db.transaction(async (tx) => {
+  const course = await db.transaction(async (tx) => {
     const [course] = await tx
       .select({ title: courses.title, description: courses.description, totalLessons: courses.totalLessons, publishedAt: courses.publishedAt })
       .from(courses)
@@ -76,6 +78,8 @@ export async function setCoursePublished(courseId: string, published: boolean) {
       .returning(courseSummary);
     return updated!;
   });
+  catalogChanged();
+  return course;
 }
 
 /** Deletes the course with its modules, lessons, materials, enrollments and progress, then every object it stored. */
@@ -89,6 +93,7 @@ export async function deleteCourse(courseId: string) {
     await tx.delete(courses).where(eq(courses.id, courseId));
     return rows.map((r) => r.id);
   });
+  catalogChanged();
   await removeStoredObjects({
     prefixes: [storageKeys.coursePrefix(courseId), ...lessonIds.map((id) => storageKeys.lessonPrefix(id))],
   });
@@ -99,6 +104,9 @@ export async function deleteCourse(courseId: string) {
  * when all are done), recomputed inside the transaction of every lesson insert, delete and move.
  */
 export async function recomputeCourseTotals(tx: Transaction, courseId: string) {
+  // Lesson counts show on catalog cards. Cleared before commit, a refill may still see the old count, for at most the
+  // cache's one second.
+  catalogChanged();
   await tx.execute(sql`
     with total as (
       select count(*)::int as n from ${lessons} join ${modules} on ${modules.id} = ${lessons.moduleId}
