@@ -12,6 +12,9 @@ export default mergeConfig(
       pool: "forks",
       testTimeout: 30_000,
       hookTimeout: 60_000,
+      // next-auth imports "next/headers" and "next/server" without extensions, which only resolve through Vite:
+      // inlined, the lib tests can run the real Auth.js configuration (session callbacks, auth()) in-process.
+      server: { deps: { inline: ["next-auth"] } },
     },
   }),
 );
