@@ -1,0 +1,37 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { sessionCookie } from "@/lib/auth/session-cookie";
+import type { SessionUser } from "@/lib/users/session-user";
+
+/**
+ * Lib functions read the acting user through Auth.js's `auth()`, which reads `next/headers`. Outside Next.js a test
+ * stands in for the request: `vi.mock("next/headers", ...)` with `nextHeadersMock`, then run code `asUser(user, fn)`.
+ * The headers carry a real session cookie, so `auth()` runs the app's own jwt callback against the database. Each
+ * call keeps its own headers (AsyncLocalStorage, as Next.js does), so concurrent requests by different users work.
+ */
+
+const requestHeaders = new AsyncLocalStorage<Headers>();
+
+const current = () => requestHeaders.getStore() ?? new Headers({ host: "localhost:3000" });
+
+export const nextHeadersMock = {
+  headers: async () => current(),
+  cookies: async () => {
+    throw new Error("cookies() is not available in lib tests");
+  },
+};
+
+export async function cookieHeaderFor(user: SessionUser): Promise<string> {
+  const cookie = await sessionCookie(user);
+  return `${cookie.name}=${cookie.value}`;
+}
+
+/** Runs fn as a request carrying a session cookie made for this user as they are now. */
+export async function asUser<T>(user: SessionUser, fn: () => Promise<T>): Promise<T> {
+  const headers = new Headers({ host: "localhost:3000", cookie: await cookieHeaderFor(user) });
+  return requestHeaders.run(headers, fn);
+}
+
+/** Runs fn as a request without a session. */
+export function asAnonymous<T>(fn: () => Promise<T>): Promise<T> {
+  return requestHeaders.run(new Headers({ host: "localhost:3000" }), fn);
+}
