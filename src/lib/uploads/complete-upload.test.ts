@@ -11,7 +11,7 @@ import { files, insertCourseTree, sendBytes } from "../../../tests/helpers/uploa
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { db } from "@/lib/db/client";
 import { courseMaterials, courses, lessons, uploadSessions } from "@/lib/db/schema";
-import { cancelUpload, completeUpload, getUpload, startUpload } from "./index";
+import { type AttachedMaterial, cancelUpload, completeUpload, getUpload, startUpload } from "./index";
 
 vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
@@ -95,7 +95,7 @@ describe("uploads: start and complete", () => {
     const { instructor, courseId, moduleId, lessonId } = await setup();
     await asUser(instructor, async () => {
       const handout = await upload("material", { courseId }, files.pdf, "application/pdf", "Week 1 handout.pdf");
-      const material = await handout.complete();
+      const material = (await handout.complete()) as AttachedMaterial;
       expect(material).toMatchObject({ courseId, lessonId: null, fileName: "Week 1 handout.pdf", fileType: "application/pdf", materialType: "pdf" });
       expect(handout.started.key).toBe(`courses/${courseId}/materials/${material.id}-Week-1-handout.pdf`);
 
