@@ -9,11 +9,15 @@ import { type UploadKind, declaredTypeOf } from "@/lib/validation/upload";
 
 export type UploadProgress = { loaded: number; total: number; bytesPerSecond: number };
 
-/** What went wrong, in words for the user; `retryable` when trying again may work (network, storage hiccup). */
+/**
+ * What went wrong, in words for the user. `retryable`: the Retry button may help (network, storage, an expired link,
+ * which a resumed upload replaces); `transient`: worth retrying on its own, at once (network, 5xx).
+ */
 export class UploadFailure extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    readonly transient = retryable,
   ) {
     super(message);
     this.name = "UploadFailure";
@@ -80,8 +84,8 @@ function put(url: string, body: Blob, headers: Record<string, string>, signal: A
     xhr.upload.onprogress = (event) => onProgress(event.loaded);
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) return resolve(xhr.getResponseHeader("ETag") ?? "");
-      const retryable = xhr.status >= 500 || xhr.status === 408 || xhr.status === 429;
-      reject(new UploadFailure(`Storage refused the upload (${xhr.status}). Press Retry to try again.`, retryable));
+      const transient = xhr.status >= 500 || xhr.status === 408 || xhr.status === 429;
+      reject(new UploadFailure(`Storage refused the upload (${xhr.status}). Press Retry to try again.`, true, transient));
     };
     xhr.onerror = () => reject(new UploadFailure(OFFLINE, true));
     xhr.onabort = () => reject(signal.reason);
@@ -97,7 +101,7 @@ async function putWithRetry(url: string, body: Blob, headers: Record<string, str
       return await put(url, body, headers, signal, onProgress);
     } catch (error) {
       onProgress(0);
-      if (signal.aborted || !(error instanceof UploadFailure) || !error.retryable || attempt >= PART_TRIES) throw error;
+      if (signal.aborted || !(error instanceof UploadFailure) || !error.transient || attempt >= PART_TRIES) throw error;
       await wait(1000 * 2 ** (attempt - 1), signal);
     }
   }
@@ -189,7 +193,7 @@ export async function uploadFile<T>(request: UploadRequest): Promise<T> {
     if (signal.aborted) {
       remember(resumeKey, null);
       await api(`/api/upload/${plan.uploadId}`, { method: "DELETE" }).catch(() => undefined);
-    } else if (plan.single || (error instanceof UploadFailure && !error.retryable && !/Storage refused/.test(error.message))) {
+    } else if (plan.single || (error instanceof UploadFailure && !error.retryable)) {
       // Nothing to resume: a single PUT starts over, and a refused file was already removed by the server.
       remember(resumeKey, null);
       if (plan.single) void api(`/api/upload/${plan.uploadId}`, { method: "DELETE" }).catch(() => undefined);
