@@ -1,0 +1,5 @@
+import { completeUploadRoute } from "@/lib/uploads/upload-routes";
+
+/** Completes a video upload: size and sniffed type checked, then attached. */
+export const dynamic = "force-dynamic";
+export const POST = completeUploadRoute("video");

@@ -1,0 +1,159 @@
+import "server-only";
+import { and, eq, gt } from "drizzle-orm";
+import { removeStoredObjects } from "@/lib/courses/remove-stored-objects";
+import { db, type Transaction } from "@/lib/db/client";
+import { type UploadSession, courseMaterials, courses, lessons, uploadSessions } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import { log } from "@/lib/log/logger";
+import { type CompletedPart, noSuchUpload } from "@/lib/storage/driver";
+import { getStorage } from "@/lib/storage";
+import { type CompleteUploadInput, type UploadKind, displayFileName, formatLimit } from "@/lib/validation/upload";
+import { discardUpload } from "./discard-upload";
+import { SNIFF_BYTES, type SniffedFile, sniffFile } from "./sniff-file";
+import { partBytes } from "./transfer-plan";
+import { requireOwnUpload } from "./upload-access";
+
+export type AttachedVideo = { lessonId: string; videoKey: string; fileName: string; videoSize: number; videoMimeType: string };
+export type AttachedThumbnail = { courseId: string; thumbnailKey: string; fileName: string };
+export type AttachedMaterial = {
+  id: string;
+  courseId: string;
+  lessonId: string | null;
+  fileName: string;
+  fileType: string;
+  fileSize: number;
+  materialType: string;
+  createdAt: Date;
+};
+export type AttachedFile<K extends UploadKind> = K extends "video" ? AttachedVideo : K extends "thumbnail" ? AttachedThumbnail : AttachedMaterial;
+
+const scope = (kind: UploadKind) => `UPLOAD:${kind.toUpperCase()}` as "UPLOAD:VIDEO" | "UPLOAD:MATERIAL" | "UPLOAD:THUMBNAIL";
+
+/** Joins a multipart upload once every part is there; a missing part is the client's to send, so nothing is discarded. */
+async function joinParts(session: UploadSession, sent: CompletedPart[] | undefined) {
+  const storage = getStorage();
+  const partSize = session.partSize!;
+  const partCount = Math.ceil(session.declaredSize / partSize);
+  const stored = await storage.listParts(session.objectKey, session.multipartUploadId!).catch((error: unknown) => {
+    // Joined already by an earlier attempt whose response was lost: the object is there.
+    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+    throw error;
+  });
+  if (stored === null) {
+    if (await storage.head(session.objectKey)) return;
+    throw noSuchUpload();
+  }
+  const byNumber = new Map(stored.map((p) => [p.partNumber, p]));
+  for (let n = 1; n <= partCount; n++) {
+    if (byNumber.get(n)?.size !== partBytes(session.declaredSize, partSize, n)) {
+      throw new AppError("BAD_REQUEST", `Part ${n} of ${partCount} has not arrived. Send it, then complete the upload.`);
+    }
+  }
+  const etags = new Map((sent ?? []).map((p) => [p.partNumber, p.etag]));
+  const parts = Array.from({ length: partCount }, (_, i) => ({ partNumber: i + 1, etag: etags.get(i + 1) ?? byNumber.get(i + 1)!.etag }));
+  await storage.completeMultipart(session.objectKey, session.multipartUploadId!, parts);
+}
+
+async function readSample(key: string, size: number): Promise<Buffer> {
+  const { body } = await getStorage().read(key, { start: 0, end: Math.min(SNIFF_BYTES, size) - 1 });
+  return Buffer.concat((await body.toArray()) as Buffer[]);
+}
+
+/** Checks the stored bytes: the declared size, then the sniffed type. A refusal removes the file and ends the session. */
+async function verifyStoredFile(session: UploadSession): Promise<SniffedFile> {
+  const kind = session.kind;
+  const info = await getStorage().head(session.objectKey);
+  if (!info) throw new AppError("BAD_REQUEST", "The file has not arrived in storage. Upload it, then complete the upload.");
+  try {
+    if (info.size !== session.declaredSize) {
+      throw new AppError(
+        "BAD_REQUEST",
+        `The stored file is ${formatLimit(info.size)} (${info.size} bytes) but ${session.declaredSize} bytes were declared. Upload it again.`,
+      );
+    }
+    const sample = await readSample(session.objectKey, info.size);
+    return await sniffFile(kind, session.contentType, sample, { truncated: info.size > sample.length });
+  } catch (error) {
+    if (error instanceof AppError) {
+      log(scope(kind)).warn({ uploadId: session.id, key: session.objectKey, reason: error.userMessage }, "upload refused");
+      await discardUpload(session);
+    }
+    throw error;
+  }
+}
+
+const materialIdOf = (key: string) => /\/materials\/([0-9a-f-]{36})-/.exec(key)?.[1];
+
+async function attach(tx: Transaction, session: UploadSession, file: SniffedFile) {
+  const fileName = displayFileName(session.fileName);
+  const key = session.objectKey;
+  if (session.kind === "video") {
+    const [lesson] = await tx.select({ videoKey: lessons.videoKey }).from(lessons).where(eq(lessons.id, session.lessonId!)).for("update");
+    if (!lesson) throw new AppError("NOT_FOUND", "This lesson no longer exists.");
+    await tx
+      .update(lessons)
+      .set({ videoKey: key, videoSize: session.declaredSize, videoMimeType: file.mime, videoDuration: null, updatedAt: new Date() })
+      .where(eq(lessons.id, session.lessonId!));
+    const attached: AttachedVideo = { lessonId: session.lessonId!, videoKey: key, fileName, videoSize: session.declaredSize, videoMimeType: file.mime };
+    return { attached, replaced: lesson.videoKey };
+  }
+  if (session.kind === "thumbnail") {
+    const [course] = await tx.select({ thumbnailKey: courses.thumbnailKey }).from(courses).where(eq(courses.id, session.courseId)).for("update");
+    if (!course) throw new AppError("NOT_FOUND", "This course no longer exists.");
+    // The key is the thumbnail; pages sign a URL for it. A stale external URL must not win over the new file.
+    await tx.update(courses).set({ thumbnailKey: key, thumbnailUrl: null, updatedAt: new Date() }).where(eq(courses.id, session.courseId));
+    const attached: AttachedThumbnail = { courseId: session.courseId, thumbnailKey: key, fileName };
+    return { attached, replaced: course.thumbnailKey };
+  }
+  const [material] = await tx
+    .insert(courseMaterials)
+    .values({
+      ...(materialIdOf(key) ? { id: materialIdOf(key) } : {}),
+      courseId: session.courseId,
+      lessonId: session.lessonId,
+      fileName,
+      fileKey: key,
+      fileType: file.mime,
+      fileSize: session.declaredSize,
+      materialType: file.materialType,
+    })
+    .returning({
+      id: courseMaterials.id,
+      courseId: courseMaterials.courseId,
+      lessonId: courseMaterials.lessonId,
+      fileName: courseMaterials.fileName,
+      fileType: courseMaterials.fileType,
+      fileSize: courseMaterials.fileSize,
+      materialType: courseMaterials.materialType,
+      createdAt: courseMaterials.createdAt,
+    });
+  return { attached: material as AttachedMaterial, replaced: null };
+}
+
+/**
+ * Finishes an upload of the signed-in uploader (or an admin): joins its parts, checks the stored size and sniffed
+ * type, then in one transaction attaches the file (lesson video, course thumbnail or a new material) and marks the
+ * session completed. The file it replaces is deleted after the commit.
+ */
+export async function completeUpload<K extends UploadKind>(kind: K, input: CompleteUploadInput): Promise<AttachedFile<K>> {
+  const session = await requireOwnUpload(input.uploadId, kind);
+  if (session.status === "completed") throw new AppError("CONFLICT", "This upload is already complete.");
+  if (session.status === "aborted") throw new AppError("NOT_FOUND", "This upload was cancelled. Start it again.");
+  if (session.expiresAt.getTime() <= Date.now()) throw new AppError("NOT_FOUND", "This upload has expired. Start it again.");
+
+  if (session.multipartUploadId) await joinParts(session, input.parts);
+  const file = await verifyStoredFile(session);
+
+  const { attached, replaced } = await db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(uploadSessions)
+      .set({ status: "completed", completedAt: new Date() })
+      .where(and(eq(uploadSessions.id, session.id), eq(uploadSessions.status, "pending"), gt(uploadSessions.expiresAt, new Date())))
+      .returning({ id: uploadSessions.id });
+    if (!claimed) throw new AppError("CONFLICT", "This upload was completed or cancelled meanwhile.");
+    return attach(tx, session, file);
+  });
+  if (replaced && replaced !== session.objectKey) await removeStoredObjects({ keys: [replaced] });
+  log(scope(kind)).info({ uploadId: session.id, key: session.objectKey, type: file.mime, replaced }, "upload attached");
+  return attached as AttachedFile<K>;
+}

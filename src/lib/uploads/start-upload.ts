@@ -1,0 +1,74 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { requireCourseEditor, requireLessonOf } from "@/lib/courses/course-editor-access";
+import { db } from "@/lib/db/client";
+import { uploadSessions } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import { log } from "@/lib/log/logger";
+import { partPlan } from "@/lib/storage/driver";
+import { getStorage } from "@/lib/storage";
+import { storageKeys } from "@/lib/storage/keys";
+import { type StartUploadInput, type UploadKind, checkDeclaredFile } from "@/lib/validation/upload";
+import { uploadLimits } from "./limits";
+import { sweepUploadsSoon } from "./sweep-uploads";
+import { type TransferPlan, UPLOAD_TTL_SECONDS, isMultipartSize, signTransfer } from "./transfer-plan";
+
+export type StartedUpload = { uploadId: string; key: string; expiresAt: string } & TransferPlan;
+
+/** Where the file will be stored; a material's key carries the id its row will get. */
+function objectKeyFor(kind: UploadKind, courseId: string, lessonId: string | undefined, fileName: string): string {
+  if (kind === "thumbnail") return storageKeys.courseThumbnail(courseId, fileName);
+  if (kind === "video") return storageKeys.lessonVideo(lessonId!, fileName);
+  const materialId = randomUUID();
+  return lessonId
+    ? storageKeys.lessonMaterial(lessonId, materialId, fileName)
+    : storageKeys.courseMaterial(courseId, materialId, fileName);
+}
+
+/**
+ * Starts a direct-to-storage upload for the course's editor: checks the lesson belongs to the course, the declared
+ * type is in the kind's whitelist and the size within its limit, records a pending session, and returns signed URLs
+ * (one PUT up to 64 MiB, parts above). Nothing is attached until completeUpload has checked the stored bytes.
+ */
+export async function startUpload<K extends UploadKind>(kind: K, input: StartUploadInput<K>): Promise<StartedUpload> {
+  const { viewer } = await requireCourseEditor(input.courseId);
+  const lessonId = "lessonId" in input ? input.lessonId : undefined;
+  if (lessonId) {
+    const moduleId = "moduleId" in input ? input.moduleId : undefined;
+    await requireLessonOf(input.courseId, moduleId!, lessonId);
+  }
+  const refusal = checkDeclaredFile(kind, { type: input.contentType, size: input.size }, uploadLimits());
+  if (refusal) throw new AppError(refusal.code, refusal.message, { fields: { [refusal.code === "PAYLOAD_TOO_LARGE" ? "size" : "contentType"]: refusal.message } });
+
+  const storage = getStorage();
+  const key = objectKeyFor(kind, input.courseId, lessonId, input.fileName);
+  const multipart = isMultipartSize(input.size);
+  const multipartUploadId = multipart ? await storage.createMultipart(key, { contentType: input.contentType }) : null;
+  const insert = db
+    .insert(uploadSessions)
+    .values({
+      userId: viewer.id,
+      kind,
+      courseId: input.courseId,
+      lessonId: lessonId ?? null,
+      objectKey: key,
+      fileName: input.fileName,
+      contentType: input.contentType,
+      declaredSize: input.size,
+      multipartUploadId,
+      partSize: multipart ? partPlan(input.size).partSize : null,
+      expiresAt: new Date(Date.now() + UPLOAD_TTL_SECONDS * 1000),
+    })
+    .returning();
+  const [session] = await insert.catch(async (error: unknown) => {
+    if (multipartUploadId) await storage.abortMultipart(key, multipartUploadId).catch(() => undefined);
+    throw error;
+  });
+  log(`UPLOAD:${kind.toUpperCase() as "VIDEO" | "MATERIAL" | "THUMBNAIL"}`).info(
+    { uploadId: session!.id, key, size: input.size, multipart },
+    "upload started",
+  );
+  sweepUploadsSoon();
+  const plan = await signTransfer(session!);
+  return { uploadId: session!.id, key, expiresAt: session!.expiresAt.toISOString(), ...plan };
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { requireUser } from "@/lib/auth/session";
+import { requireCourseEditor } from "@/lib/courses/course-editor-access";
+import { db } from "@/lib/db/client";
+import { type UploadSession, uploadSessions } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import type { UploadKind } from "@/lib/validation/upload";
+
+const notFound = () => new AppError("NOT_FOUND", "This upload does not exist. Start it again.");
+
+/**
+ * An upload session of the signed-in user (an admin may act on anyone's), still on a course they may edit. Someone
+ * else's upload is a 404, as if it did not exist.
+ */
+export async function requireOwnUpload(uploadId: string, kind?: UploadKind): Promise<UploadSession> {
+  const viewer = await requireUser();
+  const [session] = await db.select().from(uploadSessions).where(eq(uploadSessions.id, uploadId));
+  if (!session || (kind && session.kind !== kind)) throw notFound();
+  if (session.userId !== viewer.id && viewer.role !== "ADMIN") throw notFound();
+  await requireCourseEditor(session.courseId);
+  return session;
+}
