@@ -103,7 +103,15 @@ export const { auth, signIn, signOut } = nextAuth;
  * not the public address. Its routes therefore see the request on APP_URL's origin.
  */
 function onAppUrl(request: NextRequest): NextRequest {
-  return new NextRequest(onAppOrigin(request.url), request);
+  const app = new URL(env.appUrl);
+  const headers = new Headers(request.headers);
+  // Auth.js also reads its address from these headers (server-side sign-in does).
+  headers.set("host", app.host);
+  headers.set("x-forwarded-host", app.host);
+  headers.set("x-forwarded-proto", app.protocol.replace(":", ""));
+  // A plain Request: NextRequest would turn 127.0.0.1 into localhost. Auth.js's handlers only use the Request API.
+  const init: RequestInit & { duplex: "half" } = { method: request.method, headers, body: request.body, duplex: "half" };
+  return new Request(onAppOrigin(request.url), init) as NextRequest;
 }
 export const handlers = {
   GET: (request: NextRequest) => nextAuth.handlers.GET(onAppUrl(request)),
