@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db/client";
 import { courses, users } from "@/lib/db/schema";
-import { getStorage } from "@/lib/storage";
+import { thumbnailUrlFor } from "./thumbnail-url";
 import { CATALOG_PAGE_SIZE, toPrefixTsquery, type CatalogQuery } from "@/lib/validation/catalog";
 
 export type CourseCard = {
@@ -21,19 +21,8 @@ export type CourseCard = {
 
 export type CatalogPage = { courses: CourseCard[]; total: number; page: number; pageCount: number; pageSize: number };
 
-const THUMBNAIL_URL_SECONDS = 6 * 60 * 60;
-
-/** Thumbnails are private objects: cards carry a signed URL, computed locally (no storage round trip). */
 async function withThumbnails<T extends { thumbnailKey: string | null }>(rows: T[]) {
-  const storage = getStorage();
-  return Promise.all(
-    rows.map(async ({ thumbnailKey, ...row }) => ({
-      ...row,
-      thumbnailUrl: thumbnailKey
-        ? await storage.signGet(thumbnailKey, { expiresInSeconds: THUMBNAIL_URL_SECONDS, disposition: "inline" })
-        : null,
-    })),
-  );
+  return Promise.all(rows.map(async ({ thumbnailKey, ...row }) => ({ ...row, thumbnailUrl: await thumbnailUrlFor(thumbnailKey) })));
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import { removeStoredObjects } from "@/lib/courses/remove-stored-objects";
+import { catalogChanged } from "@/lib/courses/search-catalog";
 import { db, type Transaction } from "@/lib/db/client";
 import { type UploadSession, courseMaterials, courses, lessons, uploadSessions } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -153,6 +154,8 @@ export async function completeUpload<K extends UploadKind>(kind: K, input: Compl
     if (!claimed) throw new AppError("CONFLICT", "This upload was completed or cancelled meanwhile.");
     return attach(tx, session, file);
   });
+  // Thumbnails show on catalog cards.
+  if (session.kind === "thumbnail") catalogChanged();
   if (replaced && replaced !== session.objectKey) await removeStoredObjects({ keys: [replaced] });
   log(scope(kind)).info({ uploadId: session.id, key: session.objectKey, type: file.mime, replaced }, "upload attached");
   return attached as AttachedFile<K>;

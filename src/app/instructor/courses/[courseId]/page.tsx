@@ -5,9 +5,14 @@ import { CourseDetailsForm } from "@/components/course/course-details-form";
 import { DeleteCourseButton } from "@/components/course/delete-course-button";
 import { PublishControl } from "@/components/course/publish-control";
 import { CurriculumEditor } from "@/components/curriculum/curriculum-editor";
+import { MaterialList } from "@/components/curriculum/material-list";
+import { MaterialUpload } from "@/components/upload/material-upload";
+import { ThumbnailUpload } from "@/components/upload/thumbnail-upload";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getCourseForEditor } from "@/lib/courses/get-course-for-editor";
+import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
+import { uploadLimits } from "@/lib/uploads";
 import { orNotFound } from "@/lib/http/page-data";
 import { courseParams, DIFFICULTIES } from "@/lib/validation/course";
 
@@ -21,6 +26,8 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
   const { courseId } = parsed.data;
   const viewer = await requirePageRole(`/instructor/courses/${courseId}`, "INSTRUCTOR", "ADMIN");
   const { course, modules, materials } = await orNotFound(getCourseForEditor(courseId));
+  const limits = uploadLimits();
+  const thumbnailUrl = await thumbnailUrlFor(course.thumbnailKey);
   const curriculum = modules.map((m) => ({
     id: m.id,
     title: m.title,
@@ -52,6 +59,7 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
         <h2 id="details-title" className="text-xl font-semibold">
           Details
         </h2>
+        <ThumbnailUpload courseId={courseId} currentUrl={thumbnailUrl} maxBytes={limits.thumbnail} />
         <CourseDetailsForm
           courseId={courseId}
           initial={{
@@ -73,15 +81,8 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
         <h2 id="materials-title" className="text-xl font-semibold">
           Course materials
         </h2>
-        {materials.length === 0 ? (
-          <p className="text-slate-700 dark:text-slate-300">No course-wide materials yet.</p>
-        ) : (
-          <ul className="flex flex-col gap-1">
-            {materials.map((m) => (
-              <li key={m.id}>{m.fileName}</li>
-            ))}
-          </ul>
-        )}
+        <MaterialList materials={materials} deleteBase={`/api/instructor/courses/${courseId}/materials`} label="Course materials" />
+        <MaterialUpload courseId={courseId} maxBytes={limits.material} />
       </section>
       <section aria-labelledby="danger-title" className={section}>
         <h2 id="danger-title" className="text-xl font-semibold">

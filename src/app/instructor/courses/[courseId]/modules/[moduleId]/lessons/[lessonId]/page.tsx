@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LessonEditorForm } from "@/components/curriculum/lesson-editor-form";
+import { MaterialList } from "@/components/curriculum/material-list";
+import { MaterialUpload } from "@/components/upload/material-upload";
+import { VideoUpload } from "@/components/upload/video-upload";
 import { requirePageRole } from "@/lib/auth/session";
 import { getLessonForEditor } from "@/lib/curriculum/manage-lessons";
-import { formatBytes } from "@/lib/format";
+import { fileNameFromKey, uploadLimits } from "@/lib/uploads";
 import { orNotFound } from "@/lib/http/page-data";
 import { lessonParams } from "@/lib/validation/course";
 
@@ -19,6 +22,7 @@ export default async function LessonEditorPage({ params }: { params: Promise<Par
   const path = `/instructor/courses/${courseId}/modules/${moduleId}/lessons/${lessonId}`;
   await requirePageRole(path, "INSTRUCTOR", "ADMIN");
   const lesson = await orNotFound(getLessonForEditor(courseId, moduleId, lessonId));
+  const limits = uploadLimits();
   const section = "flex flex-col gap-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800";
   return (
     <div className="flex flex-col gap-8">
@@ -41,25 +45,20 @@ export default async function LessonEditorPage({ params }: { params: Promise<Par
         <h2 id="video-title" className="text-xl font-semibold">
           Video
         </h2>
-        <p className="text-slate-700 dark:text-slate-300">
-          {lesson.videoKey ? `A video is attached (${formatBytes(lesson.videoSize ?? 0)}).` : "No video yet."}
-        </p>
+        <VideoUpload
+          courseId={courseId}
+          moduleId={moduleId}
+          lessonId={lessonId}
+          current={lesson.videoKey ? { fileName: fileNameFromKey(lesson.videoKey), size: lesson.videoSize ?? undefined } : null}
+          maxBytes={limits.video}
+        />
       </section>
       <section aria-labelledby="materials-title" className={section}>
         <h2 id="materials-title" className="text-xl font-semibold">
           Materials
         </h2>
-        {lesson.materials.length === 0 ? (
-          <p className="text-slate-700 dark:text-slate-300">No materials yet.</p>
-        ) : (
-          <ul>
-            {lesson.materials.map((m) => (
-              <li key={m.id}>
-                {m.fileName} ({formatBytes(m.fileSize ?? 0)})
-              </li>
-            ))}
-          </ul>
-        )}
+        <MaterialList materials={lesson.materials} deleteBase={`/api${path}/materials`} label="Lesson materials" />
+        <MaterialUpload courseId={courseId} moduleId={moduleId} lessonId={lessonId} maxBytes={limits.material} />
       </section>
     </div>
   );
