@@ -245,6 +245,43 @@ describe("account pages in Chromium", () => {
     await context.close();
   });
 
+  it("says what it is doing while it submits, and shows rate limits and lost connections in the form's alert", async () => {
+    const context = await newContext();
+    const { page, errors } = await openPage(context, "/signin");
+    const form = page.getByRole("form", { name: "With your password" });
+    const email = uniqueEmail("limited");
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Password").fill("some password");
+
+    // While the request runs the button is disabled and says so.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/auth/signin", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await form.getByRole("button", { name: "Sign in" }).click();
+    const busy = form.getByRole("button", { name: "Signing in…" });
+    await busy.waitFor();
+    await expect(busy.isDisabled()).resolves.toBe(true);
+    release();
+    await form.getByRole("alert").filter({ hasText: "Wrong e-mail address or password." }).waitFor();
+    await page.unroute("**/api/auth/signin");
+
+    // The same address and IP (this context's X-Forwarded-For) use up the limit of 10 a minute.
+    for (let i = 0; i < 9; i++) {
+      await context.request.post(`${baseUrl()}/api/auth/signin`, { data: { email, password: "some password" } });
+    }
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await form.getByRole("alert").filter({ hasText: /Try again in \d+ (second|minute)/ }).waitFor();
+
+    await page.route("**/api/auth/signin", (route) => route.abort("internetdisconnected"));
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await form.getByRole("alert").filter({ hasText: "Could not reach the server. Check your connection and try again." }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   describe("has no accessibility violations", () => {
     const pages = ["/signin", "/signup", "/forgot-password", "/reset-password?token=x", "/reset-password", "/check-email?email=someone%40example.test"];
 
