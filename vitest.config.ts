@@ -6,7 +6,7 @@ export default mergeConfig(
   shared,
   defineConfig({
     test: {
-      include: ["src/**/*.test.ts", "tests/unit/**/*.test.ts"],
+      include: ["src/**/*.test.ts", "src/**/*.test.tsx", "tests/unit/**/*.test.ts"],
       globalSetup: ["tests/helpers/global-setup.ts"],
       environment: "node",
       pool: "forks",

@@ -20,3 +20,16 @@ const difficultyLabels: Record<string, string> = {
 export function difficultyLabel(difficulty: string | null | undefined) {
   return difficulty ? (difficultyLabels[difficulty] ?? difficulty) : null;
 }
+
+/** "512 B", "1.5 MB", "2.1 GB" (decimal units, as file managers show them). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ["kB", "MB", "GB", "TB"];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
+}

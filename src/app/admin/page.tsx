@@ -33,6 +33,9 @@ export default async function AdminPage() {
         <p>
           <Link href="/admin/users" className={buttonStyles.primary}>
             Manage users
+          </Link>{" "}
+          <Link href="/admin/courses" className={buttonStyles.secondary}>
+            All courses
           </Link>
         </p>
       </section>

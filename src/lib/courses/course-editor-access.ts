@@ -12,21 +12,24 @@ const notFound = () => new AppError("NOT_FOUND", "This course does not exist.");
 
 /**
  * The course, if the signed-in instructor or admin may edit it. A course the user cannot even see is a 404 (ids cannot
- * be probed); a published course of another instructor is a 403. Pass a transaction to lock the course row.
+ * be probed); a published course of another instructor is a 403. Call it before opening a transaction: it reads the
+ * session, and PGlite runs one statement at a time, so a read outside an open transaction would wait for ever.
  */
-export async function requireCourseEditor(
-  courseId: string,
-  { tx, lock = false }: { tx?: Transaction; lock?: boolean } = {},
-): Promise<{ viewer: Viewer; course: EditableCourse }> {
+export async function requireCourseEditor(courseId: string): Promise<{ viewer: Viewer; course: EditableCourse }> {
   const viewer = await requireRole("INSTRUCTOR", "ADMIN");
-  const query = (tx ?? db)
+  const [course] = await db
     .select({ id: courses.id, instructorId: courses.instructorId, isPublished: courses.isPublished, title: courses.title })
     .from(courses)
     .where(eq(courses.id, courseId));
-  const [course] = lock ? await query.for("update") : await query;
   if (!course || !canViewCourse(viewer, course)) throw notFound();
   if (!canEditCourse(viewer, course)) throw new AppError("FORBIDDEN", "Only the course's instructor or an admin can change it.");
   return { viewer, course };
+}
+
+/** Locks the course row for the rest of the transaction, so curriculum writes to one course happen one at a time. */
+export async function lockCourse(tx: Transaction, courseId: string) {
+  const [row] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId)).for("update");
+  if (!row) throw notFound();
 }
 
 /** A module of the course in the path; a module of another course is a 404. */

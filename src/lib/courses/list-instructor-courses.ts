@@ -1,12 +1,10 @@
 import "server-only";
-import { count, desc, eq } from "drizzle-orm";
+import { count, desc, eq, type SQL } from "drizzle-orm";
 import { requireRole } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { courses, enrollments, users } from "@/lib/db/schema";
 
-/** The courses the signed-in instructor (or admin) teaches, with status, learners and last update. Every course: /admin/courses. */
-export async function listInstructorCourses() {
-  const viewer = await requireRole("INSTRUCTOR", "ADMIN");
+function managedCourses(where?: SQL) {
   return db
     .select({
       id: courses.id,
@@ -15,12 +13,25 @@ export async function listInstructorCourses() {
       updatedAt: courses.updatedAt,
       totalLessons: courses.totalLessons,
       instructorName: users.name,
+      instructorEmail: users.email,
       learners: count(enrollments.id),
     })
     .from(courses)
     .innerJoin(users, eq(users.id, courses.instructorId))
     .leftJoin(enrollments, eq(enrollments.courseId, courses.id))
-    .where(eq(courses.instructorId, viewer.id))
-    .groupBy(courses.id, users.name)
+    .where(where)
+    .groupBy(courses.id, users.name, users.email)
     .orderBy(desc(courses.updatedAt), courses.id);
+}
+
+/** The courses the signed-in instructor (or admin) teaches, with status, learners and last update. */
+export async function listInstructorCourses() {
+  const viewer = await requireRole("INSTRUCTOR", "ADMIN");
+  return managedCourses(eq(courses.instructorId, viewer.id));
+}
+
+/** Admins: every course with its owner. */
+export async function listAllCourses() {
+  await requireRole("ADMIN");
+  return managedCourses();
 }

@@ -5,27 +5,18 @@ import { UserAccessForm } from "@/components/admin/user-access-form";
 import { tableStyles } from "@/components/ui/table-styles";
 import { getUserDetail } from "@/lib/admin/get-user-detail";
 import { requirePageRole } from "@/lib/auth/session";
-import { AppError } from "@/lib/http/errors";
+import { orNotFound } from "@/lib/http/page-data";
 import { userIdParamsSchema } from "@/lib/validation/admin";
 
 export const metadata: Metadata = { title: "User" };
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
-async function loadUser(userId: string) {
-  try {
-    return await getUserDetail(userId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
-
 export default async function AdminUserPage({ params }: { params: Promise<{ userId: string }> }) {
   const parsed = userIdParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const viewer = await requirePageRole(`/admin/users/${parsed.data.userId}`, "ADMIN");
-  const { user, courses, enrollments } = await loadUser(parsed.data.userId);
+  const { user, courses, enrollments } = await orNotFound(getUserDetail(parsed.data.userId));
   return (
     <div className="flex flex-col gap-8">
       <p>

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CourseDetailsForm } from "@/components/course/course-details-form";
+import { DeleteCourseButton } from "@/components/course/delete-course-button";
+import { PublishControl } from "@/components/course/publish-control";
+import { CurriculumEditor } from "@/components/curriculum/curriculum-editor";
+import { buttonStyles } from "@/components/ui/button-styles";
+import { requirePageRole } from "@/lib/auth/session";
+import { getCourseForEditor } from "@/lib/courses/get-course-for-editor";
+import { orNotFound } from "@/lib/http/page-data";
+import { courseParams, DIFFICULTIES } from "@/lib/validation/course";
+
+export const metadata: Metadata = { title: "Edit course" };
+
+const difficultyOf = (value: string | null) => (DIFFICULTIES as readonly string[]).includes(value ?? "") ? (value as (typeof DIFFICULTIES)[number]) : null;
+
+export default async function CourseEditorPage({ params }: { params: Promise<{ courseId: string }> }) {
+  const parsed = courseParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const { courseId } = parsed.data;
+  const viewer = await requirePageRole(`/instructor/courses/${courseId}`, "INSTRUCTOR", "ADMIN");
+  const { course, modules, materials } = await orNotFound(getCourseForEditor(courseId));
+  const curriculum = modules.map((m) => ({
+    id: m.id,
+    title: m.title,
+    lessons: m.lessons.map((l) => ({
+      id: l.id,
+      title: l.title,
+      durationMinutes: l.durationMinutes,
+      hasVideo: l.videoKey !== null,
+      materials: l.materials.length,
+    })),
+  }));
+  const section = "flex flex-col gap-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800";
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="flex-1 text-3xl font-bold tracking-tight">{course.title}</h1>
+        <Link href={`/instructor/courses/${courseId}/preview`} className={buttonStyles.secondary}>
+          Preview as a learner
+        </Link>
+      </div>
+      {viewer.id !== course.instructorId && <p className="text-slate-700 dark:text-slate-300">Course by {course.instructorName}; you are editing it as an admin.</p>}
+      <section aria-labelledby="publish-title" className={section}>
+        <h2 id="publish-title" className="text-xl font-semibold">
+          Publishing
+        </h2>
+        <PublishControl courseId={courseId} published={course.isPublished} />
+      </section>
+      <section aria-labelledby="details-title" className={section}>
+        <h2 id="details-title" className="text-xl font-semibold">
+          Details
+        </h2>
+        <CourseDetailsForm
+          courseId={courseId}
+          initial={{
+            title: course.title,
+            description: course.description,
+            category: course.category,
+            difficulty: difficultyOf(course.difficulty),
+            estimatedDuration: course.estimatedDuration,
+          }}
+        />
+      </section>
+      <section aria-labelledby="curriculum-title" className={section}>
+        <h2 id="curriculum-title" className="text-xl font-semibold">
+          Curriculum
+        </h2>
+        <CurriculumEditor courseId={courseId} modules={curriculum} />
+      </section>
+      <section aria-labelledby="materials-title" className={section}>
+        <h2 id="materials-title" className="text-xl font-semibold">
+          Course materials
+        </h2>
+        {materials.length === 0 ? (
+          <p className="text-slate-700 dark:text-slate-300">No course-wide materials yet.</p>
+        ) : (
+          <ul className="flex flex-col gap-1">
+            {materials.map((m) => (
+              <li key={m.id}>{m.fileName}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="danger-title" className={section}>
+        <h2 id="danger-title" className="text-xl font-semibold">
+          Delete
+        </h2>
+        <p className="text-slate-700 dark:text-slate-300">Deleting removes every module, lesson, file and enrollment of this course.</p>
+        <p>
+          <DeleteCourseButton courseId={courseId} title={course.title} backTo={viewer.role === "ADMIN" && viewer.id !== course.instructorId ? "/admin/courses" : "/instructor"} />
+        </p>
+      </section>
+    </div>
+  );
+}

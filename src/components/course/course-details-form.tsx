@@ -1,0 +1,85 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { Field } from "@/components/forms/field";
+import { FormError } from "@/components/forms/form-error";
+import { SelectField } from "@/components/forms/select-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextAreaField } from "@/components/forms/textarea-field";
+import { useApiForm } from "@/components/forms/use-api-form";
+import { sendJson } from "@/lib/http/client-json";
+import { createCourseSchema, DIFFICULTIES } from "@/lib/validation/course";
+
+export type CourseDetails = {
+  title: string;
+  description: string | null;
+  category: string | null;
+  difficulty: (typeof DIFFICULTIES)[number] | null;
+  estimatedDuration: number | null;
+};
+
+const difficultyOptions = [
+  { value: "", label: "Not set" },
+  ...DIFFICULTIES.map((d) => ({ value: d, label: d[0]!.toUpperCase() + d.slice(1) })),
+];
+
+/** Creates a course (then opens its editor) or saves the details of an existing one. */
+export function CourseDetailsForm({ courseId, initial }: { courseId?: string; initial?: CourseDetails }) {
+  const router = useRouter();
+  const { form, errors, pending, formError, submit } = useApiForm(createCourseSchema, {
+    title: initial?.title ?? "",
+    description: initial?.description ?? "",
+    category: initial?.category ?? "",
+    difficulty: initial?.difficulty ?? null,
+    estimatedDuration: initial?.estimatedDuration ?? null,
+  });
+  const onSubmit = submit(
+    (values) =>
+      courseId
+        ? sendJson<{ course: { id: string } }>(`/api/instructor/courses/${courseId}`, values, "PATCH")
+        : sendJson<{ course: { id: string } }>("/api/instructor/courses", values),
+    ({ course }) => {
+      if (courseId) {
+        toast.success("Course details saved.");
+        router.refresh();
+      } else {
+        toast.success("Course created. Add modules and lessons next.");
+        router.push(`/instructor/courses/${course.id}`);
+      }
+    },
+  );
+
+  return (
+    <form noValidate onSubmit={onSubmit} aria-label="Course details" className="flex flex-col gap-4">
+      <FormError message={formError} />
+      <Field label="Title" error={errors.title?.message} {...form.register("title")} />
+      <TextAreaField
+        label="Description"
+        hint="What learners will get from the course. Needed to publish."
+        error={errors.description?.message}
+        {...form.register("description")}
+      />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field label="Category" error={errors.category?.message} {...form.register("category")} />
+        <SelectField
+          label="Difficulty"
+          options={difficultyOptions}
+          error={errors.difficulty?.message}
+          {...form.register("difficulty", { setValueAs: (v: string) => (v ? v : null) })}
+        />
+        <Field
+          label="Estimated duration (minutes)"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          error={errors.estimatedDuration?.message}
+          {...form.register("estimatedDuration", { setValueAs: (v: string | number | null) => (v === "" || v === null ? null : Number(v)) })}
+        />
+      </div>
+      <SubmitButton pending={pending} pendingLabel={courseId ? "Saving…" : "Creating…"}>
+        {courseId ? "Save details" : "Create course"}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { toast } from "sonner";
+import { buttonStyles } from "@/components/ui/button-styles";
+import type { ApiResult } from "@/lib/http/client-json";
+import { moduleSchema } from "@/lib/validation/course";
+
+/** One title field and a button: add a module or lesson, or rename one. Validated with the server's schema. */
+export function InlineTitleForm({
+  label,
+  buttonLabel,
+  initial = "",
+  send,
+  resetOnSuccess,
+  compact,
+}: {
+  label: string;
+  buttonLabel: string;
+  initial?: string;
+  send: (title: string) => Promise<ApiResult<unknown>>;
+  resetOnSuccess?: boolean;
+  compact?: boolean;
+}) {
+  const router = useRouter();
+  const id = useId();
+  const [title, setTitle] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = moduleSchema.safeParse({ title });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "Enter a title.");
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const result = await send(parsed.data.title);
+    setPending(false);
+    if (!result.ok) {
+      setError(result.error.fields.title ?? result.error.message);
+      return;
+    }
+    toast.success(resetOnSuccess ? `Added "${parsed.data.title}".` : "Saved.");
+    if (resetOnSuccess) setTitle("");
+    router.refresh();
+  }
+
+  return (
+    <form noValidate onSubmit={(e) => void onSubmit(e)} className={`flex flex-wrap items-start gap-2 ${compact ? "text-sm" : ""}`}>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <input
+        id={id}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        placeholder={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-error`}
+        className="min-w-0 flex-1 rounded-lg border border-slate-500 bg-white px-3 py-1.5 text-slate-900 placeholder:text-slate-600 dark:border-slate-400 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
+      />
+      <button type="submit" disabled={pending} className={compact ? buttonStyles.secondary : buttonStyles.primary}>
+        {pending ? "Saving…" : buttonLabel}
+      </button>
+      <p id={`${id}-error`} role="alert" className={error ? "w-full text-sm font-medium text-red-700 dark:text-red-300" : "sr-only"}>
+        {error}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { asc, eq, inArray } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { courseMaterials, courses, lessons, modules, users } from "@/lib/db/schema";
+import { requireCourseEditor } from "./course-editor-access";
+
+/** Everything the course editor shows: details, the curriculum in order, and materials. Four queries whatever the size. */
+export async function getCourseForEditor(courseId: string) {
+  await requireCourseEditor(courseId);
+  const [[course], moduleRows, materialRows] = await Promise.all([
+    db
+      .select({
+        id: courses.id,
+        title: courses.title,
+        description: courses.description,
+        category: courses.category,
+        difficulty: courses.difficulty,
+        estimatedDuration: courses.estimatedDuration,
+        thumbnailKey: courses.thumbnailKey,
+        totalLessons: courses.totalLessons,
+        isPublished: courses.isPublished,
+        publishedAt: courses.publishedAt,
+        updatedAt: courses.updatedAt,
+        instructorId: courses.instructorId,
+        instructorName: users.name,
+      })
+      .from(courses)
+      .innerJoin(users, eq(users.id, courses.instructorId))
+      .where(eq(courses.id, courseId)),
+    db
+      .select({ id: modules.id, title: modules.title, ord: modules.ord })
+      .from(modules)
+      .where(eq(modules.courseId, courseId))
+      .orderBy(asc(modules.ord)),
+    db
+      .select({
+        id: courseMaterials.id,
+        lessonId: courseMaterials.lessonId,
+        fileName: courseMaterials.fileName,
+        fileType: courseMaterials.fileType,
+        fileSize: courseMaterials.fileSize,
+        materialType: courseMaterials.materialType,
+      })
+      .from(courseMaterials)
+      .where(eq(courseMaterials.courseId, courseId))
+      .orderBy(asc(courseMaterials.createdAt)),
+  ]);
+  const lessonRows = moduleRows.length
+    ? await db
+        .select({
+          id: lessons.id,
+          moduleId: lessons.moduleId,
+          title: lessons.title,
+          content: lessons.content,
+          durationMinutes: lessons.durationMinutes,
+          ord: lessons.ord,
+          videoKey: lessons.videoKey,
+          videoSize: lessons.videoSize,
+          videoMimeType: lessons.videoMimeType,
+        })
+        .from(lessons)
+        .where(inArray(lessons.moduleId, moduleRows.map((m) => m.id)))
+        .orderBy(asc(lessons.ord))
+    : [];
+  const curriculum = moduleRows.map((m) => ({
+    ...m,
+    lessons: lessonRows
+      .filter((l) => l.moduleId === m.id)
+      .map((l) => ({ ...l, materials: materialRows.filter((mat) => mat.lessonId === l.id) })),
+  }));
+  return { course: course!, modules: curriculum, materials: materialRows.filter((m) => m.lessonId === null) };
+}
+
+export type CourseForEditor = Awaited<ReturnType<typeof getCourseForEditor>>;

@@ -1,0 +1,133 @@
+import "server-only";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { courseMaterials, lessons } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import { lockCourse, requireCourseEditor, requireLessonOf, requireModuleOf } from "@/lib/courses/course-editor-access";
+import { recomputeCourseTotals } from "@/lib/courses/manage-course";
+import { removeStoredObjects } from "@/lib/courses/remove-stored-objects";
+import { storageKeys } from "@/lib/storage/keys";
+import type { CreateLessonInput, UpdateLessonInput } from "@/lib/validation/course";
+import { setOrder } from "./manage-modules";
+
+const lessonFields = {
+  id: lessons.id,
+  moduleId: lessons.moduleId,
+  title: lessons.title,
+  content: lessons.content,
+  durationMinutes: lessons.durationMinutes,
+  ord: lessons.ord,
+  videoKey: lessons.videoKey,
+  videoSize: lessons.videoSize,
+  videoMimeType: lessons.videoMimeType,
+  updatedAt: lessons.updatedAt,
+};
+
+/** Appends a lesson to the module; total_lessons and every enrollment's progress move in the same transaction. */
+export async function createLesson(courseId: string, moduleId: string, input: CreateLessonInput) {
+  await requireCourseEditor(courseId);
+  return db.transaction(async (tx) => {
+    await lockCourse(tx, courseId);
+    await requireModuleOf(courseId, moduleId, tx);
+    const [row] = await tx
+      .insert(lessons)
+      .values({
+        moduleId,
+        title: input.title,
+        content: input.content ?? null,
+        durationMinutes: input.durationMinutes ?? null,
+        ord: sql`(select coalesce(max(${lessons.ord}) + 1, 0) from ${lessons} where ${lessons.moduleId} = ${moduleId})`,
+      })
+      .returning(lessonFields);
+    await recomputeCourseTotals(tx, courseId);
+    return row!;
+  });
+}
+
+/** A lesson with its materials, for the editor; a lesson of another module or course is a 404. */
+export async function getLessonForEditor(courseId: string, moduleId: string, lessonId: string) {
+  await requireCourseEditor(courseId);
+  await requireLessonOf(courseId, moduleId, lessonId);
+  const [[lesson], materials] = await Promise.all([
+    db.select(lessonFields).from(lessons).where(eq(lessons.id, lessonId)),
+    db
+      .select({
+        id: courseMaterials.id,
+        fileName: courseMaterials.fileName,
+        fileType: courseMaterials.fileType,
+        fileSize: courseMaterials.fileSize,
+        materialType: courseMaterials.materialType,
+        createdAt: courseMaterials.createdAt,
+      })
+      .from(courseMaterials)
+      .where(eq(courseMaterials.lessonId, lessonId))
+      .orderBy(asc(courseMaterials.createdAt)),
+  ]);
+  return { ...lesson!, materials };
+}
+
+export async function updateLesson(courseId: string, moduleId: string, lessonId: string, input: UpdateLessonInput) {
+  await requireCourseEditor(courseId);
+  await requireLessonOf(courseId, moduleId, lessonId);
+  const [row] = await db
+    .update(lessons)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(lessons.id, lessonId))
+    .returning(lessonFields);
+  return row!;
+}
+
+/** Deletes the lesson (its progress rows and materials cascade), closes the gap, recomputes totals, then its objects. */
+export async function deleteLesson(courseId: string, moduleId: string, lessonId: string) {
+  await requireCourseEditor(courseId);
+  await db.transaction(async (tx) => {
+    await lockCourse(tx, courseId);
+    await requireLessonOf(courseId, moduleId, lessonId, tx);
+    await tx.delete(lessons).where(eq(lessons.id, lessonId));
+    await renumberLessons(tx, moduleId);
+    await recomputeCourseTotals(tx, courseId);
+  });
+  await removeStoredObjects({ prefixes: [storageKeys.lessonPrefix(lessonId)] });
+}
+
+/**
+ * Moves a lesson to `position` in `targetModuleId` (its own module or another of the same course); both modules stay
+ * densely numbered. Progress does not change: the course keeps the same lessons.
+ */
+export async function moveLesson(courseId: string, moduleId: string, lessonId: string, target: { moduleId: string; position: number }) {
+  await requireCourseEditor(courseId);
+  return db.transaction(async (tx) => {
+    await lockCourse(tx, courseId);
+    await requireLessonOf(courseId, moduleId, lessonId, tx);
+    await requireModuleOf(courseId, target.moduleId, tx);
+    const siblings = await tx
+      .select({ id: lessons.id })
+      .from(lessons)
+      .where(and(eq(lessons.moduleId, target.moduleId), ne(lessons.id, lessonId)))
+      .orderBy(asc(lessons.ord));
+    const ids = siblings.map((s) => s.id);
+    ids.splice(Math.min(target.position, ids.length), 0, lessonId);
+    await setOrder(tx, "lessons", ids, { moduleId: target.moduleId });
+    if (target.moduleId !== moduleId) await renumberLessons(tx, moduleId);
+    await recomputeCourseTotals(tx, courseId);
+    return tx.select(lessonFields).from(lessons).where(eq(lessons.id, lessonId)).then((rows) => rows[0]!);
+  });
+}
+
+/** Removes the lesson's video: the columns are cleared in the database first, then the object is deleted. */
+export async function deleteLessonVideo(courseId: string, moduleId: string, lessonId: string) {
+  await requireCourseEditor(courseId);
+  const lesson = await requireLessonOf(courseId, moduleId, lessonId);
+  if (!lesson.videoKey) throw new AppError("NOT_FOUND", "This lesson has no video.");
+  await db
+    .update(lessons)
+    .set({ videoKey: null, videoSize: null, videoMimeType: null, videoDuration: null, updatedAt: new Date() })
+    .where(and(eq(lessons.id, lessonId), eq(lessons.videoKey, lesson.videoKey)));
+  await removeStoredObjects({ keys: [lesson.videoKey] });
+}
+
+async function renumberLessons(tx: Parameters<typeof setOrder>[0], moduleId: string) {
+  const rows = await tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.moduleId, moduleId)).orderBy(asc(lessons.ord));
+  await setOrder(tx, "lessons", rows.map((r) => r.id));
+}
+

@@ -1,0 +1,45 @@
+import "server-only";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { courseMaterials } from "@/lib/db/schema";
+import { requireCourseEditor, requireLessonOf, requireMaterialOf } from "@/lib/courses/course-editor-access";
+import { removeStoredObjects } from "@/lib/courses/remove-stored-objects";
+
+const materialFields = {
+  id: courseMaterials.id,
+  lessonId: courseMaterials.lessonId,
+  fileName: courseMaterials.fileName,
+  fileType: courseMaterials.fileType,
+  fileSize: courseMaterials.fileSize,
+  materialType: courseMaterials.materialType,
+  createdAt: courseMaterials.createdAt,
+};
+
+/** The course-level materials (not those of a lesson). */
+export async function listCourseMaterials(courseId: string) {
+  await requireCourseEditor(courseId);
+  return db
+    .select(materialFields)
+    .from(courseMaterials)
+    .where(and(eq(courseMaterials.courseId, courseId), isNull(courseMaterials.lessonId)))
+    .orderBy(asc(courseMaterials.createdAt));
+}
+
+export async function listLessonMaterials(courseId: string, moduleId: string, lessonId: string) {
+  await requireCourseEditor(courseId);
+  await requireLessonOf(courseId, moduleId, lessonId);
+  return db
+    .select(materialFields)
+    .from(courseMaterials)
+    .where(and(eq(courseMaterials.courseId, courseId), eq(courseMaterials.lessonId, lessonId)))
+    .orderBy(asc(courseMaterials.createdAt));
+}
+
+/** Deletes a material of the course (of the lesson, when the path names one): the row first, then its object. */
+export async function deleteMaterial(courseId: string, materialId: string, lesson?: { moduleId: string; lessonId: string }) {
+  await requireCourseEditor(courseId);
+  if (lesson) await requireLessonOf(courseId, lesson.moduleId, lesson.lessonId);
+  const material = await requireMaterialOf(courseId, materialId, lesson?.lessonId);
+  await db.delete(courseMaterials).where(eq(courseMaterials.id, material.id));
+  await removeStoredObjects({ keys: [material.fileKey] });
+}
