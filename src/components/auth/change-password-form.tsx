@@ -12,11 +12,16 @@ import { sendJson } from "@/lib/http/client-json";
 import { changePasswordSchema } from "@/lib/validation/auth";
 
 const formSchema = withPasswordConfirmation(changePasswordSchema, "newPassword");
+// The server asks for the current password only when the account has one; so does the browser.
+const formSchemaWithCurrent = formSchema.refine((values) => Boolean(values.currentPassword), {
+  path: ["currentPassword"],
+  message: "Enter your current password.",
+});
 
 /** Changes (or, for an account made by magic link, sets) the password; other devices are signed out. */
 export function ChangePasswordForm({ hasPassword, headingId }: { hasPassword: boolean; headingId: string }) {
   const router = useRouter();
-  const { form, errors, pending, formError, submit } = useApiForm(formSchema, {
+  const { form, errors, pending, formError, submit } = useApiForm(hasPassword ? formSchemaWithCurrent : formSchema, {
     ...(hasPassword ? { currentPassword: "" } : {}),
     newPassword: "",
     confirmPassword: "",

@@ -21,7 +21,7 @@ export function ForgotPasswordForm() {
 
   return (
     <div className="flex flex-col gap-4">
-      <div role="status">
+      <div role="status" className="empty:absolute">
         {answer && (
           <div className="flex flex-col gap-2 rounded-lg border border-emerald-700 bg-emerald-50 p-3 text-emerald-900 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-100">
             <p>{answer}</p>

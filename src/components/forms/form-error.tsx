@@ -7,7 +7,8 @@ import type { ReactNode } from "react";
  */
 export function FormError({ message, children }: { message: string | null; children?: ReactNode }) {
   return (
-    <div role="alert">
+    // Empty, it is taken out of the flow so that it adds no gap to the form.
+    <div role="alert" className="empty:absolute">
       {message && (
         <div className="flex gap-2 rounded-lg border border-red-700 bg-red-50 p-3 text-sm text-red-800 dark:border-red-400 dark:bg-red-950 dark:text-red-200">
           <CircleAlert aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0" />

@@ -15,7 +15,7 @@ export function SubmitButton({
   variant?: "primary" | "secondary";
 }) {
   return (
-    <button type="submit" disabled={pending} className={`${buttonStyles[variant]} w-full sm:w-auto`}>
+    <button type="submit" disabled={pending} className={`${buttonStyles[variant]} w-full`}>
       {pending ? (
         <>
           <LoaderCircle aria-hidden="true" className="h-4 w-4 animate-spin" />
