@@ -197,7 +197,7 @@ describe("account pages in Chromium", () => {
   // Known failure in code outside these pages: Auth.js takes its base URL from Next's request URL, where Next rewrites
   // 127.0.0.1 to "localhost", so the callback on the test server's APP_URL (http://127.0.0.1:PORT) finds the callbackUrl
   // on another origin and sends the browser to http://localhost:PORT/ instead. Remove `.fails` once it is fixed.
-  it.fails("returns to the callbackUrl after the magic link", async () => {
+  it("returns to the callbackUrl after the magic link", async () => {
     const context = await newContext();
     try {
       const { page, link } = await requestMagicLink(context, "learner5@budhhub.test");

@@ -25,7 +25,12 @@ export async function updateProfile(viewer: Viewer, input: ProfileInput) {
 export async function changePassword(viewer: Viewer, input: ChangePasswordInput): Promise<SessionUser> {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.id));
   if (row?.passwordHash) {
-    if (!input.currentPassword || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
+    if (!input.currentPassword) {
+      throw new AppError("VALIDATION_FAILED", "Enter your current password.", {
+        fields: { currentPassword: "Enter your current password." },
+      });
+    }
+    if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
       throw new AppError("VALIDATION_FAILED", "Your current password is not right.", {
         fields: { currentPassword: "Your current password is not right." },
       });
