@@ -16,6 +16,12 @@ export async function listMyEnrollments() {
       progress: enrollments.progress,
       enrolledAt: enrollments.enrolledAt,
       completedAt: enrollments.completedAt,
+      // The first lesson not completed, in course order; the first lesson once all are done.
+      nextLessonId: sql<string | null>`(
+        select l.id from lessons l join modules m on m.id = l.module_id
+        left join lesson_progress lp on lp.lesson_id = l.id and lp.enrollment_id = ${enrollments.id}
+        where m.course_id = ${courses.id}
+        order by coalesce(lp.completed, false), m.ord, l.ord limit 1)`,
     })
     .from(enrollments)
     .innerJoin(courses, eq(courses.id, enrollments.courseId))

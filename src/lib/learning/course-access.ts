@@ -1,0 +1,63 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { canAccessCourseContent, canEditCourse, canViewCourse } from "@/lib/auth/course-permissions";
+import { getViewer, type Viewer } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { courses, enrollments } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+
+export type CourseAccess = {
+  viewer: Viewer | null;
+  course: { id: string; instructorId: string; isPublished: boolean; totalLessons: number };
+  enrollment: { id: string; progress: number; completedAt: Date | null } | null;
+  canEdit: boolean;
+};
+
+/**
+ * The course, the viewer's enrollment and what they may do, in one query. A course the viewer may not see (an
+ * unpublished one, unless they edit it) is a 404.
+ */
+export async function loadCourseAccess(courseId: string): Promise<CourseAccess> {
+  const viewer = await getViewer();
+  const [row] = await db
+    .select({
+      id: courses.id,
+      instructorId: courses.instructorId,
+      isPublished: courses.isPublished,
+      totalLessons: courses.totalLessons,
+      enrollmentId: enrollments.id,
+      progress: enrollments.progress,
+      completedAt: enrollments.completedAt,
+    })
+    .from(courses)
+    .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.learnerId, viewer?.id ?? "")))
+    .where(eq(courses.id, courseId));
+  if (!row || !canViewCourse(viewer, row)) throw new AppError("NOT_FOUND", "This course does not exist.");
+  const { enrollmentId, progress, completedAt, ...course } = row;
+  return {
+    viewer,
+    course,
+    enrollment: enrollmentId ? { id: enrollmentId, progress: progress!, completedAt } : null,
+    canEdit: canEditCourse(viewer, course),
+  };
+}
+
+/**
+ * For lesson content, videos and materials: enrolled learners, the course's editors and admins. Signed out is a 401;
+ * a published course the user is not enrolled in is a 403 (an unpublished one was already a 404).
+ */
+export async function requireContentAccess(courseId: string): Promise<CourseAccess & { viewer: Viewer }> {
+  const access = await loadCourseAccess(courseId);
+  if (!access.viewer) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+  if (!canAccessCourseContent(access.viewer, access.course, access.enrollment !== null)) {
+    throw new AppError("FORBIDDEN", "Enroll in this course to open its lessons.");
+  }
+  return access as CourseAccess & { viewer: Viewer };
+}
+
+/** For progress writes: only an enrollment has progress. */
+export async function requireEnrollment(courseId: string) {
+  const access = await requireContentAccess(courseId);
+  if (!access.enrollment) throw new AppError("FORBIDDEN", "Enroll in this course to track your progress.");
+  return { ...access, enrollment: access.enrollment };
+}
