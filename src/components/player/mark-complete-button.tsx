@@ -28,7 +28,7 @@ export function MarkCompleteButton({ courseId, lessonId }: { courseId: string; l
       return;
     }
     confirm(result.data);
-    if (result.data.courseCompleted && want) toast.success("Course complete. Well done!");
+    if (result.data.courseCompleted && want) toast.success("You have finished the course. Well done!");
     else toast.success(want ? "Lesson marked complete" : "Lesson marked not complete");
   }
 
