@@ -4,8 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { courses, enrollments, users } from "@/lib/db/schema";
-import type { CourseCard } from "@/lib/courses/search-catalog";
-import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
+import { courseCardColumns, withThumbnails, type CourseCard } from "@/lib/courses/search-catalog";
 
 const taken = alias(courses, "taken");
 
@@ -25,22 +24,11 @@ export async function listPopularInMyCategories({ limit = 6 }: { limit?: number 
     .from(enrollments)
     .where(and(eq(enrollments.courseId, courses.id), eq(enrollments.learnerId, viewer.id)));
   const rows = await db
-    .select({
-      id: courses.id,
-      title: courses.title,
-      description: courses.description,
-      category: courses.category,
-      difficulty: courses.difficulty,
-      thumbnailKey: courses.thumbnailKey,
-      totalLessons: courses.totalLessons,
-      estimatedDuration: courses.estimatedDuration,
-      enrollmentCount: courses.enrollmentCount,
-      instructorName: users.name,
-    })
+    .select(courseCardColumns)
     .from(courses)
     .innerJoin(users, eq(users.id, courses.instructorId))
     .where(and(eq(courses.isPublished, true), inArray(courses.category, myCategories), notExists(alreadyIn)))
     .orderBy(desc(courses.enrollmentCount), desc(courses.createdAt), courses.id)
     .limit(limit);
-  return Promise.all(rows.map(async ({ thumbnailKey, ...row }) => ({ ...row, thumbnailUrl: await thumbnailUrlFor(thumbnailKey) })));
+  return withThumbnails(rows);
 }
