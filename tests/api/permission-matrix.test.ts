@@ -134,7 +134,11 @@ function courseRows(state: "draft" | "published"): Row[] {
   const shared = (f: Fixtures): Scope => f[state];
   const published = state === "published";
   const owner = () => clients.instructor;
-  const tree = () => createCourseTree(owner(), { published });
+  const tree = async () => {
+    const made = await createCourseTree(owner(), { published });
+    if (published) publishedCourses.push(made.courseId);
+    return made;
+  };
   const withUpload = (kind: "video" | "material" | "thumbnail", inLesson = kind === "video") => async (): Promise<Scope> => {
     const t = await tree();
     const target = inLesson ? t : { courseId: t.courseId };
@@ -246,6 +250,8 @@ const labelOf = (row: Row) =>
 
 const clients = {} as Record<Actor, ApiClient>;
 const fixtures = {} as Fixtures;
+/** Published courses the matrix made: deleted at the end, so that pages listing the newest courses show the demo's again. */
+const publishedCourses: string[] = [];
 
 beforeAll(async () => {
   const [learner, instructor, otherInstructor, disabled, admin] = await Promise.all([
@@ -266,6 +272,7 @@ beforeAll(async () => {
   fixtures.adminName = (await admin.get("/api/profile")).json<{ user: { name: string } }>().user.name;
   fixtures.draft = draft;
   fixtures.published = published;
+  publishedCourses.push(published.courseId);
   Object.assign(clients, {
     anonymous: new ApiClient(),
     learner: learner.client,
@@ -303,6 +310,10 @@ describe("permission matrix", () => {
       expect(got, `${label}${row.note ? ` (${row.note})` : ""}`).toEqual(want);
     });
   }
+});
+
+afterAll(async () => {
+  for (const courseId of publishedCourses) await clients.instructor.request("DELETE", `/api/instructor/courses/${courseId}`);
 });
 
 afterAll(() => {
