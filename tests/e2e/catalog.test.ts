@@ -182,6 +182,8 @@ describe("catalog and course page in Chromium", () => {
 
   it("sends a signed-out visitor to sign in and back, then enrolls them and shows Continue with their progress", async () => {
     const courseId = await courseIdOf("SQL for Analysts");
+    // A fresh account: demo learners' passwords and enrollments are changed by other files using the same server.
+    const account = await newAccount("LEARNER", "catalog-enroll");
     const context = await newContext();
     const { page, errors } = await openPage(context, `/courses/${courseId}`);
     expect(await page.title()).toBe("SQL for Analysts · BudhHub");
@@ -193,8 +195,8 @@ describe("catalog and course page in Chromium", () => {
     expect(searchOf(page).get("callbackUrl")).toBe(`/courses/${courseId}`);
     await waitForHydration(page);
     const form = page.getByRole("form", { name: "With your password" });
-    await form.getByLabel("Email").fill("learner3@budhhub.test");
-    await form.getByLabel("Password").fill(DEMO_PASSWORD);
+    await form.getByLabel("Email").fill(account.email);
+    await form.getByLabel("Password").fill(account.password);
     await form.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => url.pathname === `/courses/${courseId}`, { waitUntil: "commit", timeout: 60_000 });
     await waitForHydration(page);
