@@ -2,11 +2,12 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { CourseGrid } from "@/components/course/course-card";
-import { listPublishedCourses } from "@/lib/courses/list-published-courses";
+import { browseCatalog } from "@/lib/courses/search-catalog";
 
 export default async function HomePage() {
   await connection();
-  const courses = await listPublishedCourses({ limit: 6 });
+  // The first catalog page (newest first) is cached; the home page shows its first six.
+  const courses = (await browseCatalog({ sort: "newest", page: 1 })).courses.slice(0, 6);
   return (
     <div className="flex flex-col gap-10">
       <section aria-labelledby="hero-title" className="flex flex-col gap-4 py-6">

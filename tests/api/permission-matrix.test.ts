@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, demoAdmin, newAccount, type Account } from "../helpers/api-client";
+import { createCourseTree, sendUpload, uploadFile, type CourseTree } from "../helpers/authoring";
+import { files } from "../helpers/upload-fixtures";
 
 /**
  * Who may call what: every route that exists, for every kind of actor, with the status each one gets. Later issues
@@ -22,15 +24,27 @@ type Fixtures = {
   accounts: Record<Exclude<Actor, "anonymous" | "admin">, Account>;
   /** The demo admin's own name (the PATCH /api/profile row sends each actor's name back unchanged). */
   adminName: string;
-  /** A draft course of `instructor` (not `otherInstructor`). */
-  draftCourseId: string;
+  /** A draft course of `instructor` (not `otherInstructor`), with a module and a lesson. */
+  draft: CourseTree;
+  /** A published course of `instructor`, with a module and a lesson. */
+  published: CourseTree;
 };
+
+/** The objects a row points at: a course tree, and an upload or material in it when the row needs one. */
+type Scope = CourseTree & { uploadId?: string; materialId?: string };
 
 type Row = {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-  path: string | ((f: Fixtures) => string);
+  path: string | ((f: Fixtures, s: Scope) => string);
   /** A JSON body: valid, so that the answer is about who asks, not what they sent. */
-  body?: (f: Fixtures, actor: Actor) => unknown;
+  body?: (f: Fixtures, actor: Actor, s: Scope) => unknown;
+  /**
+   * What the row points at, made once per actor when the request changes or deletes it (fresh objects of the owner's,
+   * so that one actor's success cannot change what the next actor or a later row sees); the fixtures' draft otherwise.
+   */
+  scope?: (f: Fixtures) => Scope | Promise<Scope>;
+  /** Names for the scope's ids in the test's name. */
+  scopeLabel?: string;
   expect: Record<Actor, Expected>;
   note?: string;
 };
@@ -92,14 +106,118 @@ const rows: Row[] = [
   { method: "GET", path: "/admin/users", expect: adminsOnly(200, DENIED, SIGN_IN) },
   { method: "GET", path: (f) => `/admin/users/${f.accounts.learner.id}`, expect: adminsOnly(200, DENIED, SIGN_IN) },
 
-  // Issue 4: the instructor API (read-only rows; a draft is invisible to other instructors, so theirs is a 404).
+  // Issue 4: the instructor and upload APIs and pages, for a draft and for a published course.
   { method: "GET", path: "/api/instructor/courses", expect: { ...signedIn(200), learner: 403 } },
-  {
-    method: "GET",
-    path: (f) => `/api/instructor/courses/${f.draftCourseId}`,
-    expect: { ...signedIn(200), learner: 403, otherInstructor: 404 },
-  },
+  { method: "POST", path: "/api/instructor/courses", body: () => ({ title: "Matrix course" }), expect: { ...signedIn(201), learner: 403 } },
+  { method: "GET", path: "/instructor/courses/new", expect: { ...signedIn(200, SIGN_IN), learner: DENIED } },
+  { method: "GET", path: "/admin/courses", expect: adminsOnly(200, DENIED, SIGN_IN) },
+  ...courseRows("draft"),
+  ...courseRows("published"),
 ];
+
+/**
+ * Every issue-4 route on a course in the given state. Its owner and admins may; a learner is refused by role (403);
+ * another instructor gets 404 for a draft they cannot see and 403 for a published course they can see but not change.
+ * Upload ids belong to their uploader: anyone else's is a 404, whatever the course.
+ */
+function courseRows(state: "draft" | "published"): Row[] {
+  const editors = (status: number): Record<Actor, Expected> => ({
+    anonymous: 401,
+    learner: 403,
+    instructor: status,
+    otherInstructor: state === "draft" ? 404 : 403,
+    admin: status,
+    disabled: 401,
+  });
+  const uploaders = (status: number): Record<Actor, Expected> => ({ ...editors(status), learner: 404, otherInstructor: 404 });
+  const pages: Record<Actor, Expected> = { ...editors(200), anonymous: SIGN_IN, disabled: SIGN_IN, learner: DENIED, otherInstructor: 404 };
+  const shared = (f: Fixtures): Scope => f[state];
+  const published = state === "published";
+  const owner = () => clients.instructor;
+  const tree = async () => {
+    const made = await createCourseTree(owner(), { published });
+    if (published) publishedCourses.push(made.courseId);
+    return made;
+  };
+  const withUpload = (kind: "video" | "material" | "thumbnail", inLesson = kind === "video") => async (): Promise<Scope> => {
+    const t = await tree();
+    const target = inLesson ? t : { courseId: t.courseId };
+    const [bytes, fileName, contentType] =
+      kind === "video" ? [files.mp4, "v.mp4", "video/mp4"] : kind === "thumbnail" ? [files.png, "t.png", "image/png"] : [files.pdf, "m.pdf", "application/pdf"];
+    return { ...t, uploadId: (await sendUpload(owner(), kind, target, bytes, { fileName, contentType })).uploadId };
+  };
+  const withMaterial = (inLesson: boolean) => async (): Promise<Scope> => {
+    const t = await tree();
+    const material = await uploadFile<{ id: string }>(owner(), "material", inLesson ? t : { courseId: t.courseId }, files.pdf, {
+      fileName: "m.pdf",
+      contentType: "application/pdf",
+    });
+    return { ...t, materialId: material.id };
+  };
+  const withVideo = async (): Promise<Scope> => {
+    const t = await tree();
+    await uploadFile(owner(), "video", t, files.mp4, { fileName: "v.mp4", contentType: "video/mp4" });
+    return t;
+  };
+  const course = (s: Scope) => `/api/instructor/courses/${s.courseId}`;
+  const lesson = (s: Scope) => `${course(s)}/modules/${s.moduleId}/lessons/${s.lessonId}`;
+  const file = (s: Scope) => ({ fileName: "a.pdf", contentType: "application/pdf", size: 100, courseId: s.courseId });
+  const rows: Row[] = [
+    { method: "GET", path: (_f, s) => course(s), expect: editors(200) },
+    { method: "PATCH", path: (_f, s) => course(s), body: () => ({ title: "Matrix course" }), expect: editors(200) },
+    { method: "DELETE", path: (_f, s) => course(s), scope: tree, expect: editors(204) },
+    { method: "POST", path: (_f, s) => `${course(s)}/publish`, body: () => ({ published }), scope: tree, expect: editors(200) },
+    { method: "POST", path: (_f, s) => `${course(s)}/modules`, body: () => ({ title: "Week 2" }), expect: editors(201) },
+    { method: "POST", path: (_f, s) => `${course(s)}/modules/reorder`, body: (_f, _a, s) => ({ moduleIds: [s.moduleId] }), scope: tree, expect: editors(200) },
+    { method: "PATCH", path: (_f, s) => `${course(s)}/modules/${s.moduleId}`, body: () => ({ title: "Week 1" }), expect: editors(200) },
+    { method: "DELETE", path: (_f, s) => `${course(s)}/modules/${s.moduleId}`, scope: tree, expect: editors(204) },
+    { method: "POST", path: (_f, s) => `${course(s)}/modules/${s.moduleId}/lessons`, body: () => ({ title: "Extra" }), expect: editors(201) },
+    { method: "GET", path: (_f, s) => lesson(s), expect: editors(200) },
+    { method: "PATCH", path: (_f, s) => lesson(s), body: () => ({ title: "Intro" }), expect: editors(200) },
+    { method: "DELETE", path: (_f, s) => lesson(s), scope: tree, expect: editors(204) },
+    {
+      method: "POST",
+      path: (_f, s) => `${lesson(s)}/move`,
+      body: (_f, _a, s) => ({ moduleId: s.moduleId, position: 0 }),
+      expect: editors(200),
+      note: "to where it is: changes nothing",
+    },
+    { method: "DELETE", path: (_f, s) => `${lesson(s)}/video`, scope: withVideo, expect: editors(204) },
+    { method: "GET", path: (_f, s) => `${course(s)}/materials`, expect: editors(200) },
+    { method: "POST", path: (_f, s) => `${course(s)}/materials`, body: (_f, _a, s) => ({ uploadId: s.uploadId }), scope: withUpload("material"), expect: editors(201) },
+    { method: "DELETE", path: (_f, s) => `${course(s)}/materials/${s.materialId}`, scope: withMaterial(false), expect: editors(204) },
+    { method: "GET", path: (_f, s) => `${lesson(s)}/materials`, expect: editors(200) },
+    {
+      method: "POST",
+      path: (_f, s) => `${lesson(s)}/materials`,
+      body: (_f, _a, s) => ({ uploadId: s.uploadId }),
+      scope: withUpload("material", true),
+      expect: editors(201),
+    },
+    { method: "DELETE", path: (_f, s) => `${lesson(s)}/materials/${s.materialId}`, scope: withMaterial(true), expect: editors(204) },
+
+    { method: "POST", path: "/api/upload/video", body: (_f, _a, s) => ({ ...file(s), ...s, contentType: "video/mp4", fileName: "a.mp4" }), expect: editors(201) },
+    { method: "POST", path: "/api/upload/material", body: (_f, _a, s) => file(s), expect: editors(201) },
+    { method: "POST", path: "/api/upload/thumbnail", body: (_f, _a, s) => ({ ...file(s), contentType: "image/png", fileName: "a.png" }), expect: editors(201) },
+    ...(["video", "material", "thumbnail"] as const).map(
+      (kind): Row => ({
+        method: "POST",
+        path: `/api/upload/${kind}/complete`,
+        body: (_f, _a, s) => ({ uploadId: s.uploadId }),
+        scope: withUpload(kind),
+        expect: uploaders(200),
+        note: "the owner's upload",
+      }),
+    ),
+    { method: "GET", path: (_f, s) => `/api/upload/${s.uploadId}`, scope: withUpload("thumbnail"), expect: uploaders(200) },
+    { method: "DELETE", path: (_f, s) => `/api/upload/${s.uploadId}`, scope: withUpload("thumbnail"), expect: uploaders(200) },
+
+    { method: "GET", path: (_f, s) => `/instructor/courses/${s.courseId}`, expect: pages },
+    { method: "GET", path: (_f, s) => `/instructor/courses/${s.courseId}/modules/${s.moduleId}/lessons/${s.lessonId}`, expect: pages },
+    { method: "GET", path: (_f, s) => `/instructor/courses/${s.courseId}/preview`, expect: pages },
+  ];
+  return rows.map((row) => ({ ...row, scope: row.scope ?? shared, scopeLabel: row.scope ? `fresh-${state}` : state }));
+}
 
 function nameOf(f: Fixtures, actor: Actor): string {
   return actor === "anonymous" ? "Nobody" : actor === "admin" ? f.adminName : f.accounts[actor].name;
@@ -115,12 +233,25 @@ const named: Fixtures = {
     disabled: placeholder("disabled"),
   },
   adminName: "[admin.name]",
-  draftCourseId: "[draftCourse.id]",
+  draft: { courseId: "[draft]", moduleId: "[draft.module]", lessonId: "[draft.lesson]" },
+  published: { courseId: "[published]", moduleId: "[published.module]", lessonId: "[published.lesson]" },
 };
-const labelOf = (row: Row) => `${row.method} ${typeof row.path === "string" ? row.path : row.path(named)}`;
+const namedScope = (label = "draft"): Scope => ({
+  courseId: `[${label}]`,
+  moduleId: `[${label}.module]`,
+  lessonId: `[${label}.lesson]`,
+  uploadId: `[${label}.upload]`,
+  materialId: `[${label}.material]`,
+});
+const labelOf = (row: Row) =>
+  `${row.method} ${typeof row.path === "string" ? row.path : row.path(named, namedScope(row.scopeLabel))}${
+    typeof row.path === "string" && row.body && row.scopeLabel ? ` (${row.scopeLabel})` : ""
+  }`;
 
 const clients = {} as Record<Actor, ApiClient>;
 const fixtures = {} as Fixtures;
+/** Published courses the matrix made: deleted at the end, so that pages listing the newest courses show the demo's again. */
+const publishedCourses: string[] = [];
 
 beforeAll(async () => {
   const [learner, instructor, otherInstructor, disabled, admin] = await Promise.all([
@@ -132,12 +263,16 @@ beforeAll(async () => {
   ]);
   const disabling = await admin.patch(`/api/admin/users/${disabled.id}`, { disabled: true });
   if (disabling.status !== 200) throw new Error(`disabling the matrix's disabled user answered ${disabling.status}`);
-  const course = await instructor.client.post("/api/instructor/courses", { title: "Matrix draft course" });
-  if (course.status !== 201) throw new Error(`creating the matrix's course answered ${course.status}: ${course.text}`);
+  const [draft, published] = await Promise.all([
+    createCourseTree(instructor.client, { title: "Matrix draft course" }),
+    createCourseTree(instructor.client, { title: "Matrix published course", published: true }),
+  ]);
 
   fixtures.accounts = { learner, instructor, otherInstructor, disabled };
   fixtures.adminName = (await admin.get("/api/profile")).json<{ user: { name: string } }>().user.name;
-  fixtures.draftCourseId = course.json<{ course: { id: string } }>().course.id;
+  fixtures.draft = draft;
+  fixtures.published = published;
+  publishedCourses.push(published.courseId);
   Object.assign(clients, {
     anonymous: new ApiClient(),
     learner: learner.client,
@@ -151,8 +286,9 @@ beforeAll(async () => {
 const show = (e: Expected) => (typeof e === "number" ? String(e) : `→ ${e.redirect}…`);
 
 async function outcome(row: Row, actor: Actor): Promise<string> {
-  const path = typeof row.path === "function" ? row.path(fixtures) : row.path;
-  const body = row.body?.(fixtures, actor);
+  const scope = (await row.scope?.(fixtures)) ?? fixtures.draft;
+  const path = typeof row.path === "function" ? row.path(fixtures, scope) : row.path;
+  const body = row.body?.(fixtures, actor, scope);
   // keepJar: the actors stay as they are (the disabled user's cookie is not dropped when a response clears it).
   const response = await clients[actor].request(row.method, path, { json: body, keepJar: true });
   const expected = row.expect[actor];
@@ -174,6 +310,10 @@ describe("permission matrix", () => {
       expect(got, `${label}${row.note ? ` (${row.note})` : ""}`).toEqual(want);
     });
   }
+});
+
+afterAll(async () => {
+  for (const courseId of publishedCourses) await clients.instructor.request("DELETE", `/api/instructor/courses/${courseId}`);
 });
 
 afterAll(() => {

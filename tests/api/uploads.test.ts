@@ -42,7 +42,8 @@ async function coursesOf(c: Client): Promise<{ id: string; title: string; draft:
   const html = await (await c.call("/instructor")).text();
   const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!);
   return rows.flatMap((row) => {
-    const link = /href="\/courses\/([0-9a-f-]{36})"[^>]*>([^<]+)</.exec(row);
+    // The table links each course to its editor.
+    const link = /href="\/instructor\/courses\/([0-9a-f-]{36})"[^>]*>([^<]+)</.exec(row);
     return link ? [{ id: link[1]!, title: link[2]!, draft: row.includes("Draft") }] : [];
   });
 }

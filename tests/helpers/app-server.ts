@@ -17,7 +17,8 @@ export async function freePort(): Promise<number> {
 }
 
 function newestMtime(dir: string): number {
-  let newest = 0;
+  // The folder's own time changes when a file in it is deleted or renamed.
+  let newest = fs.statSync(dir).mtimeMs;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);

@@ -43,6 +43,26 @@ export async function waitForHydration(page: Page) {
   await page.waitForFunction(() => document.readyState === "complete" && "next" in window);
 }
 
+/**
+ * Waits for running CSS transitions and finite animations to end (a toast sliding in is half transparent, which axe
+ * reads as low contrast), for at most `timeoutMs`.
+ */
+export async function settleAnimations(page: Page, timeoutMs = 3000) {
+  await page.evaluate(
+    (ms) =>
+      Promise.race([
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+            .map((a) => a.finished.catch(() => undefined)),
+        ),
+        new Promise((resolve) => setTimeout(resolve, ms)),
+      ]),
+    timeoutMs,
+  );
+}
+
 export type AxeViolation = { id: string; impact: string | null; help: string; nodes: string[] };
 
 /** Runs axe-core (WCAG 2.1 A and AA) in the page; returns the violations, each with the selectors it found. */

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { CourseGrid } from "@/components/course/course-card";
+import { EnrolledCourseList } from "@/components/learning/enrolled-course-card";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { ProgressBar } from "@/components/learning/progress-bar";
 import { requirePageUser } from "@/lib/auth/session";
+import { listPopularInMyCategories } from "@/lib/learning/dashboard";
 import { listMyEnrollments } from "@/lib/learning/list-my-enrollments";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -13,9 +15,11 @@ const searchSchema = z.object({ denied: z.string().max(200).optional().catch(und
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const viewer = await requirePageUser("/dashboard");
   const { denied } = searchSchema.parse(await searchParams);
-  const inProgress = (await listMyEnrollments()).filter((e) => e.completedAt === null).slice(0, 4);
+  const [enrollments, popular] = await Promise.all([listMyEnrollments(), listPopularInMyCategories()]);
+  const inProgress = enrollments.filter((e) => e.progress < 100).slice(0, 6);
+  const completed = enrollments.length - enrollments.filter((e) => e.progress < 100).length;
   return (
-    <div className="flex flex-col gap-8">
+    <div className="flex flex-col gap-10">
       <h1 className="text-3xl font-bold tracking-tight">Welcome, {viewer.name ?? viewer.email}</h1>
       {denied && (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
@@ -31,6 +35,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <Link href="/instructor" className={buttonStyles.secondary}>
               Instructor area
             </Link>
+            <Link href="/instructor/courses/new" className={buttonStyles.secondary}>
+              New course
+            </Link>
             {viewer.role === "ADMIN" && (
               <Link href="/admin" className={buttonStyles.secondary}>
                 Admin area
@@ -40,29 +47,35 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </section>
       )}
       <section aria-labelledby="progress-title" className="flex flex-col gap-3">
-        <h2 id="progress-title" className="text-xl font-semibold">
-          Continue learning
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="progress-title" className="text-xl font-semibold">
+            Continue learning
+          </h2>
+          {enrollments.length > 0 && (
+            <Link href="/my-courses" className={buttonStyles.link}>
+              All my courses{completed > 0 ? ` (${completed} completed)` : ""}
+            </Link>
+          )}
+        </div>
         {inProgress.length === 0 ? (
           <p className="text-slate-700 dark:text-slate-300">
-            You have no courses in progress.{" "}
+            {enrollments.length === 0 ? "You have no courses yet. " : "You have finished every course you took. "}
             <Link href="/courses" className={buttonStyles.link}>
               Browse the catalog
             </Link>
           </p>
         ) : (
-          <ul className="grid gap-3 sm:grid-cols-2">
-            {inProgress.map((e) => (
-              <li key={e.courseId} className="flex flex-col gap-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
-                <Link href={`/courses/${e.courseId}`} className="font-semibold hover:underline">
-                  {e.title}
-                </Link>
-                <ProgressBar value={e.progress} label={`Progress in ${e.title}`} />
-              </li>
-            ))}
-          </ul>
+          <EnrolledCourseList courses={inProgress} label="Courses in progress" headingLevel={3} />
         )}
       </section>
+      {popular.length > 0 && (
+        <section aria-labelledby="popular-title" className="flex flex-col gap-3">
+          <h2 id="popular-title" className="text-xl font-semibold">
+            Popular in your categories
+          </h2>
+          <CourseGrid courses={popular} label="Popular courses in your categories" />
+        </section>
+      )}
     </div>
   );
 }

@@ -21,7 +21,22 @@ export type CourseCard = {
 
 export type CatalogPage = { courses: CourseCard[]; total: number; page: number; pageCount: number; pageSize: number };
 
-async function withThumbnails<T extends { thumbnailKey: string | null }>(rows: T[]) {
+/** The columns of a course card (join users for the instructor's name); shared by every list of cards. */
+export const courseCardColumns = {
+  id: courses.id,
+  title: courses.title,
+  description: courses.description,
+  category: courses.category,
+  difficulty: courses.difficulty,
+  thumbnailKey: courses.thumbnailKey,
+  totalLessons: courses.totalLessons,
+  estimatedDuration: courses.estimatedDuration,
+  enrollmentCount: courses.enrollmentCount,
+  instructorName: users.name,
+};
+
+/** Swaps each row's thumbnail key for a signed URL. */
+export async function withThumbnails<T extends { thumbnailKey: string | null }>(rows: T[]) {
   return Promise.all(rows.map(async ({ thumbnailKey, ...row }) => ({ ...row, thumbnailUrl: await thumbnailUrlFor(thumbnailKey) })));
 }
 
@@ -46,19 +61,7 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogPage> {
           ? [desc(courses.enrollmentCount), desc(courses.createdAt)]
           : [desc(courses.createdAt)];
   const rows = await db
-    .select({
-      id: courses.id,
-      title: courses.title,
-      description: courses.description,
-      category: courses.category,
-      difficulty: courses.difficulty,
-      thumbnailKey: courses.thumbnailKey,
-      totalLessons: courses.totalLessons,
-      estimatedDuration: courses.estimatedDuration,
-      enrollmentCount: courses.enrollmentCount,
-      instructorName: users.name,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
+    .select({ ...courseCardColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(courses)
     .innerJoin(users, eq(users.id, courses.instructorId))
     .where(and(...filters))

@@ -36,7 +36,7 @@ describe("embedded database lock", () => {
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("refuses a second process, names the holder, and the first keeps every write", async () => {
+  it("refuses a second process, names the holder, and the first keeps every write", { timeout: 120_000 }, async () => {
     const dir = tempDir();
     const first = connectDatabase({ driver: "pglite", dataDir: dir, command: "first opener" });
     open.push(first);
@@ -62,7 +62,7 @@ describe("embedded database lock", () => {
     expect(again.map((r) => r.body)).toEqual(["before", "after"]);
   });
 
-  it("lets the next process in once the holder has closed", async () => {
+  it("lets the next process in once the holder has closed", { timeout: 120_000 }, async () => {
     const dir = tempDir();
     const first = connectDatabase({ driver: "pglite", dataDir: dir });
     await first.db.execute(sql`create table notes (id serial primary key, body text not null)`);

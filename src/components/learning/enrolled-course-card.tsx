@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { CheckCircle2, PlayCircle } from "lucide-react";
+import { ProgressBar } from "@/components/learning/progress-bar";
+import { buttonStyles } from "@/components/ui/button-styles";
+import { plural } from "@/lib/format";
+
+export type EnrolledCourse = {
+  courseId: string;
+  title: string;
+  instructorName: string | null;
+  totalLessons: number;
+  progress: number;
+  completedAt: Date | null;
+  nextLessonId: string | null;
+};
+
+/** Where to pick a course up: its next incomplete lesson in the player, or its page when it has no lessons yet. */
+export function continueHref(course: Pick<EnrolledCourse, "courseId" | "nextLessonId">) {
+  return course.nextLessonId ? `/my-courses/${course.courseId}/lessons/${course.nextLessonId}` : `/courses/${course.courseId}`;
+}
+
+/** One enrollment: title, progress, a "Completed" badge at 100 %, and Continue (or Review once finished). */
+export function EnrolledCourseCard({ course, headingLevel = 2 }: { course: EnrolledCourse; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const done = course.progress >= 100;
+  return (
+    <article className="flex h-full flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex items-start justify-between gap-3">
+        <Heading className="text-lg font-semibold leading-snug">
+          <Link href={`/courses/${course.courseId}`} className="hover:underline">
+            {course.title}
+          </Link>
+        </Heading>
+        {done && (
+          <span className="inline-flex shrink-0 items-center gap-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900 dark:bg-emerald-900 dark:text-emerald-50">
+            <CheckCircle2 aria-hidden="true" className="h-3.5 w-3.5" />
+            Completed
+          </span>
+        )}
+      </div>
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        {course.instructorName ? `by ${course.instructorName} · ` : ""}
+        {plural(course.totalLessons, "lesson")}
+      </p>
+      <ProgressBar value={course.progress} label={`Progress in ${course.title}`} />
+      <p className="mt-auto pt-1">
+        <Link href={continueHref(course)} className={done ? buttonStyles.secondary : buttonStyles.primary}>
+          <PlayCircle aria-hidden="true" className="h-4 w-4" />
+          {done ? "Review" : course.progress > 0 ? "Continue" : "Start"}
+          <span className="sr-only"> {course.title}</span>
+        </Link>
+      </p>
+    </article>
+  );
+}
+
+export function EnrolledCourseList({ courses, label, headingLevel }: { courses: EnrolledCourse[]; label: string; headingLevel?: 2 | 3 }) {
+  return (
+    <ul aria-label={label} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {courses.map((course) => (
+        <li key={course.courseId}>
+          <EnrolledCourseCard course={course} headingLevel={headingLevel} />
+        </li>
+      ))}
+    </ul>
+  );
+}
