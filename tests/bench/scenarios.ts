@@ -27,15 +27,13 @@ export function scenarios({ cookie, courseId, lessonIds: [lessonId], searchWord 
   const asLearner = { cookie };
   const lesson = `/api/my-courses/${courseId}/lessons/${lessonId}`;
   return [
-    // Until the searchable catalog page lands on main, /courses is the older uncached list that ignores ?q=; the API rows
-    // measure the cached catalog and the search themselves.
     { name: "catalog (cached)", path: "/courses" },
     { name: "home", path: "/" },
     { name: "catalog search", path: `/courses?q=${encodeURIComponent(searchWord)}` },
     { name: "API catalog (cached)", path: "/api/courses" },
     { name: "API catalog search", path: `/api/courses?q=${encodeURIComponent(searchWord)}` },
-    // The player page is not on main yet; its data API stands in. When it lands: path `/my-courses/${courseId}/lessons/${lessonId}`.
-    { name: "lesson page (stand-in: my course API)", path: `/api/my-courses/${courseId}`, headers: asLearner },
+    { name: "lesson page", path: `/my-courses/${courseId}/lessons/${lessonId}`, headers: asLearner },
+    { name: "my course API", path: `/api/my-courses/${courseId}`, headers: asLearner },
     { name: "lesson video URL", path: `${lesson}/video-url`, headers: asLearner },
     {
       name: "mark complete",

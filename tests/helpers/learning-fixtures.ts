@@ -1,13 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { ApiClient, ApiResponse } from "./api-client";
+import { demoAsset } from "./authoring";
 import { sendBytes } from "./upload-fixtures";
 
-/** Courses built over HTTP by an instructor, as the editor does, for the learner API tests. */
+/**
+ * Courses built over HTTP by an instructor, as the editor does, for the learner API tests: like authoring.ts's
+ * createCourseTree, with any number of lessons and, when asked, a video and PDFs.
+ */
 
-const assets = path.join(process.cwd(), "src", "lib", "demo", "assets");
-export const sampleVideo = fs.readFileSync(path.join(assets, "sample-video.webm"));
-export const samplePdf = fs.readFileSync(path.join(assets, "sample-handout.pdf"));
+export const sampleVideo = demoAsset("sample-video.webm");
+export const samplePdf = demoAsset("sample-handout.pdf");
 
 function expectStatus(response: ApiResponse, status: number, what: string): ApiResponse {
   if (response.status !== status) throw new Error(`${what} answered ${response.status}, not ${status}: ${response.text}`);
