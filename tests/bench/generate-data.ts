@@ -39,7 +39,12 @@ const fraction = (key: string) => `(${hash(key)} / 4294967296.0)`;
 /** A stable element of a list. */
 const pick = (list: readonly string[], key: string) => `(${textArray(list)})[1 + ${hash(key)} % ${list.length}]`;
 
-const userId = (n: string) => `md5('bench-user:' || ${n})::uuid::text`;
+/**
+ * A stable UUID for a key: its md5 with the version (4) and variant bits set, as gen_random_uuid() makes them. A bare
+ * md5::uuid is accepted by Postgres but most are not RFC 9562 UUIDs, and the app's z.uuid() answers 404 for those.
+ */
+const stableUuid = (key: string) => `overlay(overlay(md5(${key}) placing '4' from 13) placing '8' from 17)::uuid`;
+const userId = (n: string) => `${stableUuid(`'bench-user:' || ${n}`)}::text`;
 const personName = (n: string) =>
   `${pick(words.firstNames, `'first:' || ${n}`)} || ' ' || ${pick(words.lastNames, `'last:' || ${n}`)}`;
 /** The course's topic index, derived from its id so that lessons can find it again without a column. */
@@ -100,7 +105,7 @@ export async function generateData(
        select id, ${topicIndex("id")} as t, (${hash(`'sentence:' || id`)} % ${words.sentences.length})::int as s,
               now() - interval '730 days' * ${fraction(`'created:' || id`)} as created,
               (i = 0 or ${hash(`'published:' || i`)} % 10 <> 0) as published
-       from (select i, md5('bench-course:' || i)::uuid as id from generate_series(0, ${courses - 1}) i) numbered
+       from (select i, ${stableUuid("'bench-course:' || i")} as id from generate_series(0, ${courses - 1}) i) numbered
      ) c,
      lateral (select ${textArray(words.sentences)} as sentence) sentences`,
   );
@@ -108,7 +113,7 @@ export async function generateData(
   await step(
     "modules",
     `insert into modules (id, course_id, title, ord, created_at, updated_at)
-     select md5('bench-module:' || c.id || ':' || m)::uuid, c.id,
+     select ${stableUuid("'bench-module:' || c.id || ':' || m")}, c.id,
             'Module ' || m || ': ' || ${pick(words.moduleTitles, `'module:' || c.id || ':' || m`)},
             m, c.created_at, c.created_at
      from courses c, lateral generate_series(1, 2 + (${hash(`'modules:' || c.id`)} % 3)::int) m`,
@@ -117,7 +122,7 @@ export async function generateData(
   await step(
     "lessons",
     `insert into lessons (id, module_id, title, content, duration_minutes, ord, created_at, updated_at)
-     select md5('bench-lesson:' || mo.id || ':' || l)::uuid, mo.id,
+     select ${stableUuid("'bench-lesson:' || mo.id || ':' || l")}, mo.id,
             replace(${pick(words.lessonTitles, `'lesson:' || mo.id || ':' || l`)}, '{t}', topic),
             replace(array_to_string((${textArray(words.sentences)})[x.s : x.s + 4], ' '), '{t}', topic),
             (5 + ${hash(`'minutes:' || mo.id || ':' || l`)} % 26)::int,
@@ -183,7 +188,7 @@ export async function generateData(
        from planned
      )
      insert into enrollments (id, course_id, learner_id, enrolled_at, progress, completed_at, last_accessed_at)
-     select md5('bench-enrollment:' || i)::uuid, course_id, ${userId(`${instructors} + learner`)}, enrolled_at,
+     select ${stableUuid("'bench-enrollment:' || i")}, course_id, ${userId(`${instructors} + learner`)}, enrolled_at,
             done * 100 / total_lessons,
             case when done = total_lessons then last_accessed_at end,
             last_accessed_at

@@ -6,13 +6,16 @@
 // that the table can show statements per request.
 import { ensureBuilt, startApp, type AppServer } from "../helpers/app-server";
 import { createBenchDatabase } from "./bench-database";
+import { prepareBenchLearner, signInBenchLearner } from "./bench-learner";
 import { generateData } from "./generate-data";
 import { assertQueriesAreLogged, countQueries, loadTest, type QueryCount } from "./measure";
 import { parseOptions } from "./options";
 import { describeMachine, formatReport, isFlagged, writeJsonReport, type BenchReport, type ScenarioResult } from "./report";
-import { baseline, scenarios, type Scenario } from "./scenarios";
+import { baseline, scenarios as scenariosFor, type Scenario } from "./scenarios";
 
 const QUERY_COUNT_REQUESTS = 20;
+/** The search scenarios' query: the first letters of a generated topic, as typed into the search box. */
+const SEARCH_WORD = "pyth";
 
 const options = parseOptions(process.argv.slice(2));
 const startedAt = new Date().toISOString();
@@ -49,6 +52,7 @@ async function main(): Promise<boolean> {
   console.log(`[bench] generating ${options.courses} courses and ${options.enrollments} enrollments into ${database.label}`);
   const generation = await generateData(database.connection, options);
   console.log(`[bench] generated in ${(generation.ms / 1000).toFixed(1)} s:`, generation.counts);
+  const learner = await prepareBenchLearner(database.connection);
   // The server opens the same data, and PGlite allows one process per folder.
   await database.connection.close();
 
@@ -58,6 +62,9 @@ async function main(): Promise<boolean> {
 
   const timed = await startServer(serverEnv);
   console.log(`[bench] timing server at ${timed.url}`);
+  // A JWT session: the counting server below shares the data folder (or AUTH_SECRET), so the cookie works there too.
+  const cookie = await signInBenchLearner(timed, learner);
+  const scenarios = scenariosFor({ cookie, courseId: learner.courseId, lessonIds: learner.lessonIds, searchWord: SEARCH_WORD });
   const measured: { label: string; scenario: Scenario }[] = [
     { label: `${baseline.name} (first)`, scenario: baseline },
     ...scenarios.map((scenario) => ({ label: scenario.name, scenario })),

@@ -1,0 +1,112 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { asUser } from "../../../tests/helpers/request-as";
+import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { insertUser } from "../../../tests/helpers/user-fixtures";
+import { db } from "@/lib/db/client";
+import { courses, enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import { getMyCourse } from "./course-detail";
+import { enroll } from "./enroll";
+import { saveVideoPosition, setLessonCompleted } from "./lesson-progress";
+
+vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
+
+withTestDatabase();
+
+/** A published course of `lessonCount` lessons in one module, with total_lessons kept as the app keeps it. */
+async function publishedCourse(lessonCount: number) {
+  const instructor = await insertUser({ role: "INSTRUCTOR" });
+  const [course] = await db
+    .insert(courses)
+    .values({ instructorId: instructor.id, title: "Progress", description: "d", isPublished: true, publishedAt: new Date(), totalLessons: lessonCount })
+    .returning({ id: courses.id });
+  const [module] = await db.insert(modules).values({ courseId: course!.id, title: "M" }).returning({ id: modules.id });
+  const rows = await db
+    .insert(lessons)
+    .values(Array.from({ length: lessonCount }, (_, i) => ({ moduleId: module!.id, title: `L${i}`, ord: i })))
+    .returning({ id: lessons.id, ord: lessons.ord });
+  return { instructor, courseId: course!.id, lessonIds: rows.sort((a, b) => a.ord - b.ord).map((r) => r.id) };
+}
+
+async function enrolledLearner(courseId: string) {
+  const learner = await insertUser({ role: "LEARNER" });
+  await asUser(learner, () => enroll(courseId));
+  return learner;
+}
+
+const enrollmentOf = async (courseId: string, learnerId: string) =>
+  (await db.select().from(enrollments).where(eq(enrollments.courseId, courseId))).find((e) => e.learnerId === learnerId)!;
+
+describe("lesson progress", () => {
+  it("keeps progress exact under 100 concurrent completions of distinct lessons", async () => {
+    const { courseId, lessonIds } = await publishedCourse(100);
+    const learner = await enrolledLearner(courseId);
+    const results = await Promise.all(lessonIds.map((id) => asUser(learner, () => setLessonCompleted(courseId, id, true))));
+    // Each answer saw its own completion and the ones committed before it: the last one to commit saw all 100.
+    expect(results.map((r) => r.progress).sort((a, b) => b - a)[0]).toBe(100);
+    const enrollment = await enrollmentOf(courseId, learner.id);
+    expect(enrollment.progress).toBe(100);
+    expect(enrollment.completedAt).not.toBeNull();
+    const done = await db.select().from(lessonProgress).where(eq(lessonProgress.enrollmentId, enrollment.id));
+    expect(done.filter((p) => p.completed)).toHaveLength(100);
+  });
+
+  it("keeps progress exact when 50 of 100 lessons are completed at once and 10 undone at once", async () => {
+    const { courseId, lessonIds } = await publishedCourse(100);
+    const learner = await enrolledLearner(courseId);
+    await Promise.all(lessonIds.slice(0, 50).map((id) => asUser(learner, () => setLessonCompleted(courseId, id, true))));
+    expect((await enrollmentOf(courseId, learner.id)).progress).toBe(50);
+    await Promise.all(lessonIds.slice(0, 10).map((id) => asUser(learner, () => setLessonCompleted(courseId, id, false))));
+    const enrollment = await enrollmentOf(courseId, learner.id);
+    expect(enrollment.progress).toBe(40);
+    expect(enrollment.completedAt).toBeNull();
+  });
+
+  it("rounds down, reaches 100 only with every lesson, sets completedAt, and an undo takes it back", async () => {
+    const { courseId, lessonIds } = await publishedCourse(3);
+    const learner = await enrolledLearner(courseId);
+    const [a, b, c] = lessonIds as [string, string, string];
+    await asUser(learner, async () => {
+      expect(await setLessonCompleted(courseId, a, true)).toEqual({ lessonId: a, completed: true, progress: 33, courseCompleted: false });
+      // Completing the same lesson twice counts it once.
+      expect((await setLessonCompleted(courseId, a, true)).progress).toBe(33);
+      expect((await setLessonCompleted(courseId, b, true)).progress).toBe(66);
+      expect(await setLessonCompleted(courseId, c, true)).toMatchObject({ progress: 100, courseCompleted: true });
+    });
+    const finished = await enrollmentOf(courseId, learner.id);
+    expect(finished.progress).toBe(100);
+    expect(finished.completedAt).toBeInstanceOf(Date);
+    await asUser(learner, async () => {
+      expect(await setLessonCompleted(courseId, b, false)).toMatchObject({ progress: 66, courseCompleted: false });
+    });
+    expect((await enrollmentOf(courseId, learner.id)).completedAt).toBeNull();
+    const mine = await asUser(learner, () => getMyCourse(courseId));
+    expect(mine.nextLessonId).toBe(b);
+    expect(mine.curriculum[0]!.lessons.map((l) => l.completed)).toEqual([true, false, true]);
+  });
+
+  it("keeps the video position per lesson without completing it", async () => {
+    const { courseId, lessonIds } = await publishedCourse(2);
+    const learner = await enrolledLearner(courseId);
+    await asUser(learner, () => saveVideoPosition(courseId, lessonIds[1]!, 42));
+    const mine = await asUser(learner, () => getMyCourse(courseId));
+    expect(mine.curriculum[0]!.lessons.map((l) => [l.videoPosition, l.completed])).toEqual([
+      [0, false],
+      [42, false],
+    ]);
+    expect(mine.enrollment!.progress).toBe(0);
+  });
+
+  it("refuses a lesson of another course with 404, and a learner who is not enrolled with 403", async () => {
+    const mine = await publishedCourse(1);
+    const other = await publishedCourse(1);
+    const learner = await enrolledLearner(mine.courseId);
+    const outsider = await insertUser({ role: "LEARNER" });
+    const statusOf = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => (e instanceof AppError ? e.status : 500));
+    expect(await asUser(learner, () => statusOf(setLessonCompleted(mine.courseId, other.lessonIds[0]!, true)))).toBe(404);
+    expect(await asUser(outsider, () => statusOf(setLessonCompleted(mine.courseId, mine.lessonIds[0]!, true)))).toBe(403);
+    expect(await asUser(mine.instructor, () => statusOf(setLessonCompleted(mine.courseId, mine.lessonIds[0]!, true)))).toBe(403);
+    expect((await db.select().from(lessonProgress)).length).toBe(0);
+  });
+});

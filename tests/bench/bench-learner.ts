@@ -1,0 +1,55 @@
+import bcrypt from "bcryptjs";
+import { sql } from "drizzle-orm";
+import type { Connection } from "@/lib/db/connect";
+import type { AppServer } from "../helpers/app-server";
+
+/**
+ * The learner whose requests the learner scenarios make: the first generated learner, given a password so that the bench
+ * can sign in as they would, and one of their enrolled courses. Generated lessons have no video; the bench lesson gets a
+ * video key so that the video-url route signs a URL (signing does not read the object, which does not exist).
+ */
+
+export const BENCH_LEARNER_EMAIL = "learner0@bench.budhhub.test";
+const BENCH_PASSWORD = "bench-learner-password";
+
+export type BenchLearner = { email: string; courseId: string; lessonIds: [string, string] };
+
+export async function prepareBenchLearner(connection: Connection): Promise<BenchLearner> {
+  // Cost 4: the bench signs in once; the hash's cost does not change what is measured.
+  const hash = bcrypt.hashSync(BENCH_PASSWORD, 4);
+  await connection.db.execute(sql`update users set password_hash = ${hash} where email = ${BENCH_LEARNER_EMAIL}`);
+  const result = await connection.db.execute(sql`
+    select e.course_id, l.id as lesson_id
+    from enrollments e
+    join users u on u.id = e.learner_id
+    join modules m on m.course_id = e.course_id
+    join lessons l on l.module_id = m.id
+    where u.email = ${BENCH_LEARNER_EMAIL}
+    order by e.enrolled_at, e.id, m.ord, l.ord
+    limit 2`);
+  const rows = (result as unknown as { rows: { course_id: string; lesson_id: string }[] }).rows;
+  if (rows.length < 2 || rows[0]!.course_id !== rows[1]!.course_id) {
+    throw new Error(`${BENCH_LEARNER_EMAIL} has no enrolled course with two lessons: generate some enrollments`);
+  }
+  const [first, second] = rows as [{ course_id: string; lesson_id: string }, { course_id: string; lesson_id: string }];
+  await connection.db.execute(sql`
+    update lessons set video_key = ${`lessons/${first.lesson_id}/videos/bench.webm`}, video_mime_type = 'video/webm', video_size = 1000
+    where id = ${first.lesson_id}`);
+  return { email: BENCH_LEARNER_EMAIL, courseId: first.course_id, lessonIds: [first.lesson_id, second.lesson_id] };
+}
+
+/** Signs the bench learner in through the app's own sign-in route; returns the Cookie header for their requests. */
+export async function signInBenchLearner(server: AppServer, learner: BenchLearner): Promise<string> {
+  const response = await fetch(`${server.url}/api/auth/signin`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: learner.email, password: BENCH_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`the bench learner's sign-in answered ${response.status}: ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0]!)
+    .filter((pair) => pair.startsWith("authjs.session-token="));
+  if (cookie.length === 0) throw new Error("the bench learner's sign-in set no session cookie");
+  return cookie.join("; ");
+}
