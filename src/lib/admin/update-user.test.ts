@@ -93,8 +93,9 @@ describe("admin user changes and the last-admin rule", () => {
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((r) => r.status === "rejected")!.reason as AppError;
-      // 409 when both passed the role check before either committed; 403 when the loser was already demoted.
-      expect(["CONFLICT", "FORBIDDEN"]).toContain(refused.code);
+      // 409 when both passed the role check before either committed; 403 when the loser was already demoted; 401 when
+      // the loser (a) was already disabled by b, since a disabled account has no session.
+      expect(["CONFLICT", "FORBIDDEN", "UNAUTHORIZED"]).toContain(refused.code);
       expect(await activeAdmins()).toHaveLength(1);
     }
   });
