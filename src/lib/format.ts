@@ -31,5 +31,5 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     unit++;
   }
-  return `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
+  return `${value >= 100 ? Math.round(value) : Number(value.toFixed(1))} ${units[unit]}`;
 }

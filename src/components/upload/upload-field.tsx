@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { type UploadKind, acceptAttribute, checkDeclaredFile, declaredTypeOf, formatBytes, formatLimit, formatsOf } from "@/lib/validation/upload";
+import { formatBytes } from "@/lib/format";
+import { type UploadKind, acceptAttribute, checkDeclaredFile, declaredTypeOf, formatLimit, formatsOf } from "@/lib/validation/upload";
 import { UploadFailure, type UploadProgress, uploadFile } from "./upload-engine";
 
 type Phase =

@@ -4,20 +4,13 @@ import { requireRole } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { courses, enrollments, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { adminUserColumns } from "./list-users";
 
 /** Admins only: one user with the courses they teach and the courses they take. */
 export async function getUserDetail(userId: string) {
   await requireRole("ADMIN");
   const [user] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      createdAt: users.createdAt,
-      onboardedAt: users.onboardedAt,
-      disabledAt: users.disabledAt,
-    })
+    .select(adminUserColumns)
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AppError("NOT_FOUND", "This user does not exist.");

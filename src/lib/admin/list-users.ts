@@ -5,6 +5,17 @@ import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { USERS_PAGE_SIZE, type UserListQuery } from "@/lib/validation/admin";
 
+/** What admin pages show of a user: never a hash. */
+export const adminUserColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  createdAt: users.createdAt,
+  onboardedAt: users.onboardedAt,
+  disabledAt: users.disabledAt,
+};
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Admins only: users matching the search and role, newest first, one page and the total. */
@@ -19,15 +30,7 @@ export async function listUsers(query: UserListQuery) {
   const where = filters.length ? and(...filters) : undefined;
   const [rows, [total]] = await Promise.all([
     db
-      .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        role: users.role,
-        createdAt: users.createdAt,
-        onboardedAt: users.onboardedAt,
-        disabledAt: users.disabledAt,
-      })
+      .select(adminUserColumns)
       .from(users)
       .where(where)
       .orderBy(desc(users.createdAt), users.id)

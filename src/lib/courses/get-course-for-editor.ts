@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { courseMaterials, courses, lessons, modules, users } from "@/lib/db/schema";
+import { lessonFields } from "@/lib/curriculum/manage-lessons";
 import { requireCourseEditor } from "./course-editor-access";
 
 /** Everything the course editor shows: details, the curriculum in order, and materials. Four queries whatever the size. */
@@ -47,17 +48,7 @@ export async function getCourseForEditor(courseId: string) {
   ]);
   const lessonRows = moduleRows.length
     ? await db
-        .select({
-          id: lessons.id,
-          moduleId: lessons.moduleId,
-          title: lessons.title,
-          content: lessons.content,
-          durationMinutes: lessons.durationMinutes,
-          ord: lessons.ord,
-          videoKey: lessons.videoKey,
-          videoSize: lessons.videoSize,
-          videoMimeType: lessons.videoMimeType,
-        })
+        .select(lessonFields)
         .from(lessons)
         .where(inArray(lessons.moduleId, moduleRows.map((m) => m.id)))
         .orderBy(asc(lessons.ord))

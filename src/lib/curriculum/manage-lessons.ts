@@ -10,7 +10,8 @@ import { storageKeys } from "@/lib/storage/keys";
 import type { CreateLessonInput, UpdateLessonInput } from "@/lib/validation/course";
 import { setOrder } from "./manage-modules";
 
-const lessonFields = {
+/** A lesson as the editor sees it. */
+export const lessonFields = {
   id: lessons.id,
   moduleId: lessons.moduleId,
   title: lessons.title,

@@ -76,19 +76,6 @@ export function formatLimit(bytes: number): string {
   return `${Number(value.toFixed(1))} ${unit}`;
 }
 
-/** "12.3 MB": progress and file sizes, in the decimal units file managers show. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ["kB", "MB", "GB", "TB"];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value >= 100 ? Math.round(value) : Number(value.toFixed(1))} ${units[unit]}`;
-}
-
 /** "text/plain; charset=utf-8" → "text/plain". */
 export const normalizeType = (type: string) => type.split(";")[0]!.trim().toLowerCase();
 
