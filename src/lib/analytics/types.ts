@@ -1,0 +1,108 @@
+/**
+ * The shapes analytics answers in: the lib functions return them, the API routes send them as JSON and the pages chart
+ * them. Dates are ISO strings so that the same object crosses the server/client boundary unchanged.
+ */
+import type { AnalyticsRange, AnalyticsBucket } from "@/lib/validation/analytics";
+
+/** One bucket of a time series: `date` is the bucket's first day (YYYY-MM-DD, UTC); empty buckets are present with 0. */
+export type TimePoint = { date: string; count: number };
+
+export type RangeInfo = {
+  range: AnalyticsRange;
+  bucket: AnalyticsBucket;
+  /** First day covered (YYYY-MM-DD, UTC); for "all", the day of the first event, or today when there is none. */
+  from: string;
+  /** Last day covered, today (YYYY-MM-DD, UTC). */
+  to: string;
+};
+
+/** Headline figures over a set of enrollments (a course, an instructor's courses or the platform). */
+export type EnrollmentSummary = {
+  /** Enrollments made in the range (all of them for "all"). */
+  enrollments: number;
+  /** Of those, how many have completed the course (progress 100). */
+  completions: number;
+  /** completions / enrollments × 100, one decimal; 0 when there are no enrollments. */
+  completionRate: number;
+  /** Mean enrollments.progress of those enrollments, one decimal; 0 when there are none. */
+  averageProgress: number;
+  /** Distinct learners with a lesson completed in the last 7 / 30 days (fixed windows, not the range). */
+  activeLearners7d: number;
+  activeLearners30d: number;
+};
+
+/** A lesson of the course, in curriculum order, with how far the range's learners got. */
+export type FunnelStep = {
+  lessonId: string;
+  title: string;
+  moduleTitle: string;
+  /** 1-based position in the whole course. */
+  position: number;
+  /** Enrollments (of the range) that completed this lesson. */
+  completed: number;
+  /** completed / enrollments × 100, one decimal. */
+  completedPercent: number;
+  /** Mean saved video position in seconds over progress rows with a position above 0; null when none or no video. */
+  averageVideoPosition: number | null;
+  /** Seconds, when known. */
+  videoDuration: number | null;
+};
+
+export type CourseAnalytics = {
+  course: { id: string; title: string; isPublished: boolean; totalLessons: number };
+  range: RangeInfo;
+  summary: EnrollmentSummary;
+  enrollmentsOverTime: TimePoint[];
+  completionsOverTime: TimePoint[];
+  funnel: FunnelStep[];
+};
+
+/** One row per course the instructor teaches, for the "across my courses" view. */
+export type InstructorCourseRow = {
+  courseId: string;
+  title: string;
+  isPublished: boolean;
+  enrollments: number;
+  completions: number;
+  completionRate: number;
+  averageProgress: number;
+  activeLearners30d: number;
+};
+
+export type InstructorAnalytics = {
+  range: RangeInfo;
+  summary: EnrollmentSummary;
+  enrollmentsOverTime: TimePoint[];
+  completionsOverTime: TimePoint[];
+  courses: InstructorCourseRow[];
+};
+
+export type LearnerRow = {
+  enrollmentId: string;
+  learnerId: string;
+  name: string | null;
+  email: string;
+  enrolledAt: string;
+  progress: number;
+  completedAt: string | null;
+  /** Latest of last access and last lesson progress change; null when the learner never opened a lesson. */
+  lastActivityAt: string | null;
+};
+
+export type LearnersPage = { rows: LearnerRow[]; total: number; page: number; pageSize: number };
+
+export type TopCourse = { courseId: string; title: string; instructorName: string | null; count: number };
+
+export type AdminAnalytics = {
+  range: RangeInfo;
+  usersByRole: { ADMIN: number; INSTRUCTOR: number; LEARNER: number };
+  signUpsOverTime: TimePoint[];
+  courses: { published: number; draft: number };
+  /** Top 10 by enrollments / completions made in the range. */
+  topByEnrollments: TopCourse[];
+  topByCompletions: TopCourse[];
+  enrollmentsOverTime: TimePoint[];
+  completionsOverTime: TimePoint[];
+  /** Bytes of lesson videos and of materials (course and lesson) in storage. */
+  storage: { videoBytes: number; materialBytes: number; videoCount: number; materialCount: number };
+};

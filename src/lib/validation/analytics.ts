@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+export const ANALYTICS_RANGES = ["7d", "30d", "90d", "all"] as const;
+export type AnalyticsRange = (typeof ANALYTICS_RANGES)[number];
+export const ANALYTICS_BUCKETS = ["day", "week"] as const;
+export type AnalyticsBucket = (typeof ANALYTICS_BUCKETS)[number];
+export const LEARNER_SORTS = ["name", "enrolled", "progress", "activity"] as const;
+export const LEARNERS_PAGE_SIZE = 25;
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** Days per bucket: by day up to 30 days, by week beyond, unless the caller asks. */
+export const defaultBucket = (range: AnalyticsRange): AnalyticsBucket => (range === "7d" || range === "30d" ? "day" : "week");
+
+export const analyticsQuerySchema = z
+  .object({
+    range: z.preprocess(blankToUndefined, z.enum(ANALYTICS_RANGES, { error: "Range must be 7d, 30d, 90d or all." }).default("30d")),
+    bucket: z.preprocess(blankToUndefined, z.enum(ANALYTICS_BUCKETS, { error: "Bucket must be day or week." }).optional()),
+  })
+  .transform((q) => ({ range: q.range, bucket: q.bucket ?? defaultBucket(q.range) }));
+export type AnalyticsQuery = z.infer<typeof analyticsQuerySchema>;
+
+export const learnersQuerySchema = z.object({
+  q: z.preprocess(blankToUndefined, z.string().trim().max(200, "Search with at most 200 characters.").optional()),
+  sort: z.preprocess(blankToUndefined, z.enum(LEARNER_SORTS, { error: "Sort by name, enrolled, progress or activity." }).default("enrolled")),
+  dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"], { error: "Direction must be asc or desc." }).default("desc")),
+  page: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int("Page must be a whole number.").min(1, "Page starts at 1.").max(100_000).default(1),
+  ),
+});
+export type LearnersQuery = z.infer<typeof learnersQuerySchema>;
+
+export const courseAnalyticsParams = z.object({ courseId: z.uuid({ error: "That is not a course id." }) });
