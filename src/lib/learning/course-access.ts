@@ -1,46 +1,52 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { cache } from "react";
 import { canAccessCourseContent, canEditCourse, canViewCourse } from "@/lib/auth/course-permissions";
 import { getViewer, type Viewer } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { courses, enrollments } from "@/lib/db/schema";
+import { courses, enrollments, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 
 export type CourseAccess = {
   viewer: Viewer | null;
-  course: { id: string; instructorId: string; isPublished: boolean; totalLessons: number };
-  enrollment: { id: string; progress: number; completedAt: Date | null } | null;
+  course: { id: string; title: string; instructorId: string; instructorName: string | null; isPublished: boolean; totalLessons: number };
+  enrollment: { id: string; progress: number; completedAt: Date | null; lastAccessedAt: Date | null } | null;
   canEdit: boolean;
 };
 
 /**
- * The course, the viewer's enrollment and what they may do, in one query. A course the viewer may not see (an
- * unpublished one, unless they edit it) is a 404.
+ * The course, the viewer's enrollment and what they may do, in one query, once per request (a page's metadata and
+ * body, and the loaders they call, share it). A course the viewer may not see (an unpublished one, unless they edit
+ * it) is a 404.
  */
-export async function loadCourseAccess(courseId: string): Promise<CourseAccess> {
+export const loadCourseAccess = cache(async (courseId: string): Promise<CourseAccess> => {
   const viewer = await getViewer();
   const [row] = await db
     .select({
       id: courses.id,
+      title: courses.title,
       instructorId: courses.instructorId,
+      instructorName: users.name,
       isPublished: courses.isPublished,
       totalLessons: courses.totalLessons,
       enrollmentId: enrollments.id,
       progress: enrollments.progress,
       completedAt: enrollments.completedAt,
+      lastAccessedAt: enrollments.lastAccessedAt,
     })
     .from(courses)
+    .innerJoin(users, eq(users.id, courses.instructorId))
     .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.learnerId, viewer?.id ?? "")))
     .where(eq(courses.id, courseId));
   if (!row || !canViewCourse(viewer, row)) throw new AppError("NOT_FOUND", "This course does not exist.");
-  const { enrollmentId, progress, completedAt, ...course } = row;
+  const { enrollmentId, progress, completedAt, lastAccessedAt, ...course } = row;
   return {
     viewer,
     course,
-    enrollment: enrollmentId ? { id: enrollmentId, progress: progress!, completedAt } : null,
+    enrollment: enrollmentId ? { id: enrollmentId, progress: progress!, completedAt, lastAccessedAt } : null,
     canEdit: canEditCourse(viewer, course),
   };
-}
+});
 
 /**
  * For lesson content, videos and materials: enrolled learners, the course's editors and admins. Signed out is a 401;

@@ -1,41 +1,50 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { courseMaterials, courses, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
+import { courseMaterials, courses, lessonProgress, lessons, modules } from "@/lib/db/schema";
 import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
-import { loadCourseAccess, requireContentAccess } from "./course-access";
+import { loadCourseAccess, requireContentAccess, type CourseAccess } from "./course-access";
+import { materialsOf, materialsOfCourse } from "./materials-of-course";
 
-async function curriculumOf(courseId: string, enrollmentId: string | null) {
-  const moduleRows = await db
-    .select({ id: modules.id, title: modules.title })
-    .from(modules)
-    .where(eq(modules.courseId, courseId))
-    .orderBy(asc(modules.ord));
-  if (moduleRows.length === 0) return [];
-  const lessonRows = await db
+const NO_ENROLLMENT = "00000000-0000-0000-0000-000000000000";
+
+/** Modules in order with their lessons in order and the enrollment's progress in each, in one query, once per request. */
+const curriculumOf = cache(async (courseId: string, enrollmentId: string | null) => {
+  const rows = await db
     .select({
+      moduleId: modules.id,
+      moduleTitle: modules.title,
       id: lessons.id,
-      moduleId: lessons.moduleId,
       title: lessons.title,
       durationMinutes: lessons.durationMinutes,
       videoKey: lessons.videoKey,
       completed: lessonProgress.completed,
       videoPosition: lessonProgress.videoPosition,
     })
-    .from(lessons)
-    .leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.enrollmentId, enrollmentId ?? "00000000-0000-0000-0000-000000000000")))
-    .where(inArray(lessons.moduleId, moduleRows.map((m) => m.id)))
-    .orderBy(asc(lessons.ord));
-  return moduleRows.map((m) => ({
-    ...m,
-    lessons: lessonRows
-      .filter((l) => l.moduleId === m.id)
-      .map(({ videoKey, completed, videoPosition, moduleId: _m, ...l }) => {
-        void _m;
-        return { ...l, hasVideo: videoKey !== null, completed: completed ?? false, videoPosition: videoPosition ?? 0 };
-      }),
-  }));
-}
+    .from(modules)
+    .leftJoin(lessons, eq(lessons.moduleId, modules.id))
+    .leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.enrollmentId, enrollmentId ?? NO_ENROLLMENT)))
+    .where(eq(modules.courseId, courseId))
+    .orderBy(asc(modules.ord), asc(lessons.ord));
+  const byModule = new Map<string, { id: string; title: string; lessons: CurriculumLesson[] }>();
+  for (const row of rows) {
+    let entry = byModule.get(row.moduleId);
+    if (!entry) byModule.set(row.moduleId, (entry = { id: row.moduleId, title: row.moduleTitle, lessons: [] }));
+    if (row.id === null) continue;
+    entry.lessons.push({
+      id: row.id,
+      title: row.title!,
+      durationMinutes: row.durationMinutes,
+      hasVideo: row.videoKey !== null,
+      completed: row.completed ?? false,
+      videoPosition: row.videoPosition ?? 0,
+    });
+  }
+  return [...byModule.values()];
+});
+
+type CurriculumLesson = { id: string; title: string; durationMinutes: number | null; hasVideo: boolean; completed: boolean; videoPosition: number };
 
 export type Curriculum = Awaited<ReturnType<typeof curriculumOf>>;
 
@@ -51,28 +60,28 @@ export async function getCourseDetail(courseId: string) {
   const [[course], [materials], curriculum] = await Promise.all([
     db
       .select({
-        id: courses.id,
-        title: courses.title,
         description: courses.description,
         category: courses.category,
         difficulty: courses.difficulty,
         estimatedDuration: courses.estimatedDuration,
-        totalLessons: courses.totalLessons,
         enrollmentCount: courses.enrollmentCount,
         thumbnailKey: courses.thumbnailKey,
-        isPublished: courses.isPublished,
-        instructorName: users.name,
       })
       .from(courses)
-      .innerJoin(users, eq(users.id, courses.instructorId))
       .where(eq(courses.id, courseId)),
     db.select({ n: count() }).from(courseMaterials).where(eq(courseMaterials.courseId, courseId)),
     curriculumOf(courseId, access.enrollment?.id ?? null),
   ]);
   const { thumbnailKey, ...rest } = course!;
+  const { id, title, totalLessons, isPublished, instructorName } = access.course;
   return {
     course: {
+      id,
+      title,
       ...rest,
+      totalLessons,
+      isPublished,
+      instructorName,
       thumbnailUrl: await thumbnailUrlFor(thumbnailKey),
       materialsCount: materials?.n ?? 0,
       modules: curriculum.map((m) => ({
@@ -81,34 +90,30 @@ export async function getCourseDetail(courseId: string) {
         lessons: m.lessons.map((l) => ({ id: l.id, title: l.title, durationMinutes: l.durationMinutes, hasVideo: l.hasVideo })),
       })),
     },
-    enrollment: access.enrollment ? { ...access.enrollment, nextLessonId: nextLessonId(curriculum) } : null,
+    enrollment: access.enrollment ? { ...publicEnrollment(access.enrollment), nextLessonId: nextLessonId(curriculum) } : null,
     canEdit: access.canEdit,
     signedIn: access.viewer !== null,
   };
 }
 
-/** An enrolled learner's (or an editor's) view of a course: curriculum with completion, materials, next lesson. */
-export async function getMyCourse(courseId: string) {
+function publicEnrollment({ id, progress, completedAt }: NonNullable<CourseAccess["enrollment"]>) {
+  return { id, progress, completedAt };
+}
+
+/**
+ * An enrolled learner's (or an editor's) view of a course: curriculum with completion, materials, next lesson. Three
+ * queries (access, curriculum, materials), once per request.
+ */
+export const getMyCourse = cache(async (courseId: string) => {
   const access = await requireContentAccess(courseId);
-  const [[course], curriculum, materials] = await Promise.all([
-    db
-      .select({ id: courses.id, title: courses.title, totalLessons: courses.totalLessons, instructorName: users.name })
-      .from(courses)
-      .innerJoin(users, eq(users.id, courses.instructorId))
-      .where(eq(courses.id, courseId)),
-    curriculumOf(courseId, access.enrollment?.id ?? null),
-    db
-      .select({ id: courseMaterials.id, fileName: courseMaterials.fileName, fileSize: courseMaterials.fileSize, fileType: courseMaterials.fileType })
-      .from(courseMaterials)
-      .where(and(eq(courseMaterials.courseId, courseId), isNull(courseMaterials.lessonId)))
-      .orderBy(asc(courseMaterials.createdAt)),
-  ]);
+  const [curriculum, materials] = await Promise.all([curriculumOf(courseId, access.enrollment?.id ?? null), materialsOfCourse(courseId)]);
+  const { id, title, totalLessons, instructorName } = access.course;
   return {
-    course: course!,
-    enrollment: access.enrollment,
+    course: { id, title, totalLessons, instructorName },
+    enrollment: access.enrollment && publicEnrollment(access.enrollment),
     curriculum,
-    materials,
+    materials: materialsOf(materials, null),
     nextLessonId: nextLessonId(curriculum),
     preview: access.enrollment === null,
   };
-}
+});

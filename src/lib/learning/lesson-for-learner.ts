@@ -1,10 +1,12 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { courseMaterials, enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
+import { courseMaterials, enrollments, lessons, modules } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { getStorage } from "@/lib/storage";
 import { requireContentAccess } from "./course-access";
+import { getMyCourse } from "./course-detail";
+import { materialsOf, materialsOfCourse } from "./materials-of-course";
 
 export const MEDIA_URL_SECONDS = 60 * 60;
 
@@ -26,28 +28,31 @@ async function lessonRow(courseId: string, lessonId: string) {
   return row;
 }
 
-/** A lesson for the player: content, whether it has a video, its materials, and the learner's place in it. */
+/** How stale enrollments.last_accessed_at may be before opening a lesson writes it again: "last active" is coarse. */
+export const LAST_ACCESS_REFRESH_MS = 5 * 60 * 1000;
+
+/**
+ * A lesson for the player: content, whether it has a video, its materials, and the learner's place in it (from the
+ * curriculum the player shows anyway, so progress is read once). Opening it marks the enrollment as accessed now,
+ * unless it already was within LAST_ACCESS_REFRESH_MS.
+ */
 export async function getLessonForLearner(courseId: string, lessonId: string) {
-  const access = await requireContentAccess(courseId);
-  const enrollmentId = access.enrollment?.id;
-  const [lesson, materials, progress] = await Promise.all([
+  const { enrollment } = await requireContentAccess(courseId);
+  const stale = enrollment && (!enrollment.lastAccessedAt || Date.now() - enrollment.lastAccessedAt.getTime() > LAST_ACCESS_REFRESH_MS);
+  const [lesson, my, materials] = await Promise.all([
     lessonRow(courseId, lessonId),
-    db
-      .select({ id: courseMaterials.id, fileName: courseMaterials.fileName, fileSize: courseMaterials.fileSize, fileType: courseMaterials.fileType })
-      .from(courseMaterials)
-      .where(and(eq(courseMaterials.courseId, courseId), eq(courseMaterials.lessonId, lessonId)))
-      .orderBy(asc(courseMaterials.createdAt)),
-    enrollmentId
-      ? db
-          .select({ completed: lessonProgress.completed, videoPosition: lessonProgress.videoPosition })
-          .from(lessonProgress)
-          .where(and(eq(lessonProgress.enrollmentId, enrollmentId), eq(lessonProgress.lessonId, lessonId)))
-          .then((rows) => rows[0])
-      : Promise.resolve(undefined),
-    enrollmentId ? db.update(enrollments).set({ lastAccessedAt: new Date() }).where(eq(enrollments.id, enrollmentId)) : null,
+    getMyCourse(courseId),
+    materialsOfCourse(courseId),
+    stale ? db.update(enrollments).set({ lastAccessedAt: new Date() }).where(eq(enrollments.id, enrollment.id)) : null,
   ]);
   const { videoKey, ...rest } = lesson;
-  return { lesson: { ...rest, hasVideo: videoKey !== null }, materials, completed: progress?.completed ?? false, videoPosition: progress?.videoPosition ?? 0 };
+  const progress = my.curriculum.flatMap((m) => m.lessons).find((l) => l.id === lessonId);
+  return {
+    lesson: { ...rest, hasVideo: videoKey !== null },
+    materials: materialsOf(materials, lessonId),
+    completed: progress?.completed ?? false,
+    videoPosition: progress?.videoPosition ?? 0,
+  };
 }
 
 /** A signed, one-hour URL for the lesson's video (Range requests work); the player asks again when it expires. */

@@ -8,6 +8,7 @@ import { courses, enrollments, lessonProgress, lessons, modules } from "@/lib/db
 import { AppError } from "@/lib/http/errors";
 import { getMyCourse } from "./course-detail";
 import { enroll } from "./enroll";
+import { getLessonForLearner, LAST_ACCESS_REFRESH_MS } from "./lesson-for-learner";
 import { saveVideoPosition, setLessonCompleted } from "./lesson-progress";
 
 vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
@@ -96,6 +97,35 @@ describe("lesson progress", () => {
       [42, false],
     ]);
     expect(mine.enrollment!.progress).toBe(0);
+  });
+
+  it("opens a lesson where the learner left it, and records the visit only when the last one is older than the refresh", async () => {
+    const { courseId, lessonIds } = await publishedCourse(2);
+    const learner = await enrolledLearner(courseId);
+    await asUser(learner, () => saveVideoPosition(courseId, lessonIds[1]!, 42));
+    const { id } = await enrollmentOf(courseId, learner.id);
+    const accessedAgo = async (ms: number) => {
+      const at = new Date(Date.now() - ms);
+      await db.update(enrollments).set({ lastAccessedAt: at }).where(eq(enrollments.id, id));
+      const opened = await asUser(learner, () => getLessonForLearner(courseId, lessonIds[1]!));
+      expect(opened).toMatchObject({ videoPosition: 42, completed: false, lesson: { id: lessonIds[1] } });
+      return { at, now: (await enrollmentOf(courseId, learner.id)).lastAccessedAt! };
+    };
+    const recent = await accessedAgo(LAST_ACCESS_REFRESH_MS / 5);
+    expect(recent.now).toEqual(recent.at);
+    const stale = await accessedAgo(LAST_ACCESS_REFRESH_MS * 2);
+    expect(stale.now.getTime()).toBeGreaterThan(stale.at.getTime() + LAST_ACCESS_REFRESH_MS);
+  });
+
+  it("lists a module without lessons in the curriculum, in module order", async () => {
+    const { courseId } = await publishedCourse(1);
+    await db.insert(modules).values({ courseId, title: "Empty", ord: 5 });
+    const learner = await enrolledLearner(courseId);
+    const mine = await asUser(learner, () => getMyCourse(courseId));
+    expect(mine.curriculum.map((m) => [m.title, m.lessons.length])).toEqual([
+      ["M", 1],
+      ["Empty", 0],
+    ]);
   });
 
   it("refuses a lesson of another course with 404, and a learner who is not enrolled with 403", async () => {
