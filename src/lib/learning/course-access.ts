@@ -49,12 +49,13 @@ export const loadCourseAccess = cache(async (courseId: string): Promise<CourseAc
 });
 
 /**
- * For lesson content, videos and materials: enrolled learners, the course's editors and admins. Signed out is a 401;
- * a published course the user is not enrolled in is a 403 (an unpublished one was already a 404).
+ * For lesson content, videos and materials: enrolled learners, the course's editors and admins. Signed out is a 401
+ * before anything is looked up (the house order: 401, then 404, then 403); a course the user may not see is a 404; a
+ * published course the user is not enrolled in is a 403.
  */
 export async function requireContentAccess(courseId: string): Promise<CourseAccess & { viewer: Viewer }> {
+  if (!(await getViewer())) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
   const access = await loadCourseAccess(courseId);
-  if (!access.viewer) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
   if (!canAccessCourseContent(access.viewer, access.course, access.enrollment !== null)) {
     throw new AppError("FORBIDDEN", "Enroll in this course to open its lessons.");
   }
