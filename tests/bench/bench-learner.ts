@@ -5,7 +5,7 @@ import type { AppServer } from "../helpers/app-server";
 
 /**
  * The learner whose requests the learner scenarios make: the first generated learner, given a password so that the bench
- * can sign in as they would, and one of their enrolled courses. Generated lessons have no video; the bench lesson gets a
+ * can sign in as they would (the analytics instructor gets the same), and one of their enrolled courses. Generated lessons have no video; the bench lesson gets a
  * video key so that the video-url route signs a URL (signing does not read the object, which does not exist).
  */
 
@@ -14,10 +14,15 @@ const BENCH_PASSWORD = "bench-learner-password";
 
 export type BenchLearner = { email: string; courseId: string; lessonIds: [string, string] };
 
-export async function prepareBenchLearner(connection: Connection): Promise<BenchLearner> {
+/** Gives a generated user the bench password, so that the bench can sign in as them. */
+export async function setBenchPassword(connection: Connection, email: string) {
   // Cost 4: the bench signs in once; the hash's cost does not change what is measured.
   const hash = bcrypt.hashSync(BENCH_PASSWORD, 4);
-  await connection.db.execute(sql`update users set password_hash = ${hash} where email = ${BENCH_LEARNER_EMAIL}`);
+  await connection.db.execute(sql`update users set password_hash = ${hash} where email = ${email}`);
+}
+
+export async function prepareBenchLearner(connection: Connection): Promise<BenchLearner> {
+  await setBenchPassword(connection, BENCH_LEARNER_EMAIL);
   const result = await connection.db.execute(sql`
     select e.course_id, l.id as lesson_id
     from enrollments e
@@ -38,18 +43,18 @@ export async function prepareBenchLearner(connection: Connection): Promise<Bench
   return { email: BENCH_LEARNER_EMAIL, courseId: first.course_id, lessonIds: [first.lesson_id, second.lesson_id] };
 }
 
-/** Signs the bench learner in through the app's own sign-in route; returns the Cookie header for their requests. */
-export async function signInBenchLearner(server: AppServer, learner: BenchLearner): Promise<string> {
+/** Signs a bench user in through the app's own sign-in route; returns the Cookie header for their requests. */
+export async function signInBenchUser(server: AppServer, email: string): Promise<string> {
   const response = await fetch(`${server.url}/api/auth/signin`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: learner.email, password: BENCH_PASSWORD }),
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
   });
-  if (response.status !== 200) throw new Error(`the bench learner's sign-in answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 200) throw new Error(`${email}'s sign-in answered ${response.status}: ${await response.text()}`);
   const cookie = response.headers
     .getSetCookie()
     .map((line) => line.split(";")[0]!)
     .filter((pair) => pair.startsWith("authjs.session-token="));
-  if (cookie.length === 0) throw new Error("the bench learner's sign-in set no session cookie");
+  if (cookie.length === 0) throw new Error(`${email}'s sign-in set no session cookie`);
   return cookie.join("; ");
 }

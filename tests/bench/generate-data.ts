@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Connection } from "@/lib/db/connect";
+import { generateAnalyticsCourse } from "./analytics-course";
+import { EMAIL_DOMAIN, fraction, hash, personName, pick, stableUuid, textArray, userId } from "./sql-values";
 import * as words from "./word-lists";
 
 /**
@@ -27,26 +29,6 @@ export type GenerationResult = { counts: RowCounts; ms: number; steps: { step: s
 const COURSES_PER_INSTRUCTOR = 20;
 const MIN_LEARNERS = 5_000;
 const ENROLLMENTS_PER_LEARNER = 8;
-const EMAIL_DOMAIN = "bench.budhhub.test";
-
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-const textArray = (list: readonly string[]) => `array[${list.map(literal).join(", ")}]::text[]`;
-
-/** A stable non-negative integer in [0, 2^32) for a SQL text expression. */
-const hash = (key: string) => `(hashtext(${key})::bigint + 2147483648)`;
-/** A stable fraction in [0, 1). */
-const fraction = (key: string) => `(${hash(key)} / 4294967296.0)`;
-/** A stable element of a list. */
-const pick = (list: readonly string[], key: string) => `(${textArray(list)})[1 + ${hash(key)} % ${list.length}]`;
-
-/**
- * A stable UUID for a key: its md5 with the version (4) and variant bits set, as gen_random_uuid() makes them. A bare
- * md5::uuid is accepted by Postgres but most are not RFC 9562 UUIDs, and the app's z.uuid() answers 404 for those.
- */
-const stableUuid = (key: string) => `overlay(overlay(md5(${key}) placing '4' from 13) placing '8' from 17)::uuid`;
-const userId = (n: string) => `${stableUuid(`'bench-user:' || ${n}`)}::text`;
-const personName = (n: string) =>
-  `${pick(words.firstNames, `'first:' || ${n}`)} || ' ' || ${pick(words.lastNames, `'last:' || ${n}`)}`;
 /** The course's topic index, derived from its id so that lessons can find it again without a column. */
 const topicIndex = (courseId: string) => `(${hash(`'topic:' || ${courseId}`)} % ${words.topics.length})::int`;
 
@@ -56,14 +38,16 @@ async function rows<T>(connection: Connection, query: string): Promise<T[]> {
   return (result as unknown as { rows: T[] }).rows;
 }
 
+export type GenerationStep = (name: string, query: string) => Promise<void>;
+
 export async function generateData(
   connection: Connection,
-  { courses, enrollments }: { courses: number; enrollments: number },
+  { courses, enrollments, analyticsEnrollments = 0 }: { courses: number; enrollments: number; analyticsEnrollments?: number },
   report: (line: string) => void = console.log,
 ): Promise<GenerationResult> {
   const started = performance.now();
   const steps: { step: string; ms: number }[] = [];
-  const step = async (name: string, query: string) => {
+  const step: GenerationStep = async (name, query) => {
     const t0 = performance.now();
     await rows(connection, query);
     const ms = performance.now() - t0;
@@ -209,6 +193,8 @@ export async function generateData(
      lateral (select e.enrolled_at + (e.last_accessed_at - e.enrolled_at) * ${fraction(`'completed:' || done.id || e.id`)} as at) t
      where e.progress > 0`,
   );
+
+  if (analyticsEnrollments > 0) await generateAnalyticsCourse(step, analyticsEnrollments);
 
   await step(
     "enrollment counts",

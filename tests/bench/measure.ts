@@ -74,7 +74,8 @@ async function outputSettled(server: AppServer, quietMs = 300, maxMs = 5_000): P
   return length;
 }
 
-async function send(server: AppServer, scenario: Scenario): Promise<boolean> {
+/** One request of the scenario; its HTTP status. */
+export async function probe(server: AppServer, scenario: Scenario): Promise<number> {
   const response = await fetch(server.url + scenario.path, {
     method: scenario.method ?? "GET",
     headers: scenario.headers,
@@ -82,8 +83,10 @@ async function send(server: AppServer, scenario: Scenario): Promise<boolean> {
     redirect: "manual",
   });
   await response.arrayBuffer();
-  return response.ok;
+  return response.status;
 }
+
+const send = async (server: AppServer, scenario: Scenario) => (await probe(server, scenario)) < 300;
 
 /**
  * SQL statements per request, from a server started with DB_LOG_QUERIES=true and LOG_LEVEL=debug: the query lines it

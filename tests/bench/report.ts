@@ -16,6 +16,8 @@ export type BenchReport = {
   generation: GenerationResult;
   /** Mean req/s of the static page measured first and last: the 1.00 of the ratio column. */
   baselineRequestsPerSecond: number;
+  /** Optional scenarios whose page or route does not exist yet (it answered 404): reported, not measured. */
+  unavailable: { scenario: Scenario; status: number }[];
   results: (ScenarioResult & { ratio: number; flagged: boolean })[];
 };
 
@@ -78,6 +80,9 @@ export function formatReport(report: BenchReport): string {
     thousands(r.load.requests),
     problems(r),
   ]);
+  for (const { scenario, status } of report.unavailable) {
+    rows.push([scenario.name, `${scenario.method ?? "GET"} ${scenario.path}`, "–", "–", "–", "–", "–", "–", `not available (answered ${status})`]);
+  }
   const [first, last] = [report.results[0], report.results.at(-1)];
   const drift = first && last ? ((last.load.requestsPerSecond - first.load.requestsPerSecond) / first.load.requestsPerSecond) * 100 : 0;
   return [

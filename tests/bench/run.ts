@@ -6,9 +6,10 @@
 // that the table can show statements per request.
 import { ensureBuilt, startApp, type AppServer } from "../helpers/app-server";
 import { createBenchDatabase } from "./bench-database";
-import { prepareBenchLearner, signInBenchLearner } from "./bench-learner";
+import { findAnalyticsCourse } from "./analytics-course";
+import { prepareBenchLearner, setBenchPassword, signInBenchUser } from "./bench-learner";
 import { generateData } from "./generate-data";
-import { assertQueriesAreLogged, countQueries, loadTest, type QueryCount } from "./measure";
+import { assertQueriesAreLogged, countQueries, loadTest, probe, type QueryCount } from "./measure";
 import { parseOptions } from "./options";
 import { describeMachine, formatReport, isFlagged, writeJsonReport, type BenchReport, type ScenarioResult } from "./report";
 import { baseline, scenarios as scenariosFor, type Scenario } from "./scenarios";
@@ -53,6 +54,8 @@ async function main(): Promise<boolean> {
   const generation = await generateData(database.connection, options);
   console.log(`[bench] generated in ${(generation.ms / 1000).toFixed(1)} s:`, generation.counts);
   const learner = await prepareBenchLearner(database.connection);
+  const analyticsCourse = await findAnalyticsCourse(database.connection);
+  if (analyticsCourse) await setBenchPassword(database.connection, analyticsCourse.email);
   // The server opens the same data, and PGlite allows one process per folder.
   await database.connection.close();
 
@@ -63,8 +66,17 @@ async function main(): Promise<boolean> {
   const timed = await startServer(serverEnv);
   console.log(`[bench] timing server at ${timed.url}`);
   // A JWT session: the counting server below shares the data folder (or AUTH_SECRET), so the cookie works there too.
-  const cookie = await signInBenchLearner(timed, learner);
-  const scenarios = scenariosFor({ cookie, courseId: learner.courseId, lessonIds: learner.lessonIds, searchWord: SEARCH_WORD });
+  const cookie = await signInBenchUser(timed, learner.email);
+  const analytics = analyticsCourse && { cookie: await signInBenchUser(timed, analyticsCourse.email), courseId: analyticsCourse.courseId };
+  const all = scenariosFor({ cookie, courseId: learner.courseId, lessonIds: learner.lessonIds, searchWord: SEARCH_WORD, analytics });
+  // Pages still being built elsewhere are reported, not measured, while they answer 404.
+  const unavailable: BenchReport["unavailable"] = [];
+  const scenarios: Scenario[] = [];
+  for (const scenario of all) {
+    const status = scenario.optional ? await probe(timed, scenario) : 200;
+    if (status === 404) unavailable.push({ scenario, status });
+    else scenarios.push(scenario);
+  }
   const measured: { label: string; scenario: Scenario }[] = [
     { label: `${baseline.name} (first)`, scenario: baseline },
     ...scenarios.map((scenario) => ({ label: scenario.name, scenario })),
@@ -96,6 +108,7 @@ async function main(): Promise<boolean> {
     database: database.label,
     generation,
     baselineRequestsPerSecond,
+    unavailable,
     results: results.map((r) => {
       const withQueries = { ...r, queries: queries.get(r.scenario) };
       return { ...withQueries, ratio: r.load.requestsPerSecond / baselineRequestsPerSecond, flagged: isFlagged(withQueries) };

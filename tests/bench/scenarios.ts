@@ -8,6 +8,8 @@ export type Scenario = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   headers?: Record<string, string>;
   body?: string;
+  /** A page or route still being built elsewhere: while it answers 404 the bench reports it as not available. */
+  optional?: boolean;
 };
 
 export const baseline: Scenario = { name: "static page", path: "/about" };
@@ -21,9 +23,19 @@ export type ScenarioContext = {
   lessonIds: [string, string];
   /** A word of the generated titles, for the search scenarios. */
   searchWord: string;
+  /** The analytics instructor's Cookie header and their course of many learners, when the run generated one. */
+  analytics: { cookie: string; courseId: string } | null;
 };
 
-export function scenarios({ cookie, courseId, lessonIds: [lessonId], searchWord }: ScenarioContext): Scenario[] {
+/** Issue 6's instructor analytics, over all time, as a page and as JSON. */
+function analyticsScenarios({ cookie, courseId }: { cookie: string; courseId: string }): Scenario[] {
+  return [
+    { name: "analytics page (all)", path: `/instructor/courses/${courseId}/analytics?range=all`, headers: { cookie }, optional: true },
+    { name: "API analytics (all)", path: `/api/instructor/courses/${courseId}/analytics?range=all`, headers: { cookie }, optional: true },
+  ];
+}
+
+export function scenarios({ cookie, courseId, lessonIds: [lessonId], searchWord, analytics }: ScenarioContext): Scenario[] {
   const asLearner = { cookie };
   const lesson = `/api/my-courses/${courseId}/lessons/${lessonId}`;
   return [
@@ -42,5 +54,6 @@ export function scenarios({ cookie, courseId, lessonIds: [lessonId], searchWord 
       headers: { ...asLearner, "content-type": "application/json" },
       body: JSON.stringify({ completed: true }),
     },
+    ...(analytics ? analyticsScenarios(analytics) : []),
   ];
 }
