@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { BookOpen, Clock } from "lucide-react";
 import { CourseThumbnail } from "@/components/catalog/course-thumbnail";
 import type { CourseCard as CourseCardData } from "@/lib/courses/search-catalog";
 import { difficultyLabel, formatDuration, plural } from "@/lib/format";
@@ -7,39 +6,25 @@ import { difficultyLabel, formatDuration, plural } from "@/lib/format";
 export function CourseCard({ course, headingLevel = 3 }: { course: CourseCardData; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const duration = formatDuration(course.estimatedDuration);
+  // Styles in globals.css (.course-card*): a dozen cards render per catalog request, each sent as HTML and as RSC payload.
   return (
-    <article className="flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <article className="course-card">
       <CourseThumbnail url={course.thumbnailUrl} title={course.title} className="h-28 w-full" />
-      <div className="flex flex-1 flex-col gap-2 p-4">
+      <div className="course-card-body">
         <p className="flex flex-wrap gap-2 text-xs font-medium">
-          {course.category && (
-            <span className="rounded-full bg-slate-100 px-2 py-0.5 text-slate-800 dark:bg-slate-800 dark:text-slate-100">
-              {course.category}
-            </span>
-          )}
-          {course.difficulty && (
-            <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
-              {difficultyLabel(course.difficulty)}
-            </span>
-          )}
+          {course.category && <span className="course-card-chip">{course.category}</span>}
+          {course.difficulty && <span className="course-card-chip-level">{difficultyLabel(course.difficulty)}</span>}
         </p>
         <Heading className="text-lg font-semibold leading-snug">
-          <Link href={`/courses/${course.id}`} className="hover:underline">
+          {/* Not prefetched: a dozen dynamic course pages rendered ahead for every catalog view cost the server and the phone more than a click waits. */}
+          <Link href={`/courses/${course.id}`} prefetch={false} className="hover:underline">
             {course.title}
           </Link>
         </Heading>
-        {course.instructorName && <p className="text-sm text-slate-600 dark:text-slate-300">by {course.instructorName}</p>}
-        <p className="mt-auto flex flex-wrap gap-4 pt-2 text-sm text-slate-600 dark:text-slate-300">
-          <span className="flex items-center gap-1">
-            <BookOpen aria-hidden="true" className="h-4 w-4" />
-            {plural(course.totalLessons, "lesson")}
-          </span>
-          {duration && (
-            <span className="flex items-center gap-1">
-              <Clock aria-hidden="true" className="h-4 w-4" />
-              {duration}
-            </span>
-          )}
+        {course.instructorName && <p className="course-card-muted">by {course.instructorName}</p>}
+        <p className="course-card-meta course-card-muted">
+          <span className="lessons">{plural(course.totalLessons, "lesson")}</span>
+          {duration && <span className="duration">{duration}</span>}
         </p>
       </div>
     </article>
