@@ -15,12 +15,12 @@ export type CourseAccess = {
 };
 
 /**
- * The course, the viewer's enrollment and what they may do, in one query, once per request (a page's metadata and
- * body, and the loaders they call, share it). A course the viewer may not see (an unpublished one, unless they edit
- * it) is a 404.
+ * The course, the viewer's enrollment and what they may do, in one query, once per request: React's cache keys on the
+ * viewer object, which getViewer gives once per render, so a page's metadata, body and loaders share it. Route
+ * handlers have no render to cache in, so requireContentAccess passes the viewer it already read rather than reading the
+ * session twice. A course the viewer may not see (an unpublished one, unless they edit it) is a 404.
  */
-export const loadCourseAccess = cache(async (courseId: string): Promise<CourseAccess> => {
-  const viewer = await getViewer();
+const courseAccessFor = cache(async (viewer: Viewer | null, courseId: string): Promise<CourseAccess> => {
   const [row] = await db
     .select({
       id: courses.id,
@@ -48,14 +48,19 @@ export const loadCourseAccess = cache(async (courseId: string): Promise<CourseAc
   };
 });
 
+export async function loadCourseAccess(courseId: string): Promise<CourseAccess> {
+  return courseAccessFor(await getViewer(), courseId);
+}
+
 /**
  * For lesson content, videos and materials: enrolled learners, the course's editors and admins. Signed out is a 401
  * before anything is looked up (the house order: 401, then 404, then 403); a course the user may not see is a 404; a
  * published course the user is not enrolled in is a 403.
  */
 export async function requireContentAccess(courseId: string): Promise<CourseAccess & { viewer: Viewer }> {
-  if (!(await getViewer())) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
-  const access = await loadCourseAccess(courseId);
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+  const access = await courseAccessFor(viewer, courseId);
   if (!canAccessCourseContent(access.viewer, access.course, access.enrollment !== null)) {
     throw new AppError("FORBIDDEN", "Enroll in this course to open its lessons.");
   }
