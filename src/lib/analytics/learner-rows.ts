@@ -1,0 +1,70 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { LearnersQuery } from "@/lib/validation/analytics";
+import { isoSql, queryRows } from "./sql-rows";
+import type { LearnerRow } from "./types";
+
+/**
+ * The learners of one course as the table and the CSV list them. Each sort has a non-null key and the enrollment id
+ * breaks ties in the same direction, so the order is total: pages never repeat or skip a row, and the CSV reads the
+ * same order in keyset batches.
+ */
+
+/** Latest of the last access and the last change to a lesson's progress; null when there is neither. */
+const lastActivity = (e: string) =>
+  sql`greatest(${sql.raw(e)}.last_accessed_at, (select max(lp.updated_at) from lesson_progress lp where lp.enrollment_id = ${sql.raw(e)}.id))`;
+
+const sortKeys: Record<LearnersQuery["sort"], { key: SQL; type: SQL }> = {
+  name: { key: sql`lower(coalesce(u.name, u.email))`, type: sql`text` },
+  enrolled: { key: sql`e.enrolled_at`, type: sql`timestamptz` },
+  progress: { key: sql`e.progress`, type: sql`int` },
+  // A learner with no activity sorts as the oldest.
+  activity: { key: sql`coalesce(${lastActivity("e")}, '-infinity'::timestamptz)`, type: sql`timestamptz` },
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The condition on enrollments `e` joined to users `u`: this course, and the search over name and e-mail. */
+export function learnersCondition(courseId: string, q: string | undefined): SQL {
+  if (!q) return sql`e.course_id = ${courseId}`;
+  const pattern = `%${escapeLike(q)}%`;
+  return sql`e.course_id = ${courseId} and (u.name ilike ${pattern} or u.email ilike ${pattern})`;
+}
+
+/** Where the previous batch stopped: its last row's sort key (as text) and enrollment id. */
+export type LearnersCursor = { key: string; id: string };
+
+/** A batch of rows and where it ends, for the next batch; the cursor is null for an empty batch. */
+export type LearnerBatch = { rows: LearnerRow[]; last: LearnersCursor | null };
+
+export async function selectLearnerRows(
+  courseId: string,
+  query: Pick<LearnersQuery, "q" | "sort" | "dir">,
+  window: { limit: number; offset?: number; after?: LearnersCursor },
+): Promise<LearnerBatch> {
+  const { key, type } = sortKeys[query.sort];
+  const dir = sql.raw(query.dir === "asc" ? "asc" : "desc");
+  const conditions = [learnersCondition(courseId, query.q)];
+  if (window.after) {
+    const comparison = sql.raw(query.dir === "asc" ? ">" : "<");
+    conditions.push(sql`(${key}, e.id) ${comparison} (${window.after.key}::${type}, ${window.after.id}::uuid)`);
+  }
+  // The page is chosen first and the last activity computed for its rows only (unless it is the sort key).
+  const rows = await queryRows<LearnerRow & { cursorKey: string }>(sql`
+    select p.id as "enrollmentId", p.learner_id as "learnerId", p.name, p.email, ${isoSql(sql`p.enrolled_at`)} as "enrolledAt",
+      p.progress, ${isoSql(sql`p.completed_at`)} as "completedAt", ${isoSql(lastActivity("p"))} as "lastActivityAt",
+      p.sort_key::text as "cursorKey"
+    from (
+      select e.id, e.learner_id, u.name, u.email, e.enrolled_at, e.progress, e.completed_at, e.last_accessed_at, ${key} as sort_key
+      from enrollments e join users u on u.id = e.learner_id
+      where ${sql.join(conditions, sql` and `)}
+      order by ${key} ${dir}, e.id ${dir}
+      limit ${window.limit} offset ${window.offset ?? 0}
+    ) p
+    order by p.sort_key ${dir}, p.id ${dir}`);
+  const tail = rows.at(-1);
+  return {
+    rows: rows.map(({ cursorKey, ...row }) => (void cursorKey, row)),
+    last: tail ? { key: tail.cursorKey, id: tail.enrollmentId } : null,
+  };
+}
