@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TableScroll } from "./table-scroll";
 import { tableStyles } from "@/components/ui/table-styles";
 
 export type ChartTone = "indigo" | "emerald" | "sky";
@@ -31,7 +32,7 @@ type ChartFigureProps = {
 
 function DataTable({ title, table }: { title: string; table: ChartTable }) {
   return (
-    <div className={tableStyles.wrapper}>
+    <TableScroll focusLabel={title}>
       <table className={tableStyles.table}>
         <caption className={tableStyles.caption}>{title}</caption>
         <thead>
@@ -58,7 +59,7 @@ function DataTable({ title, table }: { title: string; table: ChartTable }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

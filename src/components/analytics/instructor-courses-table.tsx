@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableScroll } from "./table-scroll";
 import { badgeStyles, tableStyles } from "@/components/ui/table-styles";
 import type { InstructorCourseRow } from "@/lib/analytics/types";
 import type { AnalyticsRange } from "@/lib/validation/analytics";
@@ -11,7 +12,7 @@ const numericHead = `${tableStyles.th} text-right`;
 export function InstructorCoursesTable({ courses, range }: { courses: InstructorCourseRow[]; range: AnalyticsRange }) {
   const rangeQuery = range === "30d" ? "" : `?range=${range}`;
   return (
-    <div className={tableStyles.wrapper}>
+    <TableScroll>
       <table className={tableStyles.table}>
         <caption className={tableStyles.caption}>Figures per course</caption>
         <thead>
@@ -45,6 +46,6 @@ export function InstructorCoursesTable({ courses, range }: { courses: Instructor
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { ProgressBar } from "@/components/learning/progress-bar";
+import { TableScroll } from "./table-scroll";
 import { tableStyles } from "@/components/ui/table-styles";
 import type { LearnerRow } from "@/lib/analytics/types";
 import type { LearnersQuery } from "@/lib/validation/analytics";
@@ -36,7 +37,7 @@ function SortHeader({ courseId, view, sort, label }: { courseId: string; view: C
 /** One page of a course's learners; the column headers sort (a second click reverses) and keep the search. */
 export function LearnersTable({ courseId, view, rows }: { courseId: string; view: CourseAnalyticsView; rows: LearnerRow[] }) {
   return (
-    <div className={tableStyles.wrapper}>
+    <TableScroll>
       <table className={tableStyles.table}>
         <caption className={tableStyles.caption}>Learners</caption>
         <thead>
@@ -56,7 +57,7 @@ export function LearnersTable({ courseId, view, rows }: { courseId: string; view
               <th scope="row" className={`${tableStyles.td} font-medium`}>
                 {row.name ?? "(no name)"}
               </th>
-              <td className={`${tableStyles.td} break-all`}>{row.email}</td>
+              <td className={tableStyles.td}>{row.email}</td>
               <td className={`${tableStyles.td} whitespace-nowrap`}>{formatDate(row.enrolledAt)}</td>
               <td className={`${tableStyles.td} min-w-32`}>
                 <ProgressBar value={row.progress} label={`Progress of ${row.name ?? row.email}`} />
@@ -66,6 +67,6 @@ export function LearnersTable({ courseId, view, rows }: { courseId: string; view
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableScroll } from "./table-scroll";
 import { tableStyles } from "@/components/ui/table-styles";
 import type { TopCourse } from "@/lib/analytics/types";
 
@@ -13,7 +14,7 @@ export function TopCoursesTable({ title, countLabel, courses, emptyText }: { tit
       {courses.length === 0 ? (
         <p className="text-slate-700 dark:text-slate-300">{emptyText}</p>
       ) : (
-        <div className={tableStyles.wrapper}>
+        <TableScroll>
           <table className={tableStyles.table}>
             <caption className={tableStyles.caption}>{title}</caption>
             <thead>
@@ -47,7 +48,7 @@ export function TopCoursesTable({ title, countLabel, courses, emptyText }: { tit
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
