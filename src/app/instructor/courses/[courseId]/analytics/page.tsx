@@ -93,7 +93,7 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
             ? view.q
               ? `No learner matches “${view.q}”.`
               : "No learners yet."
-            : `${plural(learners.total, "learner")}${view.q ? ` match “${view.q}”` : ", all time"}; page ${learners.page} of ${pageCount}.`}
+            : `${plural(learners.total, "learner")}${view.q ? ` ${learners.total === 1 ? "matches" : "match"} “${view.q}”` : ", all time"}; page ${learners.page} of ${pageCount}.`}
         </p>
         {learners.rows.length > 0 ? (
           <LearnersTable courseId={courseId} view={view} rows={learners.rows} />
