@@ -2,31 +2,13 @@ import { describe, expect, it, vi } from "vitest";
 import { asAnonymous, asUser } from "../../../tests/helpers/request-as";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
-import { AppError } from "@/lib/http/errors";
-import { analyticsQuerySchema } from "@/lib/validation/analytics";
-import { buildAnalyticsFixture, NOW } from "./analytics-fixture";
+import { buildAnalyticsFixture, NOW, query, series, statusOf } from "./analytics-fixture";
 import { getCourseAnalytics } from "./get-course-analytics";
 
 vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 
-const query = (range?: string, bucket?: string) => analyticsQuerySchema.parse({ range, bucket });
-
-/** Consecutive days (or Mondays) from `first`, zero except where `counts` says: the answer's dates are written out once here. */
-export function series(first: string, buckets: number, counts: Record<string, number>, stepDays = 1) {
-  const start = Date.parse(`${first}T00:00:00Z`);
-  return Array.from({ length: buckets }, (_, i) => {
-    const date = new Date(start + i * stepDays * 86_400_000).toISOString().slice(0, 10);
-    return { date, count: counts[date] ?? 0 };
-  });
-}
-
-const statusOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 200,
-    (error: unknown) => (error instanceof AppError ? error.status : 500),
-  );
 
 describe("getCourseAnalytics", () => {
   it("answers every figure of the default 30-day range", async () => {
