@@ -68,10 +68,11 @@ export async function selectLearnerRows(
     conditions.push(sql`(${key}, e.id) ${comparison} (${window.after.key}::${type}, ${window.after.id}::uuid)`);
   }
   // The page is chosen first and the last activity computed for its rows only (unless it is the sort key).
-  const rows = await queryRows<LearnerRow & { cursorKey: string }>(sql`
-    select p.id as "enrollmentId", p.learner_id as "learnerId", p.name, p.email, ${isoSql(sql`p.enrolled_at`)} as "enrolledAt",
-      p.progress, ${isoSql(sql`p.completed_at`)} as "completedAt", ${isoSql(lastActivity)} as "lastActivityAt",
-      p.sort_key::text as "cursorKey"
+  const rows = await queryRows<{ row: LearnerRow; cursorKey: string; enrollmentId: string }>(sql`
+    select json_build_object(
+        'enrollmentId', p.id, 'learnerId', p.learner_id, 'name', p.name, 'email', p.email, 'enrolledAt', ${isoSql(sql`p.enrolled_at`)},
+        'progress', p.progress, 'completedAt', ${isoSql(sql`p.completed_at`)}, 'lastActivityAt', ${isoSql(lastActivity)}
+      ) as row, p.id as "enrollmentId", p.sort_key::text as "cursorKey"
     from (
       select e.id, e.learner_id, u.name, u.email, e.enrolled_at, e.progress, e.completed_at, e.last_accessed_at, ${key} as sort_key
       from enrollments e join users u on u.id = e.learner_id ${query.sort === "activity" ? activityJoin(courseId) : sql``}
@@ -82,7 +83,7 @@ export async function selectLearnerRows(
     order by p.sort_key ${dir}, p.id ${dir}`);
   const tail = rows.at(-1);
   return {
-    rows: rows.map(({ cursorKey, ...row }) => (void cursorKey, row)),
+    rows: rows.map((r) => r.row),
     last: tail ? { key: tail.cursorKey, id: tail.enrollmentId } : null,
   };
 }
