@@ -7,6 +7,8 @@ import { eq } from "drizzle-orm";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { db } from "@/lib/db/client";
 import { courseMaterials, courses, enrollments, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import { analyticsQuerySchema } from "@/lib/validation/analytics";
 
 export const NOW = new Date("2026-03-18T12:00:00.000Z");
 const at = (iso: string) => new Date(iso);
@@ -103,3 +105,21 @@ export async function buildAnalyticsFixture() {
 
 export type AnalyticsFixture = Awaited<ReturnType<typeof buildAnalyticsFixture>>;
 
+
+export const query = (range?: string, bucket?: string) => analyticsQuerySchema.parse({ range, bucket });
+
+/** Consecutive days (or Mondays) from `first`, zero except where `counts` says: the answers' dates written out once. */
+export function series(first: string, buckets: number, counts: Record<string, number>, stepDays = 1) {
+  const start = Date.parse(`${first}T00:00:00Z`);
+  return Array.from({ length: buckets }, (_, i) => {
+    const date = new Date(start + i * stepDays * 86_400_000).toISOString().slice(0, 10);
+    return { date, count: counts[date] ?? 0 };
+  });
+}
+
+/** The HTTP status a lib call would answer with: 200, or its AppError's status. */
+export const statusOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 200,
+    (error: unknown) => (error instanceof AppError ? error.status : 500),
+  );

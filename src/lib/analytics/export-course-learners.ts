@@ -4,7 +4,8 @@ import type { LearnersQuery } from "@/lib/validation/analytics";
 import { csvLine, slugify, type CsvDownload } from "./csv";
 import { selectLearnerRows, type LearnersCursor } from "./learner-rows";
 
-const BATCH = 1000;
+/** Rows per statement: each one sorts what is left of the course's learners, so fewer, larger batches cost less. */
+const BATCH = 5000;
 const HEADER = ["Name", "E-mail", "Enrolled at", "Progress (%)", "Completed at", "Last activity"];
 
 /**
@@ -15,6 +16,7 @@ export async function exportCourseLearners(
   courseId: string,
   query: Pick<LearnersQuery, "q" | "sort" | "dir">,
   now: Date = new Date(),
+  batchSize: number = BATCH,
 ): Promise<CsvDownload> {
   const { course } = await requireCourseEditor(courseId);
   const encoder = new TextEncoder();
@@ -26,14 +28,14 @@ export async function exportCourseLearners(
     },
     async pull(controller) {
       if (done) return;
-      const { rows, last } = await selectLearnerRows(courseId, query, { limit: BATCH, after });
+      const { rows, last } = await selectLearnerRows(courseId, query, { limit: batchSize, after });
       if (last) {
         after = last;
         controller.enqueue(
           encoder.encode(rows.map((r) => csvLine([r.name, r.email, r.enrolledAt, r.progress, r.completedAt, r.lastActivityAt])).join("")),
         );
       }
-      if (rows.length < BATCH) {
+      if (rows.length < batchSize) {
         done = true;
         controller.close();
       }

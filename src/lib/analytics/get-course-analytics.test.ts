@@ -2,31 +2,18 @@ import { describe, expect, it, vi } from "vitest";
 import { asAnonymous, asUser } from "../../../tests/helpers/request-as";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
-import { AppError } from "@/lib/http/errors";
-import { analyticsQuerySchema } from "@/lib/validation/analytics";
-import { buildAnalyticsFixture, NOW } from "./analytics-fixture";
+import { createCourse, setCoursePublished } from "@/lib/courses/manage-course";
+import { createLesson } from "@/lib/curriculum/manage-lessons";
+import { createModule } from "@/lib/curriculum/manage-modules";
+import { enroll } from "@/lib/learning/enroll";
+import { setLessonCompleted } from "@/lib/learning/lesson-progress";
+import { buildAnalyticsFixture, NOW, query, series, statusOf } from "./analytics-fixture";
 import { getCourseAnalytics } from "./get-course-analytics";
 
 vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 
-const query = (range?: string, bucket?: string) => analyticsQuerySchema.parse({ range, bucket });
-
-/** Consecutive days (or Mondays) from `first`, zero except where `counts` says: the answer's dates are written out once here. */
-export function series(first: string, buckets: number, counts: Record<string, number>, stepDays = 1) {
-  const start = Date.parse(`${first}T00:00:00Z`);
-  return Array.from({ length: buckets }, (_, i) => {
-    const date = new Date(start + i * stepDays * 86_400_000).toISOString().slice(0, 10);
-    return { date, count: counts[date] ?? 0 };
-  });
-}
-
-const statusOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 200,
-    (error: unknown) => (error instanceof AppError ? error.status : 500),
-  );
 
 describe("getCourseAnalytics", () => {
   it("answers every figure of the default 30-day range", async () => {
@@ -131,5 +118,47 @@ describe("getCourseAnalytics", () => {
     expect(await statusOf(asUser(learner, () => getCourseAnalytics(f.courses.data, query(), NOW)))).toBe(403);
     expect(await statusOf(asAnonymous(() => getCourseAnalytics(f.courses.data, query(), NOW)))).toBe(401);
     expect(await statusOf(asUser(f.instructor, () => getCourseAnalytics("00000000-0000-4000-8000-00000000abcd", query(), NOW)))).toBe(404);
+  });
+
+  it("follows progress down when a lesson is added after learners finished the others, and up when they finish it", async () => {
+    // Through the product's own functions, on today's clock: the figures asked for do not depend on the date.
+    const owner = await insertUser({ role: "INSTRUCTOR" });
+    const [x, y] = [await insertUser(), await insertUser()];
+    const { courseId, moduleId, lessonIds } = await asUser(owner, async () => {
+      const course = await createCourse({ title: "Growing", description: "Gets longer." });
+      const mod = await createModule(course.id, { title: "Only" });
+      const l1 = await createLesson(course.id, mod.id, { title: "One" });
+      const l2 = await createLesson(course.id, mod.id, { title: "Two" });
+      await setCoursePublished(course.id, true);
+      return { courseId: course.id, moduleId: mod.id, lessonIds: [l1.id, l2.id] };
+    });
+    await asUser(x, async () => {
+      await enroll(courseId);
+      for (const id of lessonIds) await setLessonCompleted(courseId, id, true);
+    });
+    await asUser(y, async () => {
+      await enroll(courseId);
+      await setLessonCompleted(courseId, lessonIds[0]!, true);
+    });
+    const figures = async () => {
+      const a = await asUser(owner, () => getCourseAnalytics(courseId, query("all")));
+      const completions = a.completionsOverTime.reduce((sum, p) => sum + p.count, 0);
+      return { ...a.summary, totalLessons: a.course.totalLessons, completionsOverTime: completions, funnel: a.funnel.map((s) => [s.title, s.completed, s.completedPercent]) };
+    };
+    // x: 2 of 2 (100, completed); y: 1 of 2 (50).
+    expect(await figures()).toEqual({
+      enrollments: 2, completions: 1, completionRate: 50, averageProgress: 75, activeLearners7d: 2, activeLearners30d: 2,
+      totalLessons: 2, completionsOverTime: 1, funnel: [["One", 2, 100], ["Two", 1, 50]],
+    });
+
+    const three = await asUser(owner, () => createLesson(courseId, moduleId, { title: "Three" }));
+    // x: 2 of 3 → 66 and no longer completed; y: 1 of 3 → 33. Mean 49.5.
+    expect(await figures()).toEqual({
+      enrollments: 2, completions: 0, completionRate: 0, averageProgress: 49.5, activeLearners7d: 2, activeLearners30d: 2,
+      totalLessons: 3, completionsOverTime: 0, funnel: [["One", 2, 100], ["Two", 1, 50], ["Three", 0, 0]],
+    });
+
+    await asUser(x, () => setLessonCompleted(courseId, three.id, true));
+    expect(await figures()).toMatchObject({ completions: 1, completionRate: 50, averageProgress: 66.5, completionsOverTime: 1 });
   });
 });

@@ -12,12 +12,12 @@ import type { InstructorAnalytics } from "./types";
  */
 export async function getInstructorAnalytics(query: AnalyticsQuery, now: Date = new Date()): Promise<InstructorAnalytics> {
   const viewer = await requireRole("INSTRUCTOR", "ADMIN");
-  const scope = sql`e.course_id in (select id from courses where instructor_id = ${viewer.id})`;
+  const scope = sql`c.instructor_id = ${viewer.id}`;
   const range = resolveRange(query, now, await firstEnrollmentAt(scope));
   const [summary, series, courses] = await Promise.all([
     enrollmentSummary(scope, range, now),
     enrollmentsOverTime(scope, range),
-    perCourseFigures(sql`c.instructor_id = ${viewer.id}`, range, now),
+    perCourseFigures(scope, range, now),
   ]);
   return {
     range: rangeInfo(range),

@@ -10,25 +10,43 @@ import type { LearnerRow } from "./types";
  * same order in keyset batches.
  */
 
-/** Latest of the last access and the last change to a lesson's progress; null when there is neither. */
-const lastActivity = (e: string) =>
-  sql`greatest(${sql.raw(e)}.last_accessed_at, (select max(lp.updated_at) from lesson_progress lp where lp.enrollment_id = ${sql.raw(e)}.id))`;
+/** Latest of the last access and the last change to a lesson's progress, for the rows of one page; null when neither. */
+const lastActivity = sql`greatest(p.last_accessed_at, (select max(lp.updated_at) from lesson_progress lp where lp.enrollment_id = p.id))`;
 
 const sortKeys: Record<LearnersQuery["sort"], { key: SQL; type: SQL }> = {
   name: { key: sql`lower(coalesce(u.name, u.email))`, type: sql`text` },
   enrolled: { key: sql`e.enrolled_at`, type: sql`timestamptz` },
   progress: { key: sql`e.progress`, type: sql`int` },
-  // A learner with no activity sorts as the oldest.
-  activity: { key: sql`coalesce(${lastActivity("e")}, '-infinity'::timestamptz)`, type: sql`timestamptz` },
+  // The same instant as lastActivity, from one grouped pass over the course's progress rows (see activityJoin); no
+  // activity sorts as the oldest.
+  activity: { key: sql`coalesce(greatest(e.last_accessed_at, act.at), '-infinity'::timestamptz)`, type: sql`timestamptz` },
 };
+
+/** Sorting by activity needs it for every learner: aggregated once, not a subquery per row. */
+const activityJoin = (courseId: string) => sql`left join (
+    select lp.enrollment_id, max(lp.updated_at) as at
+    from lesson_progress lp join enrollments ce on ce.id = lp.enrollment_id
+    where ce.course_id = ${courseId}
+    group by lp.enrollment_id
+  ) act on act.enrollment_id = e.id`;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The condition on enrollments `e` joined to users `u`: this course, and the search over name and e-mail. */
-export function learnersCondition(courseId: string, q: string | undefined): SQL {
+function learnersCondition(courseId: string, q: string | undefined): SQL {
   if (!q) return sql`e.course_id = ${courseId}`;
   const pattern = `%${escapeLike(q)}%`;
   return sql`e.course_id = ${courseId} and (u.name ilike ${pattern} or u.email ilike ${pattern})`;
+}
+
+/** How many learners of the course match the search; without one, counted from the enrollments index alone. */
+export async function countLearners(courseId: string, q: string | undefined): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    q
+      ? sql`select count(*)::int as n from enrollments e join users u on u.id = e.learner_id where ${learnersCondition(courseId, q)}`
+      : sql`select count(*)::int as n from enrollments e where ${learnersCondition(courseId, q)}`,
+  );
+  return row?.n ?? 0;
 }
 
 /** Where the previous batch stopped: its last row's sort key (as text) and enrollment id. */
@@ -50,13 +68,14 @@ export async function selectLearnerRows(
     conditions.push(sql`(${key}, e.id) ${comparison} (${window.after.key}::${type}, ${window.after.id}::uuid)`);
   }
   // The page is chosen first and the last activity computed for its rows only (unless it is the sort key).
-  const rows = await queryRows<LearnerRow & { cursorKey: string }>(sql`
-    select p.id as "enrollmentId", p.learner_id as "learnerId", p.name, p.email, ${isoSql(sql`p.enrolled_at`)} as "enrolledAt",
-      p.progress, ${isoSql(sql`p.completed_at`)} as "completedAt", ${isoSql(lastActivity("p"))} as "lastActivityAt",
-      p.sort_key::text as "cursorKey"
+  const rows = await queryRows<{ row: LearnerRow; cursorKey: string; enrollmentId: string }>(sql`
+    select json_build_object(
+        'enrollmentId', p.id, 'learnerId', p.learner_id, 'name', p.name, 'email', p.email, 'enrolledAt', ${isoSql(sql`p.enrolled_at`)},
+        'progress', p.progress, 'completedAt', ${isoSql(sql`p.completed_at`)}, 'lastActivityAt', ${isoSql(lastActivity)}
+      ) as row, p.id as "enrollmentId", p.sort_key::text as "cursorKey"
     from (
       select e.id, e.learner_id, u.name, u.email, e.enrolled_at, e.progress, e.completed_at, e.last_accessed_at, ${key} as sort_key
-      from enrollments e join users u on u.id = e.learner_id
+      from enrollments e join users u on u.id = e.learner_id ${query.sort === "activity" ? activityJoin(courseId) : sql``}
       where ${sql.join(conditions, sql` and `)}
       order by ${key} ${dir}, e.id ${dir}
       limit ${window.limit} offset ${window.offset ?? 0}
@@ -64,7 +83,7 @@ export async function selectLearnerRows(
     order by p.sort_key ${dir}, p.id ${dir}`);
   const tail = rows.at(-1);
   return {
-    rows: rows.map(({ cursorKey, ...row }) => (void cursorKey, row)),
+    rows: rows.map((r) => r.row),
     last: tail ? { key: tail.cursorKey, id: tail.enrollmentId } : null,
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { RangeInfo } from "./types";
 import type { AnalyticsQuery } from "@/lib/validation/analytics";
 
@@ -32,3 +33,7 @@ export function resolveRange(query: AnalyticsQuery, now: Date, firstEventAt: Dat
 
 /** What the answer tells about the range: the days, not the instants the queries used. */
 export const rangeInfo = ({ range, bucket, from, to }: ResolvedRange): RangeInfo => ({ range, bucket, from, to });
+
+/** The range's cohort: enrollments (aliased `e`) made inside it. */
+export const enrolledIn = (range: ResolvedRange) =>
+  sql`e.enrolled_at >= ${range.start}::timestamptz and e.enrolled_at < ${range.end}::timestamptz`;
