@@ -35,8 +35,9 @@ export function LessonFunnel({ steps, enrollments }: { steps: FunnelStep[]; enro
     <div className="flex flex-col gap-3">
       {drop && (
         <p className="text-slate-700 dark:text-slate-300">
-          Most learners stop before lesson {drop.step.position}, “{drop.step.title}”: {drop.before} completed{" "}
-          {drop.step.position === 1 ? "enrolled" : "the lesson before"}, {drop.step.completed} completed this one.
+          Most learners stop before lesson {drop.step.position}, “{drop.step.title}”:{" "}
+          {drop.step.position === 1 ? `${drop.before} enrolled` : `${drop.before} completed the lesson before`}, {drop.step.completed} completed this
+          one.
         </p>
       )}
       <ChartFigure
