@@ -1,14 +1,41 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RangeBar } from "@/components/analytics/analytics-header";
+import { CsvLink } from "@/components/analytics/csv-link";
+import { OverTimeSection } from "@/components/analytics/over-time-section";
+import { parseSearch } from "@/components/analytics/parse-search";
+import { rangePhrase } from "@/components/analytics/range-picker";
+import { StatCards } from "@/components/analytics/stat-cards";
+import { TimeSeriesChart } from "@/components/analytics/time-series-chart";
+import { TopCoursesTable } from "@/components/analytics/top-courses-table";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { countUsersByRole } from "@/lib/admin/count-users-by-role";
+import { getAdminAnalytics } from "@/lib/analytics/get-admin-analytics";
 import { requirePageRole } from "@/lib/auth/session";
+import { formatBytes, plural } from "@/lib/format";
+import { analyticsQuerySchema, type AnalyticsRange } from "@/lib/validation/analytics";
 
 export const metadata: Metadata = { title: "Admin" };
 
-export default async function AdminPage() {
+const adminHref = (range: AnalyticsRange) => (range === "30d" ? "/admin" : `/admin?range=${range}`);
+
+function Subsection({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h3 id={id} className="text-lg font-semibold">
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageRole("/admin", "ADMIN");
-  const counts = await countUsersByRole();
+  const query = parseSearch(analyticsQuerySchema, await searchParams, ["range", "bucket"]);
+  const [counts, analytics] = await Promise.all([countUsersByRole(), getAdminAnalytics(query)]);
+  const { range, storage } = analytics;
+  const period = rangePhrase(range.range);
   const figures = [
     { label: "Learners", value: counts.byRole.LEARNER },
     { label: "Instructors", value: counts.byRole.INSTRUCTOR },
@@ -16,7 +43,7 @@ export default async function AdminPage() {
     { label: "Disabled accounts", value: counts.disabled },
   ];
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-8">
       <h1 className="text-3xl font-bold tracking-tight">Admin</h1>
       <section aria-labelledby="users-title" className="flex flex-col gap-3">
         <h2 id="users-title" className="text-xl font-semibold">
@@ -38,6 +65,69 @@ export default async function AdminPage() {
             All courses
           </Link>
         </p>
+      </section>
+
+      <section aria-labelledby="platform-title" className="flex flex-col gap-6">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="platform-title" className="flex-1 text-xl font-semibold">
+            Platform analytics
+          </h2>
+          <CsvLink href={`/api/admin/analytics?range=${range.range}&format=csv`}>Download CSV (one row per course)</CsvLink>
+        </div>
+        <RangeBar range={range} hrefFor={adminHref} />
+
+        <Subsection id="signups-title" title="Sign-ups">
+          <TimeSeriesChart
+            title={`Sign-ups per ${range.bucket}`}
+            series="Sign-ups"
+            points={analytics.signUpsOverTime}
+            bucket={range.bucket}
+            tone="sky"
+            emptyText={`No one signed up in ${period}.`}
+          />
+        </Subsection>
+
+        <Subsection id="courses-title" title="Courses">
+          <StatCards
+            stats={[
+              { label: "Published courses", value: analytics.courses.published, note: "now" },
+              { label: "Draft courses", value: analytics.courses.draft, note: "now" },
+            ]}
+          />
+        </Subsection>
+
+        <OverTimeSection
+          range={range}
+          enrollments={analytics.enrollmentsOverTime}
+          completions={analytics.completionsOverTime}
+          scope="any course"
+          headingLevel={3}
+        />
+
+        <div className="grid gap-6 lg:grid-cols-2">
+          <TopCoursesTable
+            title="Top courses by enrollments"
+            countLabel="Enrollments"
+            courses={analytics.topByEnrollments}
+            emptyText={`No enrollments in ${period}.`}
+          />
+          <TopCoursesTable
+            title="Top courses by completions"
+            countLabel="Completions"
+            courses={analytics.topByCompletions}
+            emptyText={`No completions in ${period}.`}
+          />
+        </div>
+
+        <Subsection id="storage-title" title="Storage">
+          <StatCards
+            stats={[
+              { label: "Lesson videos", value: formatBytes(storage.videoBytes), note: plural(storage.videoCount, "file") },
+              { label: "Materials", value: formatBytes(storage.materialBytes), note: plural(storage.materialCount, "file") },
+              { label: "In all", value: formatBytes(storage.videoBytes + storage.materialBytes), note: plural(storage.videoCount + storage.materialCount, "file") },
+            ]}
+          />
+        </Subsection>
       </section>
     </div>
   );

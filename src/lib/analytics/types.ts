@@ -26,7 +26,10 @@ export type EnrollmentSummary = {
   completionRate: number;
   /** Mean enrollments.progress of those enrollments, one decimal; 0 when there are none. */
   averageProgress: number;
-  /** Distinct learners with a lesson completed in the last 7 / 30 days (fixed windows, not the range). */
+  /**
+   * Distinct learners with a lesson completed in the last 7 / 30 days (fixed windows of 7×24 / 30×24 hours up to now,
+   * not the range), counted over the same courses.
+   */
   activeLearners7d: number;
   activeLearners30d: number;
 };
@@ -52,7 +55,12 @@ export type CourseAnalytics = {
   course: { id: string; title: string; isPublished: boolean; totalLessons: number };
   range: RangeInfo;
   summary: EnrollmentSummary;
+  /** Enrollments made in each bucket. */
   enrollmentsOverTime: TimePoint[];
+  /**
+   * Completions reached in each bucket (enrollments.completed_at inside the range), whenever the learner enrolled: a
+   * learner who enrolled before the range and finished inside it counts here but not in summary.completions.
+   */
   completionsOverTime: TimePoint[];
   funnel: FunnelStep[];
 };
@@ -85,7 +93,10 @@ export type LearnerRow = {
   enrolledAt: string;
   progress: number;
   completedAt: string | null;
-  /** Latest of last access and last lesson progress change; null when the learner never opened a lesson. */
+  /**
+   * Latest of last access and last lesson progress change (a saved video position counts); null when neither is
+   * recorded. Enrolling records a last access, so enrollments made through the app always have one.
+   */
   lastActivityAt: string | null;
 };
 
@@ -98,7 +109,10 @@ export type AdminAnalytics = {
   usersByRole: { ADMIN: number; INSTRUCTOR: number; LEARNER: number };
   signUpsOverTime: TimePoint[];
   courses: { published: number; draft: number };
-  /** Top 10 by enrollments / completions made in the range. */
+  /**
+   * Top 10 by enrollments made / completions reached (completed_at) in the range; courses with none are left out;
+   * ties by title.
+   */
   topByEnrollments: TopCourse[];
   topByCompletions: TopCourse[];
   enrollmentsOverTime: TimePoint[];

@@ -32,3 +32,8 @@ export const learnersQuerySchema = z.object({
 export type LearnersQuery = z.infer<typeof learnersQuerySchema>;
 
 export const courseAnalyticsParams = z.object({ courseId: z.uuid({ error: "That is not a course id." }) });
+
+/** `format=csv` asks a data route for its CSV download instead of JSON. */
+export const exportFormatSchema = z.object({
+  format: z.preprocess(blankToUndefined, z.enum(["json", "csv"], { error: "Format must be json or csv." }).default("json")),
+});

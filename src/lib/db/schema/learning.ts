@@ -24,6 +24,10 @@ export const enrollments = pgTable(
     unique("enrollments_course_id_learner_id_unique").on(t.courseId, t.learnerId),
     index("enrollments_learner_id_idx").on(t.learnerId),
     index("enrollments_enrolled_at_idx").on(t.enrolledAt),
+    // Analytics: a course's cohort by enrolment date, its completions by date, and the platform's completions by date.
+    index("enrollments_course_id_enrolled_at_idx").on(t.courseId, t.enrolledAt),
+    index("enrollments_course_id_completed_at_idx").on(t.courseId, t.completedAt),
+    index("enrollments_completed_at_idx").on(t.completedAt),
     check("enrollments_progress_range", sql`${t.progress} between 0 and 100`),
   ],
 );
@@ -48,7 +52,8 @@ export const lessonProgress = pgTable(
   },
   (t) => [
     unique("lesson_progress_enrollment_id_lesson_id_unique").on(t.enrollmentId, t.lessonId),
-    index("lesson_progress_lesson_id_idx").on(t.lessonId),
+    // Leads with lesson_id, so it is also the foreign-key index; analytics reads a course's recent completions with it.
+    index("lesson_progress_lesson_id_completed_at_idx").on(t.lessonId, t.completedAt),
     check("lesson_progress_video_position_nonnegative", sql`${t.videoPosition} >= 0`),
   ],
 );

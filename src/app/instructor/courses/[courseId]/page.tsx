@@ -44,6 +44,9 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="flex-1 text-3xl font-bold tracking-tight">{course.title}</h1>
+        <Link href={`/instructor/courses/${courseId}/analytics`} className={buttonStyles.secondary}>
+          Analytics
+        </Link>
         <Link href={`/instructor/courses/${courseId}/preview`} className={buttonStyles.secondary}>
           Preview as a learner
         </Link>

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { emptyChartClass } from "@/components/analytics/chart-figure";
+import { InstructorCoursesTable } from "@/components/analytics/instructor-courses-table";
+import { AnalyticsHeader } from "@/components/analytics/analytics-header";
+import { parseSearch } from "@/components/analytics/parse-search";
+import { OverTimeSection } from "@/components/analytics/over-time-section";
+import { SummaryStats } from "@/components/analytics/summary-stats";
+import { buttonStyles } from "@/components/ui/button-styles";
+import { getInstructorAnalytics } from "@/lib/analytics/get-instructor-analytics";
+import { requirePageRole } from "@/lib/auth/session";
+import { analyticsQuerySchema } from "@/lib/validation/analytics";
+
+export const metadata: Metadata = { title: "Analytics across my courses" };
+
+export default async function InstructorAnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageRole("/instructor/analytics", "INSTRUCTOR", "ADMIN");
+  const query = parseSearch(analyticsQuerySchema, await searchParams, ["range", "bucket"]);
+  const analytics = await getInstructorAnalytics(query);
+  const { range, summary } = analytics;
+  const section = "flex flex-col gap-4";
+  return (
+    <div className="flex flex-col gap-8">
+      <AnalyticsHeader
+        back={{ href: "/instructor", label: "Back to my courses" }}
+        title="Analytics across my courses"
+        range={range}
+        hrefFor={(r) => (r === "30d" ? "/instructor/analytics" : `/instructor/analytics?range=${r}`)}
+      />
+      {analytics.courses.length === 0 ? (
+        <p className={emptyChartClass}>
+          You have no courses yet.{" "}
+          <Link href="/instructor/courses/new" className={buttonStyles.link}>
+            Create your first one
+          </Link>
+        </p>
+      ) : (
+        <>
+          <SummaryStats summary={summary} range={range.range} />
+          <OverTimeSection range={range} enrollments={analytics.enrollmentsOverTime} completions={analytics.completionsOverTime} scope="any of your courses" />
+          <section aria-labelledby="courses-title" className={section}>
+            <h2 id="courses-title" className="text-xl font-semibold">
+              Per course
+            </h2>
+            <InstructorCoursesTable courses={analytics.courses} range={range.range} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { TableScroll } from "./table-scroll";
+import { badgeStyles, tableStyles } from "@/components/ui/table-styles";
+import type { InstructorCourseRow } from "@/lib/analytics/types";
+import type { AnalyticsRange } from "@/lib/validation/analytics";
+import { percent } from "./labels";
+
+const numeric = `${tableStyles.td} text-right tabular-nums`;
+const numericHead = `${tableStyles.th} text-right`;
+
+/** One row per course the instructor teaches, each opening that course's analytics for the same range. */
+export function InstructorCoursesTable({ courses, range }: { courses: InstructorCourseRow[]; range: AnalyticsRange }) {
+  const rangeQuery = range === "30d" ? "" : `?range=${range}`;
+  return (
+    <TableScroll>
+      <table className={tableStyles.table}>
+        <caption className={tableStyles.caption}>Figures per course</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={tableStyles.th}>Course</th>
+            <th scope="col" className={tableStyles.th}>Status</th>
+            <th scope="col" className={numericHead}>Enrollments</th>
+            <th scope="col" className={numericHead}>Completions</th>
+            <th scope="col" className={numericHead}>Completion rate</th>
+            <th scope="col" className={numericHead}>Average progress</th>
+            <th scope="col" className={numericHead}>Active learners, 30 days</th>
+          </tr>
+        </thead>
+        <tbody>
+          {courses.map((c) => (
+            <tr key={c.courseId}>
+              <th scope="row" className={`${tableStyles.td} font-medium`}>
+                <Link href={`/instructor/courses/${c.courseId}/analytics${rangeQuery}`} className="hover:underline">
+                  {c.title}
+                </Link>
+              </th>
+              <td className={tableStyles.td}>
+                <span className={c.isPublished ? badgeStyles.green : badgeStyles.slate}>{c.isPublished ? "Published" : "Draft"}</span>
+              </td>
+              <td className={numeric}>{c.enrollments}</td>
+              <td className={numeric}>{c.completions}</td>
+              <td className={numeric}>{percent(c.completionRate)}</td>
+              <td className={numeric}>{percent(c.averageProgress)}</td>
+              <td className={numeric}>{c.activeLearners30d}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
