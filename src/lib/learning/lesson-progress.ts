@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
+import { analyticsChanged } from "@/lib/analytics/shared-figures";
 import { AppError } from "@/lib/http/errors";
 import { requireEnrollment } from "./course-access";
 
@@ -22,7 +23,7 @@ async function requireLessonInCourse(courseId: string, lessonId: string) {
 export async function setLessonCompleted(courseId: string, lessonId: string, completed: boolean) {
   const { enrollment } = await requireEnrollment(courseId);
   await requireLessonInCourse(courseId, lessonId);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     await tx.select({ id: enrollments.id }).from(enrollments).where(eq(enrollments.id, enrollment.id)).for("update");
     const now = new Date();
     await tx
@@ -47,6 +48,8 @@ export async function setLessonCompleted(courseId: string, lessonId: string, com
       .returning({ progress: enrollments.progress, completedAt: enrollments.completedAt });
     return { lessonId, completed, progress: updated!.progress, courseCompleted: updated!.completedAt !== null };
   });
+  analyticsChanged(courseId);
+  return result;
 }
 
 /** Keeps where the learner is in a lesson's video, so that any device resumes there. */
