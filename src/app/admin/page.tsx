@@ -3,7 +3,7 @@ import Link from "next/link";
 import { RangeBar } from "@/components/analytics/analytics-header";
 import { CsvLink } from "@/components/analytics/csv-link";
 import { OverTimeSection } from "@/components/analytics/over-time-section";
-import { parseSearch } from "@/components/analytics/parse-search";
+import { parseSearch } from "@/lib/validation/parse-search";
 import { rangePhrase } from "@/components/analytics/range-picker";
 import { StatCards } from "@/components/analytics/stat-cards";
 import { TimeSeriesChart } from "@/components/analytics/time-series-chart";

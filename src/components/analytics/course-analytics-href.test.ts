@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyticsQuerySchema, learnersQuerySchema } from "@/lib/validation/analytics";
 import { courseAnalyticsHref, learnersCsvHref, type CourseAnalyticsView } from "./course-analytics-href";
 import { bucketLabel, formatSeconds, tickLabel } from "./labels";
-import { parseSearch } from "./parse-search";
+import { parseSearch } from "@/lib/validation/parse-search";
 
 const id = "6f1c2a9e-0000-4000-8000-000000000001";
 const defaults: CourseAnalyticsView = { range: "30d", q: undefined, sort: "enrolled", dir: "desc", page: 1 };

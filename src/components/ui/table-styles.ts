@@ -1,6 +1,9 @@
-/** Class names for data tables: a caption, header cells with scope, readable in light and dark. */
+/**
+ * Class names for data tables: a caption, header cells with scope, readable in light and dark. The wrapper is `relative`
+ * so that an sr-only caption stays inside its scroll box instead of widening the page on a narrow screen.
+ */
 export const tableStyles = {
-  wrapper: "overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800",
+  wrapper: "relative overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800",
   table: "w-full border-collapse text-left text-sm",
   caption: "sr-only",
   th: "border-b border-slate-200 bg-slate-50 px-3 py-2 font-semibold text-slate-800 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100",

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { emptyChartClass } from "@/components/analytics/chart-figure";
 import { InstructorCoursesTable } from "@/components/analytics/instructor-courses-table";
 import { AnalyticsHeader } from "@/components/analytics/analytics-header";
-import { parseSearch } from "@/components/analytics/parse-search";
+import { parseSearch } from "@/lib/validation/parse-search";
 import { OverTimeSection } from "@/components/analytics/over-time-section";
 import { SummaryStats } from "@/components/analytics/summary-stats";
 import { buttonStyles } from "@/components/ui/button-styles";

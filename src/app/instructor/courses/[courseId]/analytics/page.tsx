@@ -9,7 +9,7 @@ import { LearnerSearchForm } from "@/components/analytics/learner-search-form";
 import { LearnersTable } from "@/components/analytics/learners-table";
 import { LessonFunnel } from "@/components/analytics/lesson-funnel";
 import { Pager } from "@/components/analytics/pager";
-import { parseSearch } from "@/components/analytics/parse-search";
+import { parseSearch } from "@/lib/validation/parse-search";
 import { OverTimeSection } from "@/components/analytics/over-time-section";
 import { rangePhrase } from "@/components/analytics/range-picker";
 import { SummaryStats } from "@/components/analytics/summary-stats";

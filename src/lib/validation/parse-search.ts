@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-type SearchParams = Record<string, string | string[] | undefined>;
+export type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
  * A query schema's value from a page URL: a repeated key counts once, and a value the schema refuses is dropped (its
