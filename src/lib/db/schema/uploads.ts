@@ -21,7 +21,14 @@ export const uploadSessions = pgTable(
       .notNull()
       .references(() => courses.id, { onDelete: "cascade" }),
     lessonId: uuid("lesson_id").references(() => lessons.id, { onDelete: "cascade" }),
+    /** Where the checked file is attached; nothing but completion writes it. */
     objectKey: text("object_key").notNull().unique(),
+    /**
+     * Where the browser's signed URLs write. Completion copies the checked object from here to object_key, so that a URL
+     * still alive after the upload ended can never write a key learners download. Null once the sweeper removed it
+     * after the upload ended and its URLs expired (and for uploads started before staging existed).
+     */
+    stagingKey: text("staging_key").unique(),
     fileName: varchar("file_name", { length: 512 }).notNull(),
     contentType: text("content_type").notNull(),
     declaredSize: bigint("declared_size", { mode: "number" }).notNull(),

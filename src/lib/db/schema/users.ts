@@ -1,4 +1,5 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["ADMIN", "INSTRUCTOR", "LEARNER"]);
 export type UserRole = (typeof userRole.enumValues)[number];
@@ -99,3 +100,59 @@ export const rateLimits = pgTable(
 );
 export type RateLimit = typeof rateLimits.$inferSelect;
 
+
+export const emailTokenPurpose = pgEnum("email_token_purpose", ["verify_email", "change_email"]);
+export type EmailTokenPurpose = (typeof emailTokenPurpose.enumValues)[number];
+
+/**
+ * One-time links mailed to prove an address: verifying a new account's address, or confirming a new address the user
+ * asked to change to. Only the SHA-256 of the token is stored; a link works once, until expires_at.
+ */
+export const emailTokens = pgTable(
+  "email_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: emailTokenPurpose("purpose").notNull(),
+    /** The address the link was sent to (for change_email, the new address). */
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_tokens_user_id_idx").on(t.userId)],
+);
+export type EmailToken = typeof emailTokens.$inferSelect;
+export type NewEmailToken = typeof emailTokens.$inferInsert;
+
+export const instructorRequestStatus = pgEnum("instructor_request_status", ["pending", "approved", "declined"]);
+export type InstructorRequestStatus = (typeof instructorRequestStatus.enumValues)[number];
+
+/** A learner asking to teach; an admin approves (the role becomes INSTRUCTOR) or declines. One pending per user. */
+export const instructorRequests = pgTable(
+  "instructor_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    message: text("message"),
+    status: instructorRequestStatus("status").default("pending").notNull(),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** When the requester was shown the decision. */
+    seenAt: timestamp("seen_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("instructor_requests_user_id_idx").on(t.userId),
+    index("instructor_requests_decided_by_idx").on(t.decidedBy),
+    index("instructor_requests_status_created_at_idx").on(t.status, t.createdAt),
+    uniqueIndex("instructor_requests_one_pending_per_user").on(t.userId).where(sql`${t.status} = 'pending'`),
+  ],
+);
+export type InstructorRequest = typeof instructorRequests.$inferSelect;
+export type NewInstructorRequest = typeof instructorRequests.$inferInsert;
