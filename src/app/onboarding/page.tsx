@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { readCallbackUrl } from "@/components/auth/callback-url";
+import { readCallbackUrl } from "@/lib/auth/return-path";
 import { OnboardingForm } from "@/components/auth/onboarding-form";
 import { requirePageUser } from "@/lib/auth/session";
 

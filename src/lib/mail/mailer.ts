@@ -30,6 +30,6 @@ export async function sendMail(mail: Mail): Promise<void> {
   // Sortable by time; the random part keeps two mails in the same millisecond apart.
   const file = path.join(env.mailDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}-${safeTo}.eml`);
   fs.writeFileSync(file, (info as unknown as { message: Buffer }).message);
-  // In the outbox the link is the point: print it so a developer can click it from the terminal.
-  logger.info({ to: mail.to, subject: mail.subject, file, link: mail.link }, "mail written to the outbox");
+  // The link is a secret (it signs in, verifies or resets): the log names the file that holds it, never the link.
+  logger.info({ to: mail.to, subject: mail.subject, file }, "mail written to the outbox");
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { oneLine } from "./text";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -6,7 +7,7 @@ export const roleSchema = z.enum(["LEARNER", "INSTRUCTOR", "ADMIN"], { error: "C
 
 /** /admin/users and GET /api/admin/users: search by name or e-mail, filter by role, 25 a page. */
 export const userListQuerySchema = z.object({
-  q: z.string().trim().max(200, "Search with at most 200 characters.").optional().default(""),
+  q: z.string().refine(...oneLine("The search")).trim().max(200, "Search with at most 200 characters.").optional().default(""),
   role: z.union([roleSchema, z.literal("")]).optional().transform((v) => v || undefined),
   page: z.coerce.number().int("Page must be a whole number.").min(1, "Page starts at 1.").max(100_000).optional().default(1),
 });
@@ -17,4 +18,4 @@ export const adminUserUpdateSchema = z
   .refine((v) => v.role !== undefined || v.disabled !== undefined, { error: "Send a role, disabled, or both." });
 export type AdminUserUpdate = z.infer<typeof adminUserUpdateSchema>;
 
-export const userIdParamsSchema = z.object({ userId: z.string().min(1).max(64) });
+export const userIdParamsSchema = z.object({ userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { blankToUndefined, queryText } from "./text";
 
 export const ANALYTICS_RANGES = ["7d", "30d", "90d", "all"] as const;
 export type AnalyticsRange = (typeof ANALYTICS_RANGES)[number];
@@ -7,7 +8,6 @@ export type AnalyticsBucket = (typeof ANALYTICS_BUCKETS)[number];
 export const LEARNER_SORTS = ["name", "enrolled", "progress", "activity"] as const;
 export const LEARNERS_PAGE_SIZE = 25;
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** Days per bucket: by day up to 30 days, by week beyond, unless the caller asks. */
 export const defaultBucket = (range: AnalyticsRange): AnalyticsBucket => (range === "7d" || range === "30d" ? "day" : "week");
@@ -21,7 +21,7 @@ export const analyticsQuerySchema = z
 export type AnalyticsQuery = z.infer<typeof analyticsQuerySchema>;
 
 export const learnersQuerySchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(200, "Search with at most 200 characters.").optional()),
+  q: queryText("The search", 200, "Search with at most 200 characters."),
   sort: z.preprocess(blankToUndefined, z.enum(LEARNER_SORTS, { error: "Sort by name, enrolled, progress or activity." }).default("enrolled")),
   dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"], { error: "Direction must be asc or desc." }).default("desc")),
   page: z.preprocess(

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { DIFFICULTIES } from "./course";
+import { blankToUndefined, queryText } from "./text";
 
 export const CATALOG_PAGE_SIZE = 12;
 export const CATALOG_SORTS = ["relevance", "newest", "title", "popular"] as const;
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** The catalog's filters, from the page URL or GET /api/courses; a bad value is dropped rather than failing the page. */
 export const catalogQuerySchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(200, "Search with at most 200 characters.").optional()),
-  category: z.preprocess(blankToUndefined, z.string().trim().max(128).optional()),
+  q: queryText("The search", 200, "Search with at most 200 characters."),
+  category: queryText("The category", 128),
   difficulty: z.preprocess(blankToUndefined, z.enum(DIFFICULTIES, { error: "Choose beginner, intermediate or advanced." }).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(CATALOG_SORTS, { error: "Sort by relevance, newest, title or popular." }).optional()),
   page: z.preprocess(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine, oneLine } from "./text";
 
 /** Shared by the course editor forms and the instructor API. */
 
@@ -6,24 +7,26 @@ export const DIFFICULTIES = ["beginner", "intermediate", "advanced"] as const;
 
 const title = z
   .string({ error: "Enter a title." })
+  .refine(...oneLine("The title"))
   .trim()
   .min(1, "Enter a title.")
   .max(512, "Use at most 512 characters.");
 
 /** Optional text; empty means "none" (null), absent means "unchanged". */
-const optionalText = (max: number, label: string) =>
+const optionalText = (max: number, label: string, lines: "one" | "many") =>
   z
     .string()
+    .refine(...(lines === "one" ? oneLine(label) : multiLine(label)))
     .trim()
     .max(max, `${label}: use at most ${max.toLocaleString("en")} characters.`)
-    .transform((v) => v || null)
+    .transform((v) => v.replace(/\r\n?/g, "\n") || null)
     .nullable()
     .optional();
 
 export const courseFieldsSchema = z.object({
   title,
-  description: optionalText(20_000, "Description"),
-  category: optionalText(128, "Category"),
+  description: optionalText(20_000, "Description", "many"),
+  category: optionalText(128, "Category", "one"),
   difficulty: z.enum(DIFFICULTIES, { error: "Choose beginner, intermediate or advanced." }).nullable().optional(),
   estimatedDuration: z
     .number({ error: "Give the duration in minutes." })
@@ -49,7 +52,7 @@ export type ModuleInput = z.infer<typeof moduleSchema>;
 
 export const lessonFieldsSchema = z.object({
   title,
-  content: optionalText(200_000, "Content"),
+  content: optionalText(200_000, "Content", "many"),
   durationMinutes: z
     .number({ error: "Give the duration in minutes." })
     .int("Give whole minutes.")

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { oneLine } from "./text";
 
 /**
  * What each kind of upload accepts, shared by the upload components (checked before a byte is sent) and the server
@@ -120,8 +121,8 @@ export function checkDeclaredFile(
 
 const id = z.uuid({ error: "Not a valid id." });
 const fileFields = {
-  fileName: z.string({ error: "Give the file's name." }).trim().min(1, "Give the file's name.").max(512, "The file name is too long."),
-  contentType: z.string({ error: "Give the file's type." }).trim().min(1, "Give the file's type.").max(255).transform(normalizeType),
+  fileName: z.string({ error: "Give the file's name." }).refine(...oneLine("The file name")).trim().min(1, "Give the file's name.").max(512, "The file name is too long."),
+  contentType: z.string({ error: "Give the file's type." }).refine(...oneLine("The file type")).trim().min(1, "Give the file's type.").max(255).transform(normalizeType),
   size: z
     .number({ error: "Give the file's size in bytes." })
     .int("Give the size in whole bytes.")
@@ -146,7 +147,7 @@ export type StartUploadInput<K extends UploadKind = UploadKind> = z.infer<(typeo
 export const completeUploadSchema = z.object({
   uploadId: id,
   parts: z
-    .array(z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200) }))
+    .array(z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().refine(...oneLine("An ETag")).min(1).max(200) }))
     .max(10_000)
     .optional(),
 });

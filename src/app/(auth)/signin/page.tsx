@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { readCallbackUrl, withCallbackUrl } from "@/components/auth/callback-url";
+import { withCallbackUrl } from "@/components/auth/callback-url";
+import { readCallbackUrl } from "@/lib/auth/return-path";
 import { MagicLinkForm } from "@/components/auth/magic-link-form";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { buttonStyles } from "@/components/ui/button-styles";

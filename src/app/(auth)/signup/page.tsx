@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { readCallbackUrl, withCallbackUrl } from "@/components/auth/callback-url";
+import { withCallbackUrl } from "@/components/auth/callback-url";
+import { readCallbackUrl } from "@/lib/auth/return-path";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { getViewer } from "@/lib/auth/session";

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { signIn } from "@/lib/auth/auth";
+import { readCallbackUrl } from "@/lib/auth/return-path";
 import { parseJson, route } from "@/lib/http/handler";
 import { assertSameOrigin, clientIp } from "@/lib/http/request";
 import { log } from "@/lib/log/logger";
@@ -16,7 +17,7 @@ export const POST = route(async (request) => {
   assertSameOrigin(request);
   const { email, callbackUrl } = await parseJson(request, magicLinkSchema);
   await assertWithinLimits(limits.mail("magic", clientIp(request), email), "sign-in links requested");
-  const result: unknown = await signIn("nodemailer", { email, redirectTo: callbackUrl, redirect: false });
+  const result: unknown = await signIn("nodemailer", { email, redirectTo: readCallbackUrl(callbackUrl) ?? "/dashboard", redirect: false });
   if (typeof result === "string" && result.includes("error=") && !result.includes("error=AccessDenied")) {
     log("AUTH").warn({ result }, "magic link not sent");
   }
