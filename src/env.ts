@@ -43,6 +43,11 @@ const schema = z
 
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
     AUTH_TRUST_HOST: flag,
+    /**
+     * Proxies in front of the app that append to X-Forwarded-For: 0 (the default) uses the address of the connection
+     * itself, 1 the address one proxy (nginx, a load balancer) saw, 2 for a CDN in front of that proxy.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0, "TRUSTED_PROXY_HOPS is 0 or more").max(10).default(0),
     ADMIN_EMAILS: optionalString,
 
     STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),

@@ -51,7 +51,16 @@ export async function startApp(env: Record<string, string>, { timeoutMs = 120_00
   let output = "";
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", AUTH_TRUST_HOST: "true", APP_URL: url, PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      AUTH_TRUST_HOST: "true",
+      APP_URL: url,
+      PORT: String(port),
+      // As behind one proxy: each test client gives its own address in X-Forwarded-For, so that they do not share limits.
+      TRUSTED_PROXY_HOPS: "1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (output += chunk));

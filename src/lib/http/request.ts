@@ -3,12 +3,16 @@ import { env } from "@/env";
 import { AppError } from "./errors";
 
 /**
- * The client's address for rate limits: the first X-Forwarded-For entry (set by Next.js itself, or by the load balancer
- * in front of it), else X-Real-IP. A client can forge the header, which is why every limit is also kept per e-mail.
+ * The client's address for rate limits. X-Forwarded-For is a list that each proxy appends the address it saw to, and
+ * this process appends the address of the connection itself (src/lib/http/socket-address.ts). Whatever a client writes
+ * in the header stays on the left, so the address is read from the right: TRUSTED_PROXY_HOPS entries past the last.
  */
-export function clientIp(request: Request | { headers: Headers }): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip")?.trim() || "unknown";
+export function clientIp(request: Request | { headers: Headers }, hops = env.TRUSTED_PROXY_HOPS): string {
+  const entries = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries[Math.max(0, entries.length - 1 - hops)] ?? "unknown";
 }
 
 /**

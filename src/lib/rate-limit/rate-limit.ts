@@ -59,7 +59,31 @@ export const limits = {
     { key: `${kind}:ip:${ip}`, limit: 20, windowSeconds: 3600 },
   ],
   signUp: (ip: string): Limit[] => [{ key: `signup:ip:${ip}`, limit: 10, windowSeconds: 3600 }],
+  /** Verification mails asked for again, per account. */
+  resendVerification: (userId: string): Limit[] => [{ key: `verify:user:${userId}`, limit: 3, windowSeconds: 3600 }],
+  /** Failed password sign-ins across every account and address: past `limit`, everyone's sign-in slows down. */
+  failedSignIns: { key: "signin:failed:all", limit: 100, windowSeconds: 60 } satisfies Limit,
 };
+
+/** How many attempts the limit's current window has counted, without counting one. */
+export async function countInWindow({ key, windowSeconds }: Limit, now = Date.now()): Promise<number> {
+  const { start } = windowOf(windowSeconds, now);
+  const [row] = await db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, start)));
+  return row?.count ?? 0;
+}
+
+/**
+ * Password spraying (one guess per account from many addresses) passes every per-address and per-account limit. When
+ * the platform's failed sign-ins in a minute pass the budget, every password sign-in waits before its check: 1 second,
+ * and 1 more for each further 100 failures, up to 10. Nobody is locked out; each guess gets slower for everyone.
+ */
+export function signInSlowdownMs(failuresThisWindow: number, budget = limits.failedSignIns.limit): number {
+  if (failuresThisWindow <= budget) return 0;
+  return Math.min(10_000, 1000 * (1 + Math.floor((failuresThisWindow - budget - 1) / 100)));
+}
 
 /**
  * Throws the same 429 as enforceLimits when any limit is already used up, without counting. For flows where the
@@ -67,13 +91,11 @@ export const limits = {
  */
 export async function assertWithinLimits(checks: Limit[], what: string, now = Date.now()): Promise<void> {
   let retryAfter = 0;
-  for (const { key, limit, windowSeconds } of checks) {
-    const { start, end } = windowOf(windowSeconds, now);
-    const [row] = await db
-      .select({ count: rateLimits.count })
-      .from(rateLimits)
-      .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, start)));
-    if ((row?.count ?? 0) >= limit) retryAfter = Math.max(retryAfter, Math.max(1, Math.ceil((end.getTime() - now) / 1000)));
+  for (const check of checks) {
+    const { end } = windowOf(check.windowSeconds, now);
+    if ((await countInWindow(check, now)) >= check.limit) {
+      retryAfter = Math.max(retryAfter, Math.max(1, Math.ceil((end.getTime() - now) / 1000)));
+    }
   }
   if (retryAfter > 0) throw tooMany(what, retryAfter);
 }

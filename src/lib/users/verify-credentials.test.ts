@@ -3,6 +3,7 @@ import { refusal } from "../../../tests/helpers/refusal";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { hashPassword } from "@/lib/auth/password";
+import { countInWindow, limits, signInSlowdownMs } from "@/lib/rate-limit/rate-limit";
 import { verifyCredentials, WRONG_CREDENTIALS } from "./verify-credentials";
 
 withTestDatabase();
@@ -36,5 +37,31 @@ describe("verifyCredentials", () => {
     const error = await refusal(verifyCredentials({ email: "off@example.test", password: PASSWORD }, "192.0.2.3"));
     expect(error.status).toBe(401);
     expect(error.userMessage).toMatch(/disabled/);
+  });
+
+  it("counts every failed sign-in against the platform's budget, and slows every sign-in down once it is spent", async () => {
+    await insertUser({ email: "sprayed@example.test", passwordHash: await hashPassword(PASSWORD) });
+    const waits: number[] = [];
+    const wait = async (ms: number) => void waits.push(ms);
+    // One guess each from many addresses: no per-address or per-account limit is reached.
+    for (let i = 0; i < limits.failedSignIns.limit + 1; i++) {
+      await refusal(verifyCredentials({ email: `guess${i}@example.test`, password: "Winter2026!" }, `198.51.100.${i % 250}`, { wait }));
+    }
+    expect(await countInWindow(limits.failedSignIns)).toBe(limits.failedSignIns.limit + 1);
+    expect(waits).toEqual([]);
+    // The budget is spent: the next sign-in, even a right one from a fresh address, waits first.
+    const user = await verifyCredentials({ email: "sprayed@example.test", password: PASSWORD }, "192.0.2.200", { wait });
+    expect(user.email).toBe("sprayed@example.test");
+    expect(waits).toEqual([1000]);
+    // A right password does not count as a failure.
+    expect(await countInWindow(limits.failedSignIns)).toBe(limits.failedSignIns.limit + 1);
+  });
+
+  it("slows down by a second per hundred failures past the budget, at most ten", () => {
+    expect(signInSlowdownMs(100, 100)).toBe(0);
+    expect(signInSlowdownMs(101, 100)).toBe(1000);
+    expect(signInSlowdownMs(200, 100)).toBe(1000);
+    expect(signInSlowdownMs(201, 100)).toBe(2000);
+    expect(signInSlowdownMs(100_000, 100)).toBe(10_000);
   });
 });
