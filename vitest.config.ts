@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, mergeConfig } from "vitest/config";
 import { shared } from "./vitest.shared.ts";
 
@@ -11,6 +13,8 @@ export default mergeConfig(
       environment: "node",
       pool: "forks",
       testTimeout: 30_000,
+      // Mail written to the outbox, generated secrets: outside the project, away from a developer's own .data.
+      env: { DATA_DIR: path.join(os.tmpdir(), `budhhub-unit-tests-${process.pid}`), ADMIN_EMAILS: "root@example.test" },
       hookTimeout: 60_000,
       // next-auth imports "next/headers" and "next/server" without extensions, which only resolve through Vite:
       // inlined, the lib tests can run the real Auth.js configuration (session callbacks, auth()) in-process.

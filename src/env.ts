@@ -49,6 +49,11 @@ const schema = z
      */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0, "TRUSTED_PROXY_HOPS is 0 or more").max(10).default(0),
     ADMIN_EMAILS: optionalString,
+    /**
+     * Who becomes an instructor: request (the default: "I want to teach" files a request an admin approves), open (anyone
+     * who asks, for a single teacher's site), closed (only an admin makes instructors).
+     */
+    INSTRUCTOR_SIGNUP: z.enum(["request", "open", "closed"]).default("request"),
 
     STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
     S3_ENDPOINT: optionalString,

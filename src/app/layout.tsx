@@ -3,6 +3,7 @@ import type { CSSProperties } from "react";
 import { connection } from "next/server";
 import { Toaster } from "sonner";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getViewer } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/sign-out-action";
@@ -38,6 +39,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body className="flex min-h-screen flex-col">
         <SiteHeader viewer={viewer} signOutAction={signOutAction} />
+        {viewer && !viewer.emailVerified && <VerifyEmailBanner email={viewer.email} />}
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>

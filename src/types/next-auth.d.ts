@@ -3,7 +3,7 @@ import type { UserRole } from "@/lib/db/schema";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: UserRole; onboarded: boolean } & DefaultSession["user"];
+    user: { id: string; role: UserRole; onboarded: boolean; verified: boolean } & DefaultSession["user"];
   }
 }
 
@@ -11,6 +11,7 @@ declare module "@auth/core/jwt" {
   interface JWT {
     role: UserRole;
     onboarded: boolean;
+    verified: boolean;
     /** The user's session_version when the token was issued; a mismatch ends the session. */
     sv: number;
   }

@@ -5,9 +5,9 @@ import { loadSessionUser, type SessionUser } from "@/lib/users/session-user";
 
 let counter = 0;
 
-/** A user row straight in the test database: onboarded, active, no password unless a hash is given. */
+/** A user row straight in the test database: onboarded, verified, active, no password unless a hash is given. */
 export async function insertUser(
-  fields: { role?: UserRole; email?: string; passwordHash?: string; disabled?: boolean; onboarded?: boolean } = {},
+  fields: { role?: UserRole; email?: string; passwordHash?: string; disabled?: boolean; onboarded?: boolean; verified?: boolean } = {},
 ): Promise<SessionUser> {
   counter += 1;
   const [row] = await db
@@ -18,6 +18,7 @@ export async function insertUser(
       role: fields.role ?? "LEARNER",
       passwordHash: fields.passwordHash ?? null,
       onboardedAt: fields.onboarded === false ? null : new Date(),
+      emailVerified: fields.verified === false ? null : new Date(),
       disabledAt: fields.disabled ? new Date() : null,
     })
     .returning({ id: users.id });

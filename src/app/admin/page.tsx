@@ -12,6 +12,7 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { countUsersByRole } from "@/lib/admin/count-users-by-role";
 import { getAdminAnalytics } from "@/lib/analytics/get-admin-analytics";
 import { requirePageRole } from "@/lib/auth/session";
+import { countPendingInstructorRequests } from "@/lib/users/instructor-requests";
 import { formatBytes, plural } from "@/lib/format";
 import { analyticsQuerySchema, type AnalyticsRange } from "@/lib/validation/analytics";
 
@@ -31,9 +32,13 @@ function Subsection({ id, title, children }: { id: string; title: string; childr
 }
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageRole("/admin", "ADMIN");
+  const viewer = await requirePageRole("/admin", "ADMIN");
   const query = parseSearch(analyticsQuerySchema, await searchParams, ["range", "bucket"]);
-  const [counts, analytics] = await Promise.all([countUsersByRole(), getAdminAnalytics(query)]);
+  const [counts, analytics, waiting] = await Promise.all([
+    countUsersByRole(),
+    getAdminAnalytics(query),
+    countPendingInstructorRequests(viewer),
+  ]);
   const { range, storage } = analytics;
   const period = rangePhrase(range.range);
   const figures = [
@@ -63,6 +68,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </Link>{" "}
           <Link href="/admin/courses" className={buttonStyles.secondary}>
             All courses
+          </Link>{" "}
+          <Link href="/admin/instructor-requests" className={buttonStyles.secondary}>
+            Requests to teach{waiting > 0 ? ` (${waiting} waiting)` : ""}
           </Link>
         </p>
       </section>

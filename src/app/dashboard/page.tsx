@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { TeachingDecisionNotice } from "@/components/auth/teaching-decision-notice";
 import { CourseGrid } from "@/components/course/course-card";
 import { EnrolledCourseList } from "@/components/learning/enrolled-course-card";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { listPopularInMyCategories } from "@/lib/learning/dashboard";
 import { listMyEnrollments } from "@/lib/learning/list-my-enrollments";
+import { listMyInstructorRequests, unseenTeachingDecision } from "@/lib/users/instructor-requests";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -15,7 +17,13 @@ const searchSchema = z.object({ denied: z.string().max(200).optional().catch(und
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const viewer = await requirePageUser("/dashboard");
   const { denied } = searchSchema.parse(await searchParams);
-  const [enrollments, popular] = await Promise.all([listMyEnrollments(), listPopularInMyCategories()]);
+  const [enrollments, popular, decision, requests] = await Promise.all([
+    listMyEnrollments(),
+    listPopularInMyCategories(),
+    unseenTeachingDecision(viewer),
+    listMyInstructorRequests(viewer),
+  ]);
+  const waitingToTeach = viewer.role === "LEARNER" && requests.some((r) => r.status === "pending");
   const inProgress = enrollments.filter((e) => e.progress < 100).slice(0, 6);
   const completed = enrollments.length - enrollments.filter((e) => e.progress < 100).length;
   return (
@@ -24,6 +32,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {denied && (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
           Your account does not have access to {denied.startsWith("/admin") ? "the admin area" : "the instructor area"}.
+        </p>
+      )}
+      {decision && <TeachingDecisionNotice requestId={decision.id} approved={decision.status === "approved"} />}
+      {waitingToTeach && (
+        <p role="status" className="rounded-lg border border-slate-300 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-900">
+          Your request to teach is waiting for an admin. Meanwhile you can learn; you will see the answer here.
         </p>
       )}
       {(viewer.role === "INSTRUCTOR" || viewer.role === "ADMIN") && (

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { readCallbackUrl } from "@/lib/auth/return-path";
 import { OnboardingForm } from "@/components/auth/onboarding-form";
 import { requirePageUser } from "@/lib/auth/session";
+import { teachingMode } from "@/lib/users/instructor-requests";
 
 export const metadata: Metadata = { title: "Welcome" };
 
@@ -18,10 +19,10 @@ export default async function OnboardingPage({ searchParams }: Props) {
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold tracking-tight">Welcome to BudhHub</h1>
         <p className="text-slate-600 dark:text-slate-300">
-          Tell us your name and how you will use BudhHub. You can ask an admin to change your role later.
+          Tell us your name and what brings you here.
         </p>
       </div>
-      <OnboardingForm name={viewer.name ?? ""} callbackUrl={callbackUrl} />
+      <OnboardingForm name={viewer.name ?? ""} callbackUrl={callbackUrl} mode={teachingMode()} />
     </div>
   );
 }

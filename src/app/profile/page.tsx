@@ -1,33 +1,57 @@
 import type { Metadata } from "next";
+import { ChangeEmailForm } from "@/components/auth/change-email-form";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { ProfileNameForm } from "@/components/auth/profile-name-form";
+import { TeachRequestForm } from "@/components/auth/teach-request-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { hasPassword } from "@/lib/users/has-password";
+import { listMyInstructorRequests, teachingMode } from "@/lib/users/instructor-requests";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 const roleNames = { LEARNER: "Learner", INSTRUCTOR: "Instructor", ADMIN: "Admin" } as const;
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+const sectionClass = "flex flex-col gap-4 border-t border-slate-200 pt-6 dark:border-slate-800";
 
 export default async function ProfilePage() {
   const viewer = await requirePageUser("/profile");
-  const withPassword = await hasPassword(viewer.id);
+  const [withPassword, requests] = await Promise.all([hasPassword(viewer.id), listMyInstructorRequests(viewer)]);
+  const mode = teachingMode();
+  const pendingRequest = requests.find((r) => r.status === "pending");
 
   return (
     <div className="mx-auto flex w-full max-w-xl flex-col gap-8">
       <h1 className="text-3xl font-bold tracking-tight">Your profile</h1>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
         <dt className="font-medium">Email</dt>
-        <dd className="break-all">{viewer.email}</dd>
+        <dd className="break-all">
+          {viewer.email} {viewer.emailVerified ? "(confirmed)" : "(not confirmed yet)"}
+        </dd>
         <dt className="font-medium">Role</dt>
         <dd>{roleNames[viewer.role]}</dd>
       </dl>
-      <section className="flex flex-col gap-4 border-t border-slate-200 pt-6 dark:border-slate-800">
+      <section className={sectionClass}>
         <h2 id="profile-name" className="text-xl font-semibold">
           Name
         </h2>
         <ProfileNameForm name={viewer.name ?? ""} headingId="profile-name" />
       </section>
-      <section className="flex flex-col gap-4 border-t border-slate-200 pt-6 dark:border-slate-800">
+      <section className={sectionClass}>
+        <h2 id="profile-email" className="text-xl font-semibold">
+          Change your email
+        </h2>
+        {viewer.emailVerified ? (
+          <>
+            <p className="text-slate-600 dark:text-slate-300">
+              We send a link to the new address; your address changes when you open it, and we tell the old one.
+            </p>
+            <ChangeEmailForm hasPassword={withPassword} headingId="profile-email" />
+          </>
+        ) : (
+          <p className="text-slate-600 dark:text-slate-300">Confirm your current address first, with the link we sent you.</p>
+        )}
+      </section>
+      <section className={sectionClass}>
         <h2 id="profile-password" className="text-xl font-semibold">
           {withPassword ? "Change your password" : "Set a password"}
         </h2>
@@ -38,6 +62,26 @@ export default async function ProfilePage() {
         )}
         <ChangePasswordForm hasPassword={withPassword} headingId="profile-password" />
       </section>
+      {viewer.role === "LEARNER" && mode !== "closed" && (
+        <section className={sectionClass}>
+          <h2 id="profile-teach" className="text-xl font-semibold">
+            Teach on BudhHub
+          </h2>
+          {pendingRequest ? (
+            <p>
+              You asked to teach on {dateFormat.format(pendingRequest.createdAt)}. An admin will decide; you will see the answer on
+              your dashboard.
+            </p>
+          ) : (
+            <>
+              <p className="text-slate-600 dark:text-slate-300">
+                {mode === "request" ? "Ask the admins to let you create courses." : "Create courses, upload lessons and see how your learners do."}
+              </p>
+              <TeachRequestForm mode={mode} headingId="profile-teach" />
+            </>
+          )}
+        </section>
+      )}
     </div>
   );
 }

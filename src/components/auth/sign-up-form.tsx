@@ -7,14 +7,16 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { sendJson } from "@/lib/http/client-json";
 import { signUpSchema } from "@/lib/validation/auth";
-import { withCallbackUrl } from "./callback-url";
 
-/** Name, email and password; the new account goes on to onboarding, keeping where it came from. */
+/**
+ * Name, email and password; then "check your inbox": the mailed link confirms the address, signs the new account in
+ * and goes on to onboarding, keeping where the user came from.
+ */
 export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
   const { form, errors, pending, formError, submit, leaveTo } = useApiForm(signUpSchema, { name: "", email: "", password: "" });
   const onSubmit = submit(
-    (values) => sendJson<{ next: string }>("/api/auth/signup", values),
-    ({ next }) => leaveTo(withCallbackUrl(next, callbackUrl)),
+    (values) => sendJson<{ next: string }>("/api/auth/signup", { ...values, callbackUrl: callbackUrl ?? undefined }),
+    ({ next }) => leaveTo(next),
   );
 
   return (

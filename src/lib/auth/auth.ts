@@ -12,6 +12,7 @@ import { log } from "@/lib/log/logger";
 import { sendMail } from "@/lib/mail/mailer";
 import { magicLinkMail } from "@/lib/mail/templates";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
+import { applyVerifiedAddress } from "@/lib/users/email-verification";
 import { loadSessionUser } from "@/lib/users/session-user";
 import { authPages, MAGIC_LINK_MAX_AGE_SECONDS, SESSION_MAX_AGE_SECONDS, useSecureCookies } from "./auth.config";
 import { getAuthSecret } from "./secret";
@@ -66,12 +67,14 @@ const config = (): NextAuthConfig => ({
       token.email = fresh.email;
       token.role = fresh.role;
       token.onboarded = fresh.onboarded;
+      token.verified = fresh.emailVerified;
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub!;
       session.user.role = token.role;
       session.user.onboarded = token.onboarded;
+      session.user.verified = token.verified;
       return session;
     },
   },
@@ -82,11 +85,12 @@ const config = (): NextAuthConfig => ({
       const id = "token" in message ? message.token?.sub : undefined;
       if (id) await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
     },
+    // A magic link proves the address: Auth.js sets email_verified as it creates or signs in the user.
     async createUser({ user }) {
-      // Magic-link sign-up: addresses in ADMIN_EMAILS become admins.
-      if (user.id && user.email && env.adminEmails.includes(user.email.toLowerCase())) {
-        await db.update(users).set({ role: "ADMIN" }).where(eq(users.id, user.id));
-      }
+      if (user.id) await applyVerifiedAddress(db, user.id);
+    },
+    async updateUser({ user }) {
+      if (user.id) await applyVerifiedAddress(db, user.id);
     },
   },
   logger: {

@@ -5,14 +5,21 @@ import type { UserRole } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { auth } from "./auth";
 
-export type Viewer = { id: string; name: string | null; email: string; role: UserRole; onboarded: boolean };
+export type Viewer = { id: string; name: string | null; email: string; role: UserRole; onboarded: boolean; emailVerified: boolean };
 
 /** The signed-in user of this request, fresh from the database (see the jwt callback), or null. Once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.email) return null;
-  return { id: user.id, name: user.name ?? null, email: user.email, role: user.role, onboarded: user.onboarded };
+  return {
+    id: user.id,
+    name: user.name ?? null,
+    email: user.email,
+    role: user.role,
+    onboarded: user.onboarded,
+    emailVerified: user.verified,
+  };
 });
 
 /** For route handlers and lib functions: 401 without a session. */

@@ -47,11 +47,15 @@ export async function updateCourse(courseId: string, input: UpdateCourseInput) {
 }
 
 /**
- * Publishing needs a title, a description and at least one lesson; the refusal names what is missing.
+ * Publishing needs a title, a description and at least one lesson; the refusal names what is missing. Only someone
+ * whose address is confirmed may publish, so that a throwaway account cannot put a course in front of everyone.
  * Unpublishing hides the course from the catalog; enrolled learners keep their rows.
  */
 export async function setCoursePublished(courseId: string, published: boolean) {
-  await requireCourseEditor(courseId);
+  const { viewer } = await requireCourseEditor(courseId);
+  if (published && !viewer.emailVerified) {
+    throw new AppError("FORBIDDEN", "Confirm your e-mail address before you publish a course: use the link we sent you.");
+  }
   const course = await db.transaction(async (tx) => {
     const [course] = await tx
       .select({ title: courses.title, description: courses.description, totalLessons: courses.totalLessons, publishedAt: courses.publishedAt })

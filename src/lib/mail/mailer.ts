@@ -6,7 +6,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/env";
 import { log } from "@/lib/log/logger";
 
-export type Mail = { to: string; subject: string; text: string; html: string; link?: string };
+export type Mail = { to: string; subject: string; text: string; html: string };
 
 const globalForMail = globalThis as unknown as { __budhhubMailer?: Transporter };
 

@@ -54,7 +54,7 @@ export const limits = {
     { key: `signin:ip:${ip}`, limit: 10, windowSeconds: 60 },
     { key: `signin:email:${email}`, limit: 10, windowSeconds: 60 },
   ],
-  mail: (kind: "reset" | "magic", ip: string, email: string): Limit[] => [
+  mail: (kind: "reset" | "magic" | "change", ip: string, email: string): Limit[] => [
     { key: `${kind}:email:${email}`, limit: 5, windowSeconds: 3600 },
     { key: `${kind}:ip:${ip}`, limit: 20, windowSeconds: 3600 },
   ],

@@ -18,11 +18,18 @@ export async function makeAdmin(email: string): Promise<{ id: string; created: b
     if (existing) {
       await tx
         .update(users)
-        .set({ role: "ADMIN", disabledAt: null, onboardedAt: sql`coalesce(${users.onboardedAt}, now())`, updatedAt: now })
+        .set({
+          role: "ADMIN",
+          disabledAt: null,
+          onboardedAt: sql`coalesce(${users.onboardedAt}, now())`,
+          // The operator vouches for the address.
+          emailVerified: sql`coalesce(${users.emailVerified}, now())`,
+          updatedAt: now,
+        })
         .where(eq(users.id, existing.id));
       return { id: existing.id, created: false, hasPassword: existing.passwordHash !== null };
     }
-    const [created] = await tx.insert(users).values({ email, role: "ADMIN", onboardedAt: now }).returning({ id: users.id });
+    const [created] = await tx.insert(users).values({ email, role: "ADMIN", onboardedAt: now, emailVerified: now }).returning({ id: users.id });
     return { id: created!.id, created: true, hasPassword: false };
   });
 }

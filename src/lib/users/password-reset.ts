@@ -1,14 +1,13 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
-import { after } from "next/server";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { env } from "@/env";
 import { assertAcceptablePassword } from "@/lib/auth/password-policy";
+import { hashToken, newLinkToken } from "@/lib/auth/link-token";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { passwordResetTokens, users } from "@/lib/db/schema";
+import { runAfterResponse } from "@/lib/http/after-response";
 import { AppError } from "@/lib/http/errors";
-import { log } from "@/lib/log/logger";
 import { sendMail } from "@/lib/mail/mailer";
 import { passwordResetMail } from "@/lib/mail/templates";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
@@ -17,15 +16,13 @@ import type { ResetPasswordInput } from "@/lib/validation/auth";
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 export const FORGOT_PASSWORD_ANSWER = "If an account exists for that address, we have sent it a link to reset the password.";
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
 /**
  * Mails a reset link when the account exists. The answer, and the time to give it, are the same either way: the
  * token and mail are made after the response is sent.
  */
 export async function requestPasswordReset(email: string, ip: string, now = new Date()): Promise<void> {
   await enforceLimits(limits.mail("reset", ip, email), "password reset requests");
-  const work = async () => {
+  await runAfterResponse("password reset mail", async () => {
     const [user] = await db
       .select({ id: users.id, disabledAt: users.disabledAt })
       .from(users)
@@ -34,21 +31,15 @@ export async function requestPasswordReset(email: string, ip: string, now = new 
     if (!user || user.disabledAt) return;
     const token = await createResetToken(user.id, now);
     await sendMail(passwordResetMail(email, `${env.appUrl}/reset-password?token=${token}`));
-  };
-  try {
-    after(() => work().catch((error) => log("AUTH").error({ err: error }, "password reset mail failed")));
-  } catch {
-    // Outside a request (tests, scripts) there is no "after the response": do it now.
-    await work();
-  }
+  });
 }
 
 /** 32 random bytes, mailed as base64url; only the SHA-256 is stored. */
 export async function createResetToken(userId: string, now = new Date()): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash } = newLinkToken();
   await db.insert(passwordResetTokens).values({
     userId,
-    tokenHash: hashToken(token),
+    tokenHash,
     expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS),
   });
   return token;

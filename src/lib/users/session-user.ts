@@ -9,6 +9,8 @@ export type SessionUser = {
   email: string;
   role: UserRole;
   onboarded: boolean;
+  /** The address was proved by a mailed link (or a magic link); until then no admin role, no publishing, no address change. */
+  emailVerified: boolean;
   disabled: boolean;
   sessionVersion: number;
 };
@@ -22,6 +24,7 @@ export async function loadSessionUser(id: string): Promise<SessionUser | null> {
       email: users.email,
       role: users.role,
       onboardedAt: users.onboardedAt,
+      emailVerified: users.emailVerified,
       disabledAt: users.disabledAt,
       sessionVersion: users.sessionVersion,
     })
@@ -29,6 +32,6 @@ export async function loadSessionUser(id: string): Promise<SessionUser | null> {
     .where(eq(users.id, id))
     .limit(1);
   if (!row) return null;
-  const { onboardedAt, disabledAt, ...rest } = row;
-  return { ...rest, onboarded: onboardedAt !== null, disabled: disabledAt !== null };
+  const { onboardedAt, disabledAt, emailVerified, ...rest } = row;
+  return { ...rest, onboarded: onboardedAt !== null, emailVerified: emailVerified !== null, disabled: disabledAt !== null };
 }

@@ -1,23 +1,35 @@
+import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
-import { userRow } from "../../../tests/helpers/user-fixtures";
-import { verifyPassword } from "@/lib/auth/password";
+import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
+import { env } from "@/env";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
+import { emailTokens, users } from "@/lib/db/schema";
 import { signUpSchema } from "@/lib/validation/auth";
 import { signUpWithPassword } from "./sign-up-with-password";
 
 withTestDatabase();
 
+/** The newest outbox mail to this address. */
+function lastMailTo(address: string): string | undefined {
+  if (!fs.existsSync(env.mailDir)) return undefined;
+  const files = fs.readdirSync(env.mailDir).filter((f) => f.endsWith(`-${address}.eml`)).sort();
+  return files.length ? fs.readFileSync(`${env.mailDir}/${files.at(-1)}`, "utf8") : undefined;
+}
+
 describe("sign-up with a password", () => {
-  it("creates a learner who still has to onboard, with a bcrypt hash of cost 12", async () => {
+  it("creates an unverified learner who still has to onboard, with a bcrypt hash of cost 12, and mails a verification link", async () => {
     const input = signUpSchema.parse({ name: " Grace ", email: " Grace@Example.TEST ", password: "violet-copper-kettle" });
-    const user = await signUpWithPassword(input, "192.0.2.10");
-    expect(user).toMatchObject({ name: "Grace", email: "grace@example.test", role: "LEARNER", onboarded: false, disabled: false });
-    const row = await userRow(user.id);
-    expect(row.passwordHash).toMatch(/^\$2[aby]\$12\$/);
-    expect(await verifyPassword("violet-copper-kettle", row.passwordHash!)).toBe(true);
+    await signUpWithPassword(input, "192.0.2.10");
+    const [row] = await db.select().from(users).where(eq(users.email, "grace@example.test"));
+    expect(row).toMatchObject({ name: "Grace", role: "LEARNER", onboardedAt: null, disabledAt: null, emailVerified: null });
+    expect(row!.passwordHash).toMatch(/^\$2[aby]\$12\$/);
+    expect(await verifyPassword("violet-copper-kettle", row!.passwordHash!)).toBe(true);
+    const [token] = await db.select().from(emailTokens).where(eq(emailTokens.userId, row!.id));
+    expect(token).toMatchObject({ purpose: "verify_email", email: "grace@example.test", usedAt: null });
+    expect(lastMailTo("grace@example.test")).toMatch(/Confirm your BudhHub address/);
   });
 
   it("asks for at least 10 characters", () => {
@@ -38,10 +50,21 @@ describe("sign-up with a password", () => {
     expect(await db.select().from(users).where(eq(users.email, "c@example.test"))).toHaveLength(0);
   });
 
-  it("refuses a second account for the same address with 409", async () => {
-    await signUpWithPassword({ name: "D", email: "d@example.test", password: "violet-copper-kettle" }, "192.0.2.12");
-    await expect(
-      signUpWithPassword({ name: "D2", email: "d@example.test", password: "another-long-one" }, "192.0.2.12"),
-    ).rejects.toMatchObject({ code: "CONFLICT", options: { fields: { email: expect.any(String) } } });
+  it("answers a known address as a new one, changes nothing, and tells the owner someone tried", async () => {
+    const owner = await insertUser({ email: "d@example.test", passwordHash: await hashPassword("violet-copper-kettle") });
+    const before = await userRow(owner.id);
+    await expect(signUpWithPassword({ name: "D2", email: "d@example.test", password: "another-long-one" }, "192.0.2.12")).resolves.toBeUndefined();
+    expect(await userRow(owner.id)).toEqual(before);
+    expect(await db.select().from(emailTokens)).toEqual([]);
+    const mail = lastMailTo("d@example.test");
+    expect(mail).toMatch(/Someone tried to create a BudhHub account with your address/);
+    expect(mail).toContain(`${env.appUrl}/forgot-password`);
+  });
+
+  it("makes an ADMIN_EMAILS address (the unit tests set root@example.test) a learner until it is verified", async () => {
+    expect(env.adminEmails).toEqual(["root@example.test"]);
+    await signUpWithPassword({ name: "E", email: "root@example.test", password: "violet-copper-kettle" }, "192.0.2.13");
+    const [row] = await db.select().from(users).where(eq(users.email, "root@example.test"));
+    expect(row!.role).toBe("LEARNER");
   });
 });

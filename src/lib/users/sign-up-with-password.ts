@@ -5,31 +5,43 @@ import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { AppError } from "@/lib/http/errors";
+import { runAfterResponse } from "@/lib/http/after-response";
+import { sendMail } from "@/lib/mail/mailer";
+import { signUpAttemptMail } from "@/lib/mail/templates";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
 import type { SignUpInput } from "@/lib/validation/auth";
-import { loadSessionUser, type SessionUser } from "./session-user";
+import { sendVerificationMail } from "./email-verification";
 
-/** Creates an account that still has to pick its role (onboarding). Addresses in ADMIN_EMAILS become admins. */
-export async function signUpWithPassword(input: SignUpInput, ip: string): Promise<SessionUser> {
+export const SIGN_UP_ANSWER =
+  "Check your inbox: we have sent a message to that address. If it is new to BudhHub, the message has a link to confirm it; if it already has an account, the message says how to sign in.";
+
+/**
+ * Creates an unverified learner who still has to onboard, and mails the address a link to confirm it. An address that
+ * already has an account gets a message saying someone tried, with sign-in and reset links. Both answer the same, after
+ * the same password hashing, with the mail sent after the response: sign-up never tells who has an account. An address
+ * in ADMIN_EMAILS becomes an admin only once it is confirmed.
+ */
+export async function signUpWithPassword(
+  input: Omit<SignUpInput, "callbackUrl"> & { callbackUrl?: string | null },
+  ip: string,
+): Promise<void> {
   await enforceLimits(limits.signUp(ip), "sign-ups from your network");
   assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
-  const role = env.adminEmails.includes(input.email) ? "ADMIN" : "LEARNER";
   const [created] = await db
     .insert(users)
-    .values({ email: input.email, name: input.name, passwordHash, role })
+    .values({ email: input.email, name: input.name, passwordHash, role: "LEARNER" })
     .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id });
-  if (!created) {
-    throw new AppError("CONFLICT", "An account with this e-mail address already exists. Sign in instead.", {
-      fields: { email: "An account with this e-mail address already exists." },
-    });
+    .returning({ id: users.id, email: users.email });
+  if (created) {
+    await sendVerificationMail(created, input.callbackUrl);
+    return;
   }
-  return (await loadSessionUser(created.id))!;
-}
-
-export async function emailExists(email: string) {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  return Boolean(row);
+  await runAfterResponse("sign-up attempt mail", async () => {
+    const [owner] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, input.email));
+    if (!owner || owner.disabledAt) return;
+    const signIn = new URL("/signin", env.appUrl).toString();
+    const reset = new URL("/forgot-password", env.appUrl).toString();
+    await sendMail(signUpAttemptMail(input.email, { signIn, reset }));
+  });
 }

@@ -21,10 +21,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function verifyCredentials(
   input: SignInInput,
   ip: string,
-  { wait = sleep }: { wait?: (ms: number) => Promise<void> } = {},
+  { wait = sleep, now = Date.now() }: { wait?: (ms: number) => Promise<void>; now?: number } = {},
 ): Promise<SessionUser> {
-  await enforceLimits(limits.signIn(ip, input.email), "sign-in attempts");
-  const slowdown = signInSlowdownMs(await countInWindow(limits.failedSignIns));
+  await enforceLimits(limits.signIn(ip, input.email), "sign-in attempts", now);
+  const slowdown = signInSlowdownMs(await countInWindow(limits.failedSignIns, now));
   if (slowdown > 0) await wait(slowdown);
   const [row] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
@@ -34,7 +34,7 @@ export async function verifyCredentials(
   dummyHash ??= hashPassword("budhhub-timing-equaliser");
   const matches = await verifyPassword(input.password, row?.passwordHash ?? (await dummyHash));
   if (!row || !row.passwordHash || !matches) {
-    await consume(limits.failedSignIns);
+    await consume(limits.failedSignIns, now);
     throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
   }
   if (row.disabledAt) throw new AppError("UNAUTHORIZED", "This account is disabled. Contact your administrator.");

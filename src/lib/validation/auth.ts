@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { oneLine } from "./text";
+import { multiLine, oneLine } from "./text";
 
 /** Shared by the forms (react-hook-form resolver) and the route handlers. */
 
@@ -30,7 +30,10 @@ export const nameSchema = z
   .min(1, "Enter your name.")
   .max(120, "Use at most 120 characters.");
 
-export const signUpSchema = z.object({ name: nameSchema, email: emailSchema, password: newPasswordSchema });
+/** Where to go after signing in or confirming: a path checked on the server against APP_URL (src/lib/auth/return-path.ts). */
+const callbackUrlSchema = z.string().max(2048).optional();
+
+export const signUpSchema = z.object({ name: nameSchema, email: emailSchema, password: newPasswordSchema, callbackUrl: callbackUrlSchema });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
@@ -42,8 +45,17 @@ export type SignInInput = z.infer<typeof signInSchema>;
 export const emailOnlySchema = z.object({ email: emailSchema });
 export type EmailOnlyInput = z.infer<typeof emailOnlySchema>;
 
-/** Where to go after signing in: checked on the server against APP_URL (src/lib/auth/return-path.ts). */
-export const magicLinkSchema = z.object({ email: emailSchema, callbackUrl: z.string().max(2048).optional() });
+export const magicLinkSchema = z.object({ email: emailSchema, callbackUrl: callbackUrlSchema });
+
+/** The token of a verification or address-change link, sent back by the page the link opens. */
+export const emailTokenSchema = z.object({ token: linkToken("This link is not valid."), callbackUrl: callbackUrlSchema });
+export type EmailTokenInput = z.infer<typeof emailTokenSchema>;
+
+export const changeEmailSchema = z.object({
+  email: emailSchema,
+  currentPassword: z.string().refine(...oneLine("A password")).max(128).optional(),
+});
+export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;
 
 export const resetPasswordSchema = z.object({
   token: linkToken("This reset link is not valid."),
@@ -51,10 +63,36 @@ export const resetPasswordSchema = z.object({
 });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
-export const selectableRoleSchema = z.enum(["LEARNER", "INSTRUCTOR"], { error: "Choose learner or instructor." });
+export const selectableRoleSchema = z.enum(["LEARNER", "INSTRUCTOR"], { error: "Choose to learn or to teach." });
 
-export const onboardingSchema = z.object({ name: nameSchema, role: selectableRoleSchema });
+/** How a site gives the instructor role (INSTRUCTOR_SIGNUP in src/env.ts). */
+export type TeachingMode = "request" | "open" | "closed";
+
+/** Why someone wants to teach, shown to the admins who decide. */
+export const teachingMessageSchema = z
+  .string()
+  .refine(...multiLine("The message"))
+  .trim()
+  .max(1000, "The message: use at most 1,000 characters.")
+  .optional();
+
+export const onboardingSchema = z.object({ name: nameSchema, role: selectableRoleSchema, message: teachingMessageSchema });
 export type OnboardingInput = z.infer<typeof onboardingSchema>;
+
+export const instructorRequestSchema = z.object({ message: teachingMessageSchema });
+export type InstructorRequestInput = z.infer<typeof instructorRequestSchema>;
+
+export const instructorRequestDecisionSchema = z.object({
+  decision: z.enum(["approve", "decline"], { error: "Decide approve or decline." }),
+});
+
+export const instructorRequestSeenSchema = z.object({ seen: z.literal(true, { error: "Send seen: true." }) });
+
+export const instructorRequestParams = z.object({ requestId: z.uuid({ error: "Not a valid id." }) });
+
+export const instructorRequestListSchema = z.object({
+  status: z.enum(["pending", "approved", "declined"], { error: "Status is pending, approved or declined." }).default("pending"),
+});
 
 export const profileSchema = z.object({ name: nameSchema });
 export type ProfileInput = z.infer<typeof profileSchema>;
