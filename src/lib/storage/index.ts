@@ -6,11 +6,18 @@ import { createS3Storage } from "./s3";
 
 export type { StorageDriver } from "./driver";
 
-const globalForStorage = globalThis as unknown as { __budhhubStorage?: StorageDriver };
+/**
+ * One driver per copy of this module, not one per process on globalThis. Next.js bundles each route with its own
+ * copy of our modules, and a driver made by one bundle throws that bundle's AppError: another route's
+ * `error instanceof AppError` is false, so its refusals (413 for an oversized PUT, 404 for a finished multipart
+ * upload) became 500s. A driver holds nothing a second copy would need to share: the local one is a folder and a
+ * secret, the S3 one a client.
+ */
+let storage: StorageDriver | undefined;
 
 /** The process's storage driver: local disk under DATA_DIR/storage unless STORAGE_DRIVER=s3. */
 export function getStorage(): StorageDriver {
-  globalForStorage.__budhhubStorage ??=
+  storage ??=
     env.STORAGE_DRIVER === "s3"
       ? createS3Storage({
           endpoint: env.S3_ENDPOINT,
@@ -21,10 +28,10 @@ export function getStorage(): StorageDriver {
           forcePathStyle: env.S3_FORCE_PATH_STYLE,
         })
       : createLocalStorage(env.storageDir);
-  return globalForStorage.__budhhubStorage;
+  return storage;
 }
 
 /** Tests point the app at their own storage. */
 export function setStorage(driver: StorageDriver | undefined) {
-  globalForStorage.__budhhubStorage = driver;
+  storage = driver;
 }

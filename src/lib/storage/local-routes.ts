@@ -1,6 +1,5 @@
 import "server-only";
 import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { z } from "zod";
 import { AppError } from "@/lib/http/errors";
 import { parseParams } from "@/lib/http/handler";
@@ -45,15 +44,41 @@ function authorize(request: Request, params: unknown, route: SignedRoute, method
   return { storage, key, claims };
 }
 
-/** The request body as a Node stream, after checking the declared Content-Length against the signed size. */
-function uploadBody(request: Request, size: number | undefined): { body: Readable; size: number } {
+/**
+ * The request body as a Node stream. When the disk write refuses it half-way (more bytes than signed), reading stops
+ * between two chunks: the request's stream is cancelled only while no read of it is pending. Node's own adapter
+ * (Readable.fromWeb) reads ahead and cancels mid-read, and undici's stream over the incoming request then closes its
+ * controller a second time in a microtask, an uncaught ERR_INVALID_STATE (nodejs/undici#5715).
+ */
+function bodyStream(body: ReadableStream<Uint8Array> | null): Readable {
+  if (!body) return Readable.from([]);
+  const reader = body.getReader();
+  async function* chunks() {
+    let ended = false;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) {
+          ended = true;
+          return;
+        }
+        yield value;
+      }
+    } finally {
+      if (!ended) await reader.cancel().catch(() => undefined);
+    }
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+/** The signed size, after checking the declared Content-Length against it (a body without one is counted as it streams). */
+function signedSize(request: Request, size: number | undefined): number {
   if (size === undefined) throw new AppError("FORBIDDEN", "This link is not valid.");
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) !== size) {
     throw new AppError("BAD_REQUEST", `The upload is ${declared} bytes but ${size} were declared.`);
   }
-  const body = request.body ? Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>) : Readable.from([]);
-  return { body, size };
+  return size;
 }
 
 const etagResponse = (etag: string) =>
@@ -65,16 +90,16 @@ export async function receiveObject(request: Request, params: unknown): Promise<
   if ((request.headers.get("content-type") ?? "") !== claims.contentType) {
     throw new AppError("FORBIDDEN", "The Content-Type does not match the one this link was signed for.");
   }
-  const { body, size } = uploadBody(request, claims.size);
-  const { etag } = await storage.receive(key, body, size);
+  const size = signedSize(request, claims.size);
+  const { etag } = await storage.receive(key, bodyStream(request.body), size);
   return etagResponse(etag);
 }
 
 export async function receivePart(request: Request, params: unknown): Promise<Response> {
   const { storage, key, claims } = authorize(request, params, "multipart", "PUT");
   if (!claims.uploadId || !claims.partNumber) throw new AppError("FORBIDDEN", "This link is not valid.");
-  const { body, size } = uploadBody(request, claims.size);
-  const { etag } = await storage.putPart(key, claims.uploadId, claims.partNumber, body, size);
+  const size = signedSize(request, claims.size);
+  const { etag } = await storage.putPart(key, claims.uploadId, claims.partNumber, bodyStream(request.body), size);
   return etagResponse(etag);
 }
 
