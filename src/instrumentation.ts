@@ -3,8 +3,8 @@ export async function register() {
   // Next inlines NEXT_RUNTIME at build time; the check keeps Node-only code out of the edge bundle it also compiles.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { appendSocketAddress } = await import("./lib/http/socket-address");
-    appendSocketAddress();
+    const { installRequestGuards } = await import("./lib/http/incoming-request");
+    installRequestGuards();
     const { startServer } = await import("./lib/server-start");
     await startServer();
   }

@@ -34,7 +34,7 @@ describe("magic links from the outbox", () => {
     expect(response.status).toBe(200);
     expect(requester.sessionToken).toBeUndefined();
 
-    const mail = await waitForOutboxMail(account.email);
+    const mail = await waitForOutboxMail(account.email, { seen: 1 });
     expect(mail.subject).toBe("Your BudhHub sign-in link");
     const link = linkIn(mail, "/api/auth/callback/nodemailer");
     expect(new URL(link).searchParams.get("email")).toBe(account.email);
@@ -64,14 +64,16 @@ describe("magic links from the outbox", () => {
     const { client, hops } = await openMagicLink(linkIn(await waitForOutboxMail(unknownEmail), "/api/auth/callback/nodemailer"));
     expect(hops[0]!.location).toMatch(/^\/onboarding(\?|$)/);
     expect((await client.get("/api/profile")).json<UserBody>().user).toMatchObject({ email: unknownEmail, role: "LEARNER" });
-    expect((await client.onboard("INSTRUCTOR")).json()).toMatchObject({ user: { role: "INSTRUCTOR" } });
+    // A magic link proves the address; wanting to teach still files a request (INSTRUCTOR_SIGNUP=request).
+    expect((await client.get("/api/profile")).status).toBe(200);
+    expect((await client.onboard("INSTRUCTOR")).json()).toMatchObject({ user: { role: "LEARNER" }, instructorRequest: { status: "pending" } });
   });
 
   it("sends the user back to the page they asked for, on this app's own address", async () => {
     const account = await newAccount("LEARNER", "magic-return");
     const client = new ApiClient();
     await client.post("/api/auth/magic-link", { email: account.email, callbackUrl: "/about?from=mail" });
-    const link = linkIn(await waitForOutboxMail(account.email), "/api/auth/callback/nodemailer");
+    const link = linkIn(await waitForOutboxMail(account.email, { seen: 1 }), "/api/auth/callback/nodemailer");
     const response = await client.get(link);
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`${client.base}/about?from=mail`);
@@ -91,7 +93,7 @@ describe("password reset", () => {
     const forgot = await new ApiClient().post("/api/auth/forgot-password", { email: account.email });
     expect(forgot.status).toBe(200);
 
-    const mail = await waitForOutboxMail(account.email);
+    const mail = await waitForOutboxMail(account.email, { seen: 1 });
     expect(mail.subject).toBe("Reset your BudhHub password");
     const link = new URL(linkIn(mail, "/reset-password?token="));
     const token = link.searchParams.get("token")!;
@@ -122,7 +124,7 @@ describe("password reset", () => {
     expect(unknown.text).toBe(known.text);
     expect(unknown.headers.get("content-type")).toBe(known.headers.get("content-type"));
 
-    resetTokens.push(new URL(linkIn(await waitForOutboxMail(account.email), "token=")).searchParams.get("token")!);
+    resetTokens.push(new URL(linkIn(await waitForOutboxMail(account.email, { seen: 1 }), "token=")).searchParams.get("token")!);
     expect(outboxCount(unknownEmail)).toBe(0);
   });
 
@@ -155,10 +157,11 @@ describe("magic links through SMTP (SMTP_URL)", () => {
   it("delivers the sign-in link to the SMTP server, not the outbox, and the link signs the user in once", async () => {
     const client = new ApiClient(app.url);
     const email = uniqueEmail("smtp");
-    expect((await client.signUp({ email, password: strongPassword() })).status).toBe(201);
+    expect((await client.signUp({ email, password: strongPassword() })).status).toBe(202);
+    expect((await sink.waitFor(email)).subject).toBe("Confirm your BudhHub address");
     expect((await client.post("/api/auth/magic-link", { email, callbackUrl: "/about" })).status).toBe(200);
 
-    const mail = await sink.waitFor(email);
+    const mail = await sink.waitFor(email, { seen: 1 });
     expect(mail.subject).toBe("Your BudhHub sign-in link");
     const link = linkIn(mail, "/api/auth/callback/nodemailer");
     expect(link.startsWith(`${app.url}/`)).toBe(true);

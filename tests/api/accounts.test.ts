@@ -6,11 +6,14 @@ import {
   demoAdmin,
   leakingResponses,
   newAccount,
+  outboxCount,
   responseBodies,
   strongPassword,
   uniqueEmail,
+  waitForOutboxMail,
 } from "../helpers/api-client";
 import { baseUrl } from "../helpers/base-url";
+import { linkIn } from "../helpers/mail-text";
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 type UserBody = { user: { id: string; name: string; email: string; role: string } };
@@ -23,30 +26,50 @@ beforeAll(async () => {
 });
 
 describe("sign-up over HTTP", () => {
-  it("answers 201 with the user and an HttpOnly, SameSite=Lax session cookie that works at once", async () => {
+  it("answers 202 \"check your inbox\" without a session; the mailed link confirms the address and signs in", async () => {
     const client = new ApiClient();
     const email = uniqueEmail("signup");
     const response = await client.signUp({ name: "Ada Tester", email: email.toUpperCase(), password: strongPassword() });
-    expect(response.status).toBe(201);
-    const body = response.json<UserBody & { next: string }>();
+    expect(response.status).toBe(202);
+    expect(response.json()).toEqual({ message: expect.stringMatching(/^Check your inbox/), next: `/check-email?for=signup&email=${encodeURIComponent(email)}` });
+    expect(response.headers.getSetCookie()).toEqual([]);
+
+    const verified = await client.verifyFromMail(email);
+    expect(verified.status).toBe(200);
+    const body = verified.json<UserBody & { next: string }>();
     expect(body).toEqual({ user: { id: expect.any(String), name: "Ada Tester", email, role: "LEARNER" }, next: "/onboarding" });
-    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
+    const setCookie = verified.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).toMatch(/Path=\//);
-
-    const profile = await client.get("/api/profile");
-    expect(profile.status).toBe(200);
-    expect(profile.json<UserBody>().user).toEqual(body.user);
+    expect((await client.get("/api/profile")).json<UserBody>().user).toEqual(body.user);
+    // The link works once.
+    expect((await new ApiClient().verifyFromMail(email)).status).toBe(400);
   });
 
-  it("refuses a second account for the same address with 409", async () => {
-    const email = uniqueEmail("dup");
-    expect((await new ApiClient().signUp({ email, password: strongPassword() })).status).toBe(201);
-    const again = await new ApiClient().signUp({ email: ` ${email.toUpperCase()} `, password: strongPassword() });
-    expect(again.status).toBe(409);
-    expect(again.json<ErrorBody>().error).toMatchObject({ code: "CONFLICT", fields: { email: expect.any(String) } });
+  it("answers a known address exactly as a new one, changes nothing, and mails its owner sign-in and reset links", async () => {
+    const owner = await newAccount("LEARNER", "dup");
+    const fresh = uniqueEmail("dup-fresh");
+    const seen = outboxCount(owner.email);
+    const again = await new ApiClient().signUp({ name: "Someone Else", email: ` ${owner.email.toUpperCase()} `, password: strongPassword() });
+    const first = await new ApiClient().signUp({ name: "Someone Else", email: fresh, password: strongPassword() });
+    expect(again.status).toBe(202);
     expect(again.headers.getSetCookie()).toEqual([]);
+    expect(again.text.replace(encodeURIComponent(owner.email), "ADDRESS")).toBe(first.text.replace(encodeURIComponent(fresh), "ADDRESS"));
+    const mail = await waitForOutboxMail(owner.email, { seen });
+    expect(mail.subject).toBe("Someone tried to create a BudhHub account with your address");
+    expect(mail.text).toContain(`${baseUrl()}/signin`);
+    expect(mail.text).toContain(`${baseUrl()}/forgot-password`);
+    // The account is as it was: the owner's password still works, the other does not.
+    expect((await new ApiClient().signIn(owner.email, owner.password)).status).toBe(200);
+  });
+
+  it("lets an unconfirmed account sign in with its password and learn, and says so in its session", async () => {
+    const account = await newAccount("LEARNER", "unverified", { verified: false });
+    expect((await account.client.get("/api/my-courses")).status).toBe(200);
+    const resend = await account.client.post("/api/auth/verify-email/resend", {});
+    expect(resend.status).toBe(200);
+    expect(resend.json<{ message: string }>().message).toContain(account.email);
   });
 
   it("answers bad input with 400 naming every bad field, and a common password with 400 too", async () => {
@@ -79,7 +102,7 @@ describe("sign-up over HTTP", () => {
       body: payload,
       headers: { "content-type": "application/json", origin: new URL(baseUrl()).origin },
     });
-    expect(own.status).toBe(201);
+    expect(own.status).toBe(202);
   });
 });
 
@@ -117,32 +140,104 @@ describe("sign-in over HTTP", () => {
 });
 
 describe("onboarding over HTTP", () => {
-  it("lets a new user pick LEARNER or INSTRUCTOR once, and says where to go next", async () => {
-    const learner = new ApiClient();
-    await learner.signUp({ email: uniqueEmail("onb"), password: strongPassword() });
-    const asLearner = await learner.onboard("LEARNER", "Lena Learner");
+  it("lets a new user say they want to learn, once, and says where to go next", async () => {
+    const learner = await newAccount(null, "onb");
+    const asLearner = await learner.client.onboard("LEARNER", "Lena Learner");
     expect(asLearner.status).toBe(200);
     expect(asLearner.json()).toMatchObject({ user: { role: "LEARNER", name: "Lena Learner" }, next: "/dashboard" });
-
-    const instructor = new ApiClient();
-    await instructor.signUp({ email: uniqueEmail("onb"), password: strongPassword() });
-    const asInstructor = await instructor.onboard("INSTRUCTOR", "Ian Instructor");
-    expect(asInstructor.json()).toMatchObject({ user: { role: "INSTRUCTOR" }, next: "/instructor" });
-    expect((await instructor.get("/api/profile")).json<UserBody>().user.role).toBe("INSTRUCTOR");
-
-    const again = await instructor.onboard("LEARNER");
+    const again = await learner.client.onboard("INSTRUCTOR");
     expect(again.status).toBe(409);
-    expect((await instructor.get("/api/profile")).json<UserBody>().user.role).toBe("INSTRUCTOR");
+    expect((await learner.client.get("/api/profile")).json<UserBody>().user.role).toBe("LEARNER");
+  });
+
+  it("files a request when a new user wants to teach: they stay a learner and cannot create a course until an admin approves", async () => {
+    const account = await newAccount(null, "teach");
+    const onboarded = await account.client.post("/api/onboarding", { name: "Ian Instructor", role: "INSTRUCTOR", message: "I teach physics." });
+    expect(onboarded.status).toBe(200);
+    const { instructorRequest } = onboarded.json<{ instructorRequest: { id: string; status: string } }>();
+    expect(onboarded.json()).toMatchObject({ user: { role: "LEARNER" }, next: "/dashboard", instructorRequest: { status: "pending" } });
+    expect((await account.client.get("/api/profile")).json<UserBody>().user.role).toBe("LEARNER");
+    const course = { title: "Physics", description: "Forces" };
+    expect((await account.client.post("/api/instructor/courses", course)).status).toBe(403);
+    expect((await account.client.post("/api/instructor-requests", {})).status).toBe(409);
+
+    const waiting = await admin.get("/api/admin/instructor-requests");
+    expect(waiting.json<{ requests: { id: string; message: string; user: { email: string } }[] }>().requests).toContainEqual(
+      expect.objectContaining({ id: instructorRequest.id, message: "I teach physics.", user: expect.objectContaining({ email: account.email }) }),
+    );
+    const approved = await admin.patch(`/api/admin/instructor-requests/${instructorRequest.id}`, { decision: "approve" });
+    expect(approved.status).toBe(200);
+    expect(approved.json()).toMatchObject({ request: { id: instructorRequest.id, status: "approved" } });
+    expect((await admin.patch(`/api/admin/instructor-requests/${instructorRequest.id}`, { decision: "decline" })).status).toBe(409);
+
+    // The same session, on its next request: an instructor who can create and publish.
+    expect((await account.client.get("/api/profile")).json<UserBody>().user.role).toBe("INSTRUCTOR");
+    expect((await account.client.post("/api/instructor/courses", course)).status).toBe(201);
+    const mine = await account.client.get("/api/instructor-requests");
+    expect(mine.json()).toMatchObject({ requests: [{ id: instructorRequest.id, status: "approved", seenAt: null }] });
+    expect((await account.client.patch(`/api/instructor-requests/${instructorRequest.id}`, { seen: true })).status).toBe(200);
+  });
+
+  it("a declined learner stays a learner and may ask again later from the profile", async () => {
+    const account = await newAccount("LEARNER", "declined");
+    const asked = await account.client.post("/api/instructor-requests", { message: "Let me teach" });
+    expect(asked.status).toBe(201);
+    const { request } = asked.json<{ request: { id: string } }>();
+    expect((await admin.patch(`/api/admin/instructor-requests/${request.id}`, { decision: "decline" })).status).toBe(200);
+    expect((await account.client.get("/api/profile")).json<UserBody>().user.role).toBe("LEARNER");
+    expect((await account.client.post("/api/instructor-requests", {})).status).toBe(201);
   });
 
   it("never lets a user choose ADMIN, and needs a session", async () => {
-    const client = new ApiClient();
-    await client.signUp({ email: uniqueEmail("onb"), password: strongPassword() });
+    const { client } = await newAccount(null, "onb");
     const response = await client.post("/api/onboarding", { name: "Sneaky", role: "ADMIN" });
     expect(response.status).toBe(400);
     expect(response.json<ErrorBody>().error.fields).toHaveProperty("role");
     expect((await client.get("/api/profile")).json<UserBody>().user.role).toBe("LEARNER");
     expect((await new ApiClient().onboard("LEARNER")).status).toBe(401);
+  });
+});
+
+describe("publishing needs a confirmed address", () => {
+  it("an unconfirmed instructor (made one by an admin) cannot publish until the address is confirmed", async () => {
+    const account = await newAccount("LEARNER", "unconfirmed-teacher", { verified: false });
+    expect((await admin.patch(`/api/admin/users/${account.id}`, { role: "INSTRUCTOR" })).status).toBe(200);
+    const created = await account.client.post("/api/instructor/courses", { title: "Draft", description: "About it" });
+    expect(created.status).toBe(201);
+    const courseId = created.json<{ course: { id: string } }>().course.id;
+    const moduleId = (await account.client.post(`/api/instructor/courses/${courseId}/modules`, { title: "One" })).json<{ module: { id: string } }>().module.id;
+    expect((await account.client.post(`/api/instructor/courses/${courseId}/modules/${moduleId}/lessons`, { title: "First" })).status).toBe(201);
+    const refused = await account.client.post(`/api/instructor/courses/${courseId}/publish`, { published: true });
+    expect(refused.status).toBe(403);
+    expect(refused.json<ErrorBody>().error.message).toMatch(/Confirm your e-mail address/);
+
+    expect((await account.client.verifyFromMail(account.email)).status).toBe(200);
+    expect((await account.client.post(`/api/instructor/courses/${courseId}/publish`, { published: true })).status).toBe(200);
+  });
+});
+
+describe("changing the e-mail address", () => {
+  it("mails a link to the new address; opening it moves the account, and the old address is told", async () => {
+    const account = await newAccount("LEARNER", "move");
+    const next = uniqueEmail("moved");
+    const asked = await account.client.post("/api/profile/email", { email: next, currentPassword: account.password });
+    expect(asked.status).toBe(202);
+    expect((await account.client.get("/api/profile")).json<UserBody>().user.email).toBe(account.email);
+    const link = new URL(linkIn(await waitForOutboxMail(next), "/confirm-email"));
+    const toldBefore = outboxCount(account.email);
+    const confirmed = await new ApiClient().post("/api/profile/email/confirm", { token: link.searchParams.get("token") });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.json()).toEqual({ email: next });
+    expect((await account.client.get("/api/profile")).json<UserBody>().user.email).toBe(next);
+    expect((await waitForOutboxMail(account.email, { seen: toldBefore })).subject).toBe("Your BudhHub address was changed");
+    expect((await new ApiClient().signIn(next, account.password)).status).toBe(200);
+  });
+
+  it("is refused to an unconfirmed account and without the current password", async () => {
+    const unconfirmed = await newAccount("LEARNER", "move-unconfirmed", { verified: false });
+    expect((await unconfirmed.client.post("/api/profile/email", { email: uniqueEmail("x"), currentPassword: unconfirmed.password })).status).toBe(403);
+    const account = await newAccount("LEARNER", "move-nopass");
+    expect((await account.client.post("/api/profile/email", { email: uniqueEmail("x") })).status).toBe(400);
   });
 });
 

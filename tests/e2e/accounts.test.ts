@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl } from "../helpers/base-url";
 import { axeViolations, launchBrowser, waitForHydration, watchPageErrors } from "../helpers/browser";
+import { signUpInContext } from "../helpers/browser-accounts";
 
 const DEMO_PASSWORD = "budhhub-demo";
 
@@ -59,12 +60,13 @@ describe("account pages in Chromium", () => {
   });
   afterAll(async () => close?.());
 
-  it("signs up a new user who picks Instructor on onboarding and lands in the instructor area", async () => {
+  it("signs up, confirms the address from the mailed link, asks to teach, and teaches once an admin approves", async () => {
     const context = await newContext();
+    const email = uniqueEmail("instructor");
     const { page, errors } = await openPage(context, "/signup");
     const form = page.getByRole("form", { name: "Create your account" });
     await form.getByLabel("Name").fill("Nadia New");
-    await form.getByLabel("Email").fill(uniqueEmail("instructor"));
+    await form.getByLabel("Email").fill(email);
     // The password rules are shown before typing, and the server's schema refuses a short one in the browser.
     await expect(form.getByText("At least 10 characters, and not a common password.").isVisible()).resolves.toBe(true);
     await form.getByLabel("Password").fill("short");
@@ -73,24 +75,133 @@ describe("account pages in Chromium", () => {
 
     await form.getByLabel("Password").fill("a long enough passphrase");
     await form.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((url) => url.pathname === "/check-email");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Check your email");
+    await expect(page.getByText(email).count()).resolves.toBe(1);
+
+    // The verification mail, from the outbox: its page confirms the address and signs in.
+    await page.goto(await linkFromOutbox(email, "/verify-email?token="), { waitUntil: "load" });
+    await waitForHydration(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Confirm my address" }).click();
     await page.waitForURL((url) => url.pathname === "/onboarding");
     await waitForHydration(page);
 
     const onboarding = page.getByRole("form", { name: "Set up your account" });
     await expect(onboarding.getByLabel("Name").inputValue()).resolves.toBe("Nadia New");
-    // Submitting without a role says so.
+    // Submitting without a choice says so.
     await onboarding.getByRole("button", { name: "Continue" }).click();
-    await expect(onboarding.getByRole("alert").filter({ hasText: "Choose learner or instructor." }).count()).resolves.toBe(1);
-    await onboarding.getByRole("radio", { name: "Instructor" }).check();
+    await expect(onboarding.getByRole("alert").filter({ hasText: "Choose to learn or to teach." }).count()).resolves.toBe(1);
+    await onboarding.getByRole("radio", { name: "I want to teach" }).check();
+    await onboarding.getByLabel("Why do you want to teach? (optional)").fill("I teach statistics to nurses.");
+    expect(await axeViolations(page)).toEqual([]);
     await onboarding.getByRole("button", { name: "Continue" }).click();
-    await page.waitForURL((url) => url.pathname === "/instructor");
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Instructor");
-
-    // A full page load: the header shows the new user and the instructor area.
+    await page.waitForURL((url) => url.pathname === "/dashboard");
+    await page.getByRole("status").filter({ hasText: "Your request to teach is waiting for an admin." }).waitFor();
+    // Still a learner: no instructor area, and the banner asks for nothing (the address is confirmed).
     const header = page.getByRole("banner");
     await expect(header.getByRole("link", { name: "Nadia New" }).count()).resolves.toBe(1);
+    await expect(header.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Instructor" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("region", { name: "Confirm your e-mail address" }).count()).resolves.toBe(0);
+
+    // An admin approves on /admin/instructor-requests.
+    const adminContext = await newContext();
+    const admin = await openPage(adminContext, "/signin?callbackUrl=%2Fadmin%2Finstructor-requests");
+    const signIn = admin.page.getByRole("form", { name: "With your password" });
+    await signIn.getByLabel("Email").fill("admin@budhhub.test");
+    await signIn.getByLabel("Password").fill(DEMO_PASSWORD);
+    await signIn.getByRole("button", { name: "Sign in" }).click();
+    await admin.page.waitForURL((url) => url.pathname === "/admin/instructor-requests");
+    await waitForHydration(admin.page);
+    await admin.page.getByText("I teach statistics to nurses.").waitFor();
+    expect(await axeViolations(admin.page)).toEqual([]);
+    await admin.page.getByRole("button", { name: "Approve Nadia New" }).click();
+    await admin.page.getByText("Nadia New can now teach.").waitFor();
+    expect(admin.errors).toEqual([]);
+    await adminContext.close();
+
+    // The user's next visit says so, and opens the instructor area.
+    await page.reload({ waitUntil: "load" });
+    await waitForHydration(page);
+    const notice = page.getByRole("region", { name: "Your request to teach" });
+    await notice.getByText("An admin approved your request to teach.").waitFor();
     await expect(header.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Instructor" }).count()).resolves.toBe(1);
+    await notice.getByRole("button", { name: "Dismiss" }).click();
+    await notice.waitFor({ state: "detached" });
+    await page.reload({ waitUntil: "load" });
+    await expect(page.getByRole("region", { name: "Your request to teach" }).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("answers a sign-up with a known address with the same page, and mails its owner instead", async () => {
+    const context = await newContext();
+    const { page, errors } = await openPage(context, "/signup");
+    const form = page.getByRole("form", { name: "Create your account" });
+    await form.getByLabel("Name").fill("Impostor");
+    await form.getByLabel("Email").fill("learner2@budhhub.test");
+    await form.getByLabel("Password").fill("a long enough passphrase");
+    await form.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((url) => url.pathname === "/check-email");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Check your email");
+    await expect(page.getByText("learner2@budhhub.test").count()).resolves.toBe(1);
+    // The same words as for a new address, and no session.
+    await expect(page.getByText("If the address is new to BudhHub").count()).resolves.toBe(1);
+    await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" }).count()).resolves.toBe(1);
+    expect(await linkFromOutbox("learner2@budhhub.test", "/forgot-password")).toBe(`${baseUrl()}/forgot-password`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("an ADMIN_EMAILS address that signs up with a password is not an admin until it confirms the address", async () => {
+    // tests/run-with-server.ts starts the app with ADMIN_EMAILS=first-admin@example.test.
+    const email = "first-admin@example.test";
+    const context = await newContext();
+    const headers = { origin: baseUrl() };
+    expect((await context.request.post(`${baseUrl()}/api/auth/signup`, { data: { name: "Root", email, password: "a long enough passphrase" }, headers })).status()).toBe(202);
+    expect((await context.request.post(`${baseUrl()}/api/auth/signin`, { data: { email, password: "a long enough passphrase" }, headers })).status()).toBe(200);
+    expect((await context.request.post(`${baseUrl()}/api/onboarding`, { data: { name: "Root", role: "LEARNER" }, headers })).status()).toBe(200);
+    const { page, errors } = await openPage(context, "/admin");
+    expect(pathOf(page)).toBe("/dashboard");
+    await page.getByRole("alert").filter({ hasText: "does not have access to the admin area" }).waitFor();
+    // The banner offers a new link; the first one still works.
+    const banner = page.getByRole("region", { name: "Confirm your e-mail address" });
+    await banner.getByRole("button", { name: "Send a new link" }).click();
+    await banner.getByRole("status").filter({ hasText: `We have sent a new link to ${email}.` }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(await linkFromOutbox(email, "/verify-email?token="), { waitUntil: "load" });
+    await waitForHydration(page);
+    await page.getByRole("button", { name: "Confirm my address" }).click();
+    await page.waitForURL((url) => url.pathname === "/dashboard");
+    await page.goto(`${baseUrl()}/admin`, { waitUntil: "load" });
+    expect(pathOf(page)).toBe("/admin");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Admin");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps every hostile callbackUrl on the site, signed in and signed out", async () => {
+    const hostile = ["/\t/evil.test", "/\n/evil.test", "/\r/evil.test", "/\\evil.test", "/\\/evil.test", "//evil.test", "\\\\evil.test", "%2F%2Fevil.test", "/.//evil.test", "/\u3002/evil.test", "javascript:alert(1)"];
+    const context = await newContext();
+    // Signed out: the form sends the user wherever callbackUrl says, after a right password.
+    for (const value of hostile) {
+      const { page, errors } = await openPage(context, `/signin?callbackUrl=${encodeURIComponent(value)}`);
+      const form = page.getByRole("form", { name: "With your password" });
+      await form.getByLabel("Email").fill("learner4@budhhub.test");
+      await form.getByLabel("Password").fill(DEMO_PASSWORD);
+      await form.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((url) => url.pathname !== "/signin");
+      expect({ value, origin: new URL(page.url()).origin }).toEqual({ value, origin: baseUrl() });
+      expect(errors).toEqual([]);
+      // Signed in: the sign-in page redirects straight away.
+      for (const pagePath of ["/signin", "/signup"]) {
+        const response = await page.goto(`${baseUrl()}${pagePath}?callbackUrl=${encodeURIComponent(value)}`);
+        expect({ value, pagePath, status: response?.status(), origin: new URL(page.url()).origin }).toEqual({ value, pagePath, status: 200, origin: baseUrl() });
+      }
+      await context.clearCookies();
+      await page.close();
+    }
     await context.close();
   });
 
@@ -294,7 +405,18 @@ describe("account pages in Chromium", () => {
   });
 
   describe("has no accessibility violations", () => {
-    const pages = ["/signin", "/signup", "/forgot-password", "/reset-password?token=x", "/reset-password", "/check-email?email=someone%40example.test"];
+    const pages = [
+      "/signin",
+      "/signup",
+      "/forgot-password",
+      "/reset-password?token=x",
+      "/reset-password",
+      "/check-email?email=someone%40example.test",
+      "/check-email?for=signup&email=someone%40example.test",
+      "/verify-email?token=not-a-real-token-but-long-enough",
+      "/verify-email",
+      "/confirm-email?token=not-a-real-token-but-long-enough",
+    ];
 
     for (const scheme of ["light", "dark"] as const) {
       it(`on the signed-out account pages, with their errors showing (${scheme})`, async () => {
@@ -317,11 +439,7 @@ describe("account pages in Chromium", () => {
 
       it(`on onboarding and profile, signed in as a new user (${scheme})`, async () => {
         const context = await newContext({ colorScheme: scheme });
-        const answer = await context.request.post(`${baseUrl()}/api/auth/signup`, {
-          data: { name: "Axe Tester", email: uniqueEmail(`axe-${scheme}`), password: "a long enough passphrase" },
-          headers: { origin: baseUrl() },
-        });
-        expect(answer.status()).toBe(201);
+        await signUpInContext(context, { name: "Axe Tester", email: uniqueEmail(`axe-${scheme}`), password: "a long enough passphrase" });
 
         const onboarding = await openPage(context, "/onboarding");
         expect(await axeViolations(onboarding.page)).toEqual([]);
@@ -330,7 +448,9 @@ describe("account pages in Chromium", () => {
         await onboarding.page.getByRole("alert").filter({ hasText: "Enter your name." }).waitFor();
         expect(await axeViolations(onboarding.page)).toEqual([]);
         await onboarding.page.getByLabel("Name").fill("Axe Tester");
-        await onboarding.page.getByRole("radio", { name: "Learner" }).check();
+        await onboarding.page.getByRole("radio", { name: "I want to teach" }).check();
+        expect(await axeViolations(onboarding.page)).toEqual([]);
+        await onboarding.page.getByRole("radio", { name: "I want to learn" }).check();
         await onboarding.page.getByRole("button", { name: "Continue" }).click();
         await onboarding.page.waitForURL((url) => url.pathname !== "/onboarding");
         expect(onboarding.errors).toEqual([]);
@@ -361,16 +481,7 @@ describe("account pages in Chromium", () => {
   it("changes the name and the password on the profile page", async () => {
     const context = await newContext();
     const email = uniqueEmail("profile");
-    const answer = await context.request.post(`${baseUrl()}/api/auth/signup`, {
-      data: { name: "Pat Profile", email, password: "a long enough passphrase" },
-      headers: { origin: baseUrl() },
-    });
-    expect(answer.status()).toBe(201);
-    const onboarded = await context.request.post(`${baseUrl()}/api/onboarding`, {
-      data: { name: "Pat Profile", role: "LEARNER" },
-      headers: { origin: baseUrl() },
-    });
-    expect(onboarded.status()).toBe(200);
+    await signUpInContext(context, { name: "Pat Profile", email, password: "a long enough passphrase", role: "LEARNER" });
 
     const { page, errors } = await openPage(context, "/profile");
     await expect(page.getByText("Learner", { exact: true }).count()).resolves.toBe(1);

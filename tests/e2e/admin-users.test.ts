@@ -3,6 +3,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl } from "../helpers/base-url";
 import { axeViolations, launchBrowser, waitForHydration, watchPageErrors } from "../helpers/browser";
+import { signUpInContext } from "../helpers/browser-accounts";
 
 /** A browser context with its own client address (rate limits are per IP) and a session made through the JSON API. */
 async function signedInContext(browser: Browser, account: { email: string; password: string; name?: string; role?: "LEARNER" }) {
@@ -11,10 +12,7 @@ async function signedInContext(browser: Browser, account: { email: string; passw
     extraHTTPHeaders: { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
   });
   if (account.name) {
-    const signUp = await context.request.post("/api/auth/signup", { data: account });
-    expect(signUp.status()).toBe(201);
-    const onboard = await context.request.post("/api/onboarding", { data: { name: account.name, role: account.role } });
-    expect(onboard.status()).toBe(200);
+    await signUpInContext(context, { ...account, name: account.name });
   } else {
     const signIn = await context.request.post("/api/auth/signin", { data: account });
     expect(signIn.status()).toBe(200);

@@ -5,6 +5,7 @@ import type { AdminAnalytics, CourseAnalytics, InstructorAnalytics, LearnersPage
 import { formatBytes } from "@/lib/format";
 import { DEMO_ADMIN, DEMO_PASSWORD, strongPassword, uniqueEmail, uniqueIp } from "../helpers/api-client";
 import { baseUrl } from "../helpers/base-url";
+import { signUpInContext } from "../helpers/browser-accounts";
 import { axeViolations, launchBrowser, waitForHydration, watchPageErrors } from "../helpers/browser";
 
 /**
@@ -130,8 +131,7 @@ describe("analytics in Chromium", () => {
     // An instructor of their own, unrelated to the demo, with one course that has no lessons and no learners.
     stranger = await browser.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });
     const name = "Una Related";
-    expect((await stranger.request.post("/api/auth/signup", { data: { name, email: uniqueEmail("analytics"), password: strongPassword() } })).status()).toBe(201);
-    expect((await stranger.request.post("/api/onboarding", { data: { name, role: "INSTRUCTOR" } })).status()).toBe(200);
+    await signUpInContext(stranger, { name, email: uniqueEmail("analytics"), password: strongPassword(), role: "INSTRUCTOR" });
     const created = await stranger.request.post("/api/instructor/courses", { data: { title: "Empty analytics course", description: "Nothing here yet." } });
     expect(created.status()).toBe(201);
     emptyCourseId = ((await created.json()) as { course: { id: string } }).course.id;

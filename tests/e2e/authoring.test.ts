@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueIp } from "../helpers/api-client";
 import { demoAsset } from "../helpers/authoring";
 import { baseUrl } from "../helpers/base-url";
+import { signUpInContext } from "../helpers/browser-accounts";
 import { axeViolations, launchBrowser, settleAnimations, waitForHydration, watchPageErrors } from "../helpers/browser";
 import { solidPng } from "../helpers/png";
 
@@ -37,12 +38,12 @@ describe("course authoring in Chromium", () => {
     ({ browser, close } = await launchBrowser());
     context = await browser.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });
     const name = "Marina Author";
-    const signUp = await context.request.post("/api/auth/signup", {
-      data: { name, email: `author-${randomUUID().slice(0, 8)}@example.test`, password: "a long and unusual passphrase" },
+    await signUpInContext(context, {
+      name,
+      email: `author-${randomUUID().slice(0, 8)}@example.test`,
+      password: "a long and unusual passphrase",
+      role: "INSTRUCTOR",
     });
-    expect(signUp.status()).toBe(201);
-    const onboard = await context.request.post("/api/onboarding", { data: { name, role: "INSTRUCTOR" } });
-    expect(onboard.status()).toBe(200);
   });
   afterAll(async () => {
     // The home page lists the six newest published courses; the demo's are expected there by home.test.ts.

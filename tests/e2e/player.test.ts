@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueEmail, uniqueIp } from "../helpers/api-client";
 import { baseUrl } from "../helpers/base-url";
 import { axeViolations, launchBrowser } from "../helpers/browser";
+import { signUpInContext } from "../helpers/browser-accounts";
 import { openPage, playerUrl, waitForVideo } from "../helpers/learner-pages";
 
 type CourseDetail = {
@@ -19,14 +20,7 @@ describe("the course player in Chromium", () => {
 
   async function learnerContext(options: Parameters<Browser["newContext"]>[0] = {}) {
     const context = await browser.newContext({ ...options, extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });
-    const headers = { origin: baseUrl() };
-    const signup = await context.request.post(`${baseUrl()}/api/auth/signup`, {
-      data: { name: "Lena Learner", email: uniqueEmail("player"), password: "a long enough passphrase" },
-      headers,
-    });
-    expect(signup.status()).toBe(201);
-    const onboarded = await context.request.post(`${baseUrl()}/api/onboarding`, { data: { name: "Lena Learner", role: "LEARNER" }, headers });
-    expect(onboarded.status()).toBe(200);
+    await signUpInContext(context, { name: "Lena Learner", email: uniqueEmail("player"), password: "a long enough passphrase", role: "LEARNER" });
     return context;
   }
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { baseUrl, testDataDir } from "./base-url";
-import { readMail, type MailText } from "./mail-text";
+import { linkIn, readMail, type MailText } from "./mail-text";
 
 /**
  * A small HTTP client for the black-box API tests: a cookie jar, its own client address (X-Forwarded-For, which the
@@ -133,8 +133,27 @@ export class ApiClient {
     return hops;
   }
 
-  signUp(input: { name?: string; email: string; password: string }) {
+  signUp(input: { name?: string; email: string; password: string; callbackUrl?: string }) {
     return this.post("/api/auth/signup", { name: input.name ?? "Test Person", ...input });
+  }
+
+  /**
+   * Signs up, then confirms the address with the link from the outbox as the user would, which signs this client in.
+   * Returns the confirmation's answer ({ user, next }).
+   */
+  async signUpAndVerify(input: { name?: string; email: string; password: string }): Promise<ApiResponse> {
+    const seen = outboxCount(input.email);
+    const signUp = await this.signUp(input);
+    if (signUp.status !== 202) throw new Error(`sign-up of ${input.email} answered ${signUp.status}: ${signUp.text}`);
+    const verified = await this.verifyFromMail(input.email, seen);
+    if (verified.status !== 200) throw new Error(`verification of ${input.email} answered ${verified.status}: ${verified.text}`);
+    return verified;
+  }
+
+  /** Opens the verification link of the outbox mail number `seen + 1` to this address: POST its token. */
+  async verifyFromMail(email: string, seen = 0): Promise<ApiResponse> {
+    const link = new URL(linkIn(await waitForOutboxMail(email, { seen }), "/verify-email"));
+    return this.post("/api/auth/verify-email", { token: link.searchParams.get("token"), callbackUrl: link.searchParams.get("callbackUrl") ?? undefined });
   }
 
   signIn(email: string, password: string) {
@@ -157,19 +176,45 @@ export class ApiClient {
 
 export type Account = { client: ApiClient; id: string; email: string; password: string; name: string };
 
-/** A new account over HTTP: signed up, and onboarded with the role given (or not onboarded). */
-export async function newAccount(role: "LEARNER" | "INSTRUCTOR" | null, prefix = "user"): Promise<Account> {
+/**
+ * A new account over HTTP, as a person makes one: signed up, address confirmed from the outbox mail (or, with
+ * `verified: false`, signed in with the password only), and onboarded with the role given (or not onboarded). An
+ * instructor asks to teach at onboarding and the demo admin approves the request.
+ */
+export async function newAccount(
+  role: "LEARNER" | "INSTRUCTOR" | null,
+  prefix = "user",
+  { verified = true }: { verified?: boolean } = {},
+): Promise<Account> {
   const client = new ApiClient();
   const email = uniqueEmail(prefix);
   const password = strongPassword();
   const name = `${prefix} ${email.split("@")[0]!.split("-").slice(1).join("-")}`;
-  const signUp = await client.signUp({ name, email, password });
-  if (signUp.status !== 201) throw new Error(`sign-up of ${email} answered ${signUp.status}: ${signUp.text}`);
+  let signedIn: ApiResponse;
+  if (verified) {
+    signedIn = await client.signUpAndVerify({ name, email, password });
+  } else {
+    const signUp = await client.signUp({ name, email, password });
+    if (signUp.status !== 202) throw new Error(`sign-up of ${email} answered ${signUp.status}: ${signUp.text}`);
+    signedIn = await client.signIn(email, password);
+    if (signedIn.status !== 200) throw new Error(`sign-in of ${email} answered ${signedIn.status}: ${signedIn.text}`);
+  }
+  const id = signedIn.json<{ user: { id: string } }>().user.id;
   if (role) {
     const onboarded = await client.onboard(role, name);
     if (onboarded.status !== 200) throw new Error(`onboarding of ${email} answered ${onboarded.status}: ${onboarded.text}`);
+    if (role === "INSTRUCTOR") await approveTeaching(onboarded.json<{ instructorRequest: { id: string } }>().instructorRequest.id);
   }
-  return { client, id: signUp.json<{ user: { id: string } }>().user.id, email, password, name };
+  return { client, id, email, password, name };
+}
+
+let admin: Promise<ApiClient> | undefined;
+
+/** The demo admin approves a request to teach (INSTRUCTOR_SIGNUP=request, the default). */
+export async function approveTeaching(requestId: string): Promise<void> {
+  admin ??= demoAdmin();
+  const response = await (await admin).patch(`/api/admin/instructor-requests/${requestId}`, { decision: "approve" });
+  if (response.status !== 200) throw new Error(`approving request ${requestId} answered ${response.status}: ${response.text}`);
 }
 
 /** The demo admin, signed in. */

@@ -50,15 +50,40 @@ export function route<P = Record<string, string>>(
   };
 }
 
-/** Parses a JSON body with a schema; bad JSON or bad fields are a 400 that names them. */
+/** The largest JSON body any route takes: lesson content (200,000 characters) with room to spare. */
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+/** The body as text, refused with 413 past `max` bytes, whether or not the client declared its length. */
+async function readText(request: Request, max: number): Promise<string> {
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${max / 1024 / 1024} MiB.`);
+  if (Number(request.headers.get("content-length") ?? 0) > max) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Parses a JSON body with a schema; bad JSON or bad fields are a 400 that names them, a body past 2 MiB a 413. */
 export async function parseJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json).");
   }
+  const text = await readText(request, MAX_JSON_BYTES);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   }

@@ -4,7 +4,7 @@ import { AppError } from "./errors";
 
 /**
  * The client's address for rate limits. X-Forwarded-For is a list that each proxy appends the address it saw to, and
- * this process appends the address of the connection itself (src/lib/http/socket-address.ts). Whatever a client writes
+ * this process appends the address of the connection itself (src/lib/http/incoming-request.ts). Whatever a client writes
  * in the header stays on the left, so the address is read from the right: TRUSTED_PROXY_HOPS entries past the last.
  */
 export function clientIp(request: Request | { headers: Headers }, hops = env.TRUSTED_PROXY_HOPS): string {

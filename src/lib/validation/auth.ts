@@ -31,7 +31,7 @@ export const nameSchema = z
   .max(120, "Use at most 120 characters.");
 
 /** Where to go after signing in or confirming: a path checked on the server against APP_URL (src/lib/auth/return-path.ts). */
-const callbackUrlSchema = z.string().max(2048).optional();
+const callbackUrlSchema = z.string().refine(...oneLine("The return address")).max(2048).optional();
 
 export const signUpSchema = z.object({ name: nameSchema, email: emailSchema, password: newPasswordSchema, callbackUrl: callbackUrlSchema });
 export type SignUpInput = z.infer<typeof signUpSchema>;
