@@ -28,10 +28,12 @@ type Fixtures = {
   draft: CourseTree;
   /** A published course of `instructor`, with a module and a lesson. */
   published: CourseTree;
+  /** A request to teach of `learner`, declined by the admin. */
+  learnerDecision: string;
 };
 
 /** The objects a row points at: a course tree, and an upload or material in it when the row needs one. */
-type Scope = CourseTree & { uploadId?: string; materialId?: string };
+type Scope = CourseTree & { uploadId?: string; materialId?: string; requestId?: string };
 
 type Row = {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -113,6 +115,50 @@ const rows: Row[] = [
   { method: "GET", path: "/admin/courses", expect: adminsOnly(200, DENIED, SIGN_IN) },
   ...courseRows("draft"),
   ...courseRows("published"),
+
+  // Issue 11: address verification and change, requests to teach.
+  { method: "POST", path: "/api/auth/verify-email", body: () => ({ token: "x".repeat(43) }), expect: everyone(400), note: "an unknown link" },
+  { method: "POST", path: "/api/auth/verify-email/resend", expect: signedIn(409), note: "every actor's address is confirmed" },
+  {
+    method: "POST",
+    path: "/api/profile/email",
+    body: () => ({ email: "moved@example.test", currentPassword: "not-the-current-one" }),
+    expect: signedIn(400),
+    note: "a wrong current password for every signed-in user, so the matrix moves nobody",
+  },
+  { method: "POST", path: "/api/profile/email/confirm", body: () => ({ token: "y".repeat(43) }), expect: everyone(400), note: "an unknown link" },
+  { method: "GET", path: "/api/instructor-requests", expect: signedIn(200) },
+  {
+    method: "POST",
+    path: "/api/instructor-requests",
+    body: () => ({ message: "Matrix" }),
+    expect: { ...signedIn(409), learner: 201 },
+    note: "instructors and admins can already teach",
+  },
+  {
+    method: "PATCH",
+    path: (f) => `/api/instructor-requests/${f.learnerDecision}`,
+    body: () => ({ seen: true }),
+    expect: { ...signedIn(404), learner: 200 },
+    note: "the learner's own decided request; anyone else's is not found",
+  },
+  { method: "GET", path: "/api/admin/instructor-requests", expect: adminsOnly(200) },
+  {
+    method: "PATCH",
+    path: (_f, s) => `/api/admin/instructor-requests/${s.requestId}`,
+    body: () => ({ decision: "decline" }),
+    scope: async (f) => {
+      const asker = await newAccount("LEARNER", "matrix-asker");
+      const asked = await asker.client.post("/api/instructor-requests", {});
+      return { ...f.draft, requestId: asked.json<{ request: { id: string } }>().request.id };
+    },
+    scopeLabel: "fresh-request",
+    expect: adminsOnly(200),
+  },
+  { method: "GET", path: "/admin/instructor-requests", expect: adminsOnly(200, DENIED, SIGN_IN) },
+  { method: "GET", path: "/verify-email", expect: everyone(200) },
+  { method: "GET", path: "/confirm-email", expect: everyone(200) },
+  { method: "GET", path: "/check-email?for=signup", expect: everyone(200) },
 ];
 
 /**
@@ -233,6 +279,7 @@ const named: Fixtures = {
     disabled: placeholder("disabled"),
   },
   adminName: "[admin.name]",
+  learnerDecision: "[learner.request]",
   draft: { courseId: "[draft]", moduleId: "[draft.module]", lessonId: "[draft.lesson]" },
   published: { courseId: "[published]", moduleId: "[published.module]", lessonId: "[published.lesson]" },
 };
@@ -242,6 +289,7 @@ const namedScope = (label = "draft"): Scope => ({
   lessonId: `[${label}.lesson]`,
   uploadId: `[${label}.upload]`,
   materialId: `[${label}.material]`,
+  requestId: `[${label}]`,
 });
 const labelOf = (row: Row) =>
   `${row.method} ${typeof row.path === "string" ? row.path : row.path(named, namedScope(row.scopeLabel))}${
@@ -268,7 +316,13 @@ beforeAll(async () => {
     createCourseTree(instructor.client, { title: "Matrix published course", published: true }),
   ]);
 
+  const asked = await learner.client.post("/api/instructor-requests", { message: "Matrix" });
+  const learnerDecision = asked.json<{ request: { id: string } }>().request.id;
+  const declined = await admin.patch(`/api/admin/instructor-requests/${learnerDecision}`, { decision: "decline" });
+  if (declined.status !== 200) throw new Error(`declining the matrix learner's request answered ${declined.status}`);
+
   fixtures.accounts = { learner, instructor, otherInstructor, disabled };
+  fixtures.learnerDecision = learnerDecision;
   fixtures.adminName = (await admin.get("/api/profile")).json<{ user: { name: string } }>().user.name;
   fixtures.draft = draft;
   fixtures.published = published;
