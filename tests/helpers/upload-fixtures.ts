@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { deflateRawSync } from "node:zlib";
 import { db } from "@/lib/db/client";
-import { courses, lessons, modules } from "@/lib/db/schema";
+import { courses, lessons, modules, uploadSessions } from "@/lib/db/schema";
+import { storageKeys } from "@/lib/storage/keys";
+import { insertUser } from "./user-fixtures";
 
 /** Small files whose first bytes are what they claim (or deliberately are not), for the upload tests. */
 
@@ -73,6 +76,37 @@ export async function insertCourseTree(instructorId: string, { published = false
   const [module] = await db.insert(modules).values({ courseId: course!.id, title: "Week 1" }).returning({ id: modules.id });
   const [lesson] = await db.insert(lessons).values({ moduleId: module!.id, title: "Intro" }).returning({ id: lessons.id });
   return { courseId: course!.id, moduleId: module!.id, lessonId: lesson!.id };
+}
+
+/**
+ * A pending upload straight in the database, for storage tests that sign their own URLs: the local storage routes take
+ * an object PUT only to an open upload's staging key, and a part PUT only for an open upload's multipart upload id.
+ * Without `objectKey` it is a single-PUT upload of `fileName` with its staging key; `multipartUploadId` makes it a
+ * multipart upload of `objectKey`.
+ */
+export async function insertOpenUpload(
+  fields: { fileName?: string; objectKey?: string; multipartUploadId?: string; expiresAt?: Date } = {},
+): Promise<{ uploadId: string; stagingKey: string | null; objectKey: string }> {
+  const instructor = await insertUser({ role: "INSTRUCTOR" });
+  const [course] = await db.insert(courses).values({ instructorId: instructor.id, title: "Storage" }).returning({ id: courses.id });
+  const id = randomUUID();
+  const fileName = fields.fileName ?? "file.bin";
+  const objectKey = fields.objectKey ?? storageKeys.courseMaterial(course!.id, randomUUID(), fileName);
+  const stagingKey = fields.multipartUploadId ? null : storageKeys.uploadStaging(id, fileName);
+  await db.insert(uploadSessions).values({
+    id,
+    userId: instructor.id,
+    kind: "material",
+    courseId: course!.id,
+    objectKey,
+    stagingKey,
+    fileName,
+    contentType: "application/octet-stream",
+    declaredSize: 1,
+    multipartUploadId: fields.multipartUploadId ?? null,
+    expiresAt: fields.expiresAt ?? new Date(Date.now() + 3600_000),
+  });
+  return { uploadId: id, stagingKey, objectKey };
 }
 
 type Plan = {

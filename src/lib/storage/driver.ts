@@ -33,11 +33,18 @@ export interface StorageDriver {
   signGet(key: string, options: SignGetOptions): Promise<string>;
   put(key: string, body: ObjectBody, options: { contentType: string; size: number }): Promise<void>;
   head(key: string): Promise<ObjectInfo | null>;
+  /**
+   * Copies an object inside storage, without the bytes passing through the app; `toKey` gets the whole object or
+   * stays as it was. Used for single-PUT sizes (S3 copies at most 5 GiB in one request).
+   */
+  copy(fromKey: string, toKey: string): Promise<void>;
   /** A stream of the object, or of the inclusive byte range. */
   read(key: string, range?: ByteRange): Promise<{ body: Readable; size: number; contentType?: string }>;
   delete(key: string): Promise<void>;
   /** Deletes every object whose key starts with prefix; returns how many. */
   deletePrefix(prefix: string): Promise<number>;
+  /** The keys of the objects under prefix, page by page; objects being written are not listed. */
+  listKeys(prefix: string): AsyncIterable<string>;
   /** Resolves when storage answers; throws otherwise (health check). */
   check(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidKey, sanitizeFileName, storageKeys } from "./keys";
+import { isValidKey, sanitizeFileName, storageKeys, uploadIdOfStagingKey } from "./keys";
 
 const id = "2f1c5a8e-4b7d-4c1e-9a3b-0d6e7f8a9b0c";
 
@@ -30,5 +30,17 @@ describe("storage keys", () => {
     expect(isValidKey(`lessons/${id}/videos/../../x`)).toBe(false);
     expect(isValidKey("/etc/passwd")).toBe(false);
     expect(isValidKey(`lessons/${id}/videos/a/b`)).toBe(false);
+  });
+
+  it("give each upload a staging key of its own, which carries its id and stays inside its folder", () => {
+    const staging = storageKeys.uploadStaging(id, "../../etc/my notes.pdf");
+    expect(staging).toBe(`uploads/${id}/my-notes.pdf`);
+    expect(isValidKey(staging)).toBe(true);
+    expect(uploadIdOfStagingKey(staging)).toBe(id);
+    expect(uploadIdOfStagingKey(storageKeys.lessonVideo(id, "a.mp4"))).toBeNull();
+    for (const key of [`uploads/${id}/..`, `uploads/${id}/a/b.pdf`, `uploads/not-an-id/a.pdf`, `uploads/${id}/`, `uploads/../${id}/a.pdf`]) {
+      expect(isValidKey(key)).toBe(false);
+      expect(uploadIdOfStagingKey(key)).toBeNull();
+    }
   });
 });

@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { MAX_SIGNED_URL_SECONDS } from "./driver";
 
-/** Storage keys follow the reference design. File names are made safe: no separators, no control characters, capped. */
+/**
+ * Storage keys follow the reference design, plus `uploads/<upload id>/<name>`: the staging key a browser's signed PUT
+ * writes before completion checks the bytes. File names are made safe: no separators, no control characters, capped.
+ */
 
 const MAX_NAME_LENGTH = 120;
 
@@ -21,6 +24,11 @@ export function sanitizeFileName(name: string): string {
   return cleaned.slice(0, MAX_NAME_LENGTH - ext.length) + ext;
 }
 
+const STAGING_ROOT = "uploads/";
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const KEY_PATTERN = /^(courses|lessons)\/[0-9a-f-]{36}\/[a-z]+\/[^/\\]+$/;
+const STAGING_KEY_PATTERN = new RegExp(`^uploads/(${UUID})/[^/\\\\]+$`);
+
 const unique = () => `${Date.now()}-${randomBytes(6).toString("hex")}`;
 
 export const storageKeys = {
@@ -31,15 +39,21 @@ export const storageKeys = {
     `courses/${courseId}/materials/${materialId}-${sanitizeFileName(fileName)}`,
   lessonMaterial: (lessonId: string, materialId: string, fileName: string) =>
     `lessons/${lessonId}/materials/${materialId}-${sanitizeFileName(fileName)}`,
+  /** Where the browser's one signed PUT writes; completion copies the checked object to its final key. */
+  uploadStaging: (uploadId: string, fileName: string) => `${STAGING_ROOT}${uploadId}/${sanitizeFileName(fileName)}`,
   coursePrefix: (courseId: string) => `courses/${courseId}/`,
   lessonPrefix: (lessonId: string) => `lessons/${lessonId}/`,
+  stagingPrefix: () => STAGING_ROOT,
 };
 
-const KEY_PATTERN = /^(courses|lessons)\/[0-9a-f-]{36}\/[a-z]+\/[^/\\]+$/;
+/** The upload id a staging key carries, or null for any other key. */
+export function uploadIdOfStagingKey(key: string): string | null {
+  return isValidKey(key) ? (STAGING_KEY_PATTERN.exec(key)?.[1] ?? null) : null;
+}
 
 /** True for keys this app makes; anything else (traversal, absolute paths) is refused by the drivers. */
 export function isValidKey(key: string): boolean {
-  return KEY_PATTERN.test(key) && !key.split("/").some((part) => part === ".." || part === ".");
+  return (KEY_PATTERN.test(key) || STAGING_KEY_PATTERN.test(key)) && !key.split("/").some((part) => part === ".." || part === ".");
 }
 
 /** Refuses to sign what no route would accept: keys of another shape, and lifetimes S3 refuses (over 7 days). */

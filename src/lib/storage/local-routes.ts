@@ -81,24 +81,34 @@ function signedSize(request: Request, size: number | undefined): number {
   return size;
 }
 
+/**
+ * A signed write the local routes are about to take. A valid signature is not enough: the URL outlives the upload it
+ * was made for (a day), and only the owner of the upload decides whether that upload is still open.
+ */
+export type SignedWrite = { route: "objects"; key: string } | { route: "multipart"; key: string; multipartUploadId: string };
+/** Throws (an AppError) to refuse the write; called after the signature check and before a byte is read. */
+export type AdmitWrite = (write: SignedWrite) => Promise<void>;
+
 const etagResponse = (etag: string) =>
   new Response(null, { status: 200, headers: { ETag: `"${etag}"`, "Cache-Control": "no-store" } });
 
-export async function receiveObject(request: Request, params: unknown): Promise<Response> {
+export async function receiveObject(request: Request, params: unknown, admit: AdmitWrite): Promise<Response> {
   const { storage, key, claims } = authorize(request, params, "objects", "PUT");
   // S3 signs Content-Type for these URLs; so do we.
   if ((request.headers.get("content-type") ?? "") !== claims.contentType) {
     throw new AppError("FORBIDDEN", "The Content-Type does not match the one this link was signed for.");
   }
   const size = signedSize(request, claims.size);
+  await admit({ route: "objects", key });
   const { etag } = await storage.receive(key, bodyStream(request.body), size);
   return etagResponse(etag);
 }
 
-export async function receivePart(request: Request, params: unknown): Promise<Response> {
+export async function receivePart(request: Request, params: unknown, admit: AdmitWrite): Promise<Response> {
   const { storage, key, claims } = authorize(request, params, "multipart", "PUT");
   if (!claims.uploadId || !claims.partNumber) throw new AppError("FORBIDDEN", "This link is not valid.");
   const size = signedSize(request, claims.size);
+  await admit({ route: "multipart", key, multipartUploadId: claims.uploadId });
   const { etag } = await storage.putPart(key, claims.uploadId, claims.partNumber, bodyStream(request.body), size);
   return etagResponse(etag);
 }

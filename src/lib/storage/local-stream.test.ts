@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { callStorageRoute } from "../../../tests/helpers/storage-routes";
+import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { withTestStorage } from "../../../tests/helpers/test-storage";
-import { storageKeys } from "./keys";
+import { insertOpenUpload } from "../../../tests/helpers/upload-fixtures";
 
+withTestDatabase();
 const storage = withTestStorage();
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
@@ -28,7 +30,8 @@ function generated(size: number) {
 describe("local storage: a large upload", () => {
   // No database involved: CI runs it in the PGlite pass only, not again on each server driver.
   it.runIf(!env.TEST_DATABASE_URL)("streams 1 GiB through the PUT handler to disk with flat memory", { timeout: 300_000 }, async () => {
-    const key = storageKeys.lessonVideo("2f1c5a8e-4b7d-4c1e-9a3b-0d6e7f8a9b0c", "big.mp4");
+    // The object route takes a PUT only to an open upload's staging key.
+    const key = (await insertOpenUpload({ fileName: "big.mp4" })).stagingKey!;
     const signed = await storage.driver.signPut(key, { contentType: "video/mp4", size: GiB, expiresInSeconds: 600 });
     const { body, md5 } = generated(GiB);
 

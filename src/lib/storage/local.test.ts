@@ -1,15 +1,28 @@
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { callStorageRoute } from "../../../tests/helpers/storage-routes";
+import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { TEST_APP_URL, withTestStorage } from "../../../tests/helpers/test-storage";
+import { insertOpenUpload } from "../../../tests/helpers/upload-fixtures";
 import { MIN_PART_BYTES } from "./driver";
 import { storageKeys } from "./keys";
 
+withTestDatabase();
 const storage = withTestStorage();
 const lessonId = "2f1c5a8e-4b7d-4c1e-9a3b-0d6e7f8a9b0c";
 const md5 = (data: Buffer) => createHash("md5").update(data).digest("hex");
+
+/** The staging key of an open upload: the only kind of key the object route takes a PUT for. */
+const openStaging = async (fileName: string) => (await insertOpenUpload({ fileName })).stagingKey!;
+/** A multipart upload of `key` with its open upload session, whose part URLs the multipart route takes. */
+async function openMultipart(key: string) {
+  const uploadId = await storage.driver.createMultipart(key, { contentType: "video/mp4" });
+  await insertOpenUpload({ objectKey: key, multipartUploadId: uploadId });
+  return uploadId;
+}
 
 /** Every file under the storage root, so that a refused upload can be shown to leave nothing, not even a temp file. */
 function filesUnder(dir: string): string[] {
@@ -37,7 +50,7 @@ async function waitUntilExpired(url: string) {
 
 describe("local storage: signed PUT", () => {
   it("stores exactly the bytes sent, answers their md5 as ETag, at an absolute app URL", async () => {
-    const key = storageKeys.lessonMaterial(lessonId, "m1", "notes.pdf");
+    const key = await openStaging("notes.pdf");
     const data = randomBytes(300_000);
     const signed = await storage.driver.signPut(key, { contentType: "application/pdf", size: data.length, expiresInSeconds: 60 });
     expect(signed.method).toBe("PUT");
@@ -52,7 +65,7 @@ describe("local storage: signed PUT", () => {
   });
 
   it("refuses a tampered signature, size or key with 403 in the app's error shape, and stores nothing", async () => {
-    const key = storageKeys.lessonMaterial(lessonId, "m2", "a.pdf");
+    const key = await openStaging("a.pdf");
     const data = randomBytes(1000);
     const signed = await storage.driver.signPut(key, { contentType: "application/pdf", size: data.length, expiresInSeconds: 60 });
     const url = new URL(signed.url);
@@ -67,8 +80,8 @@ describe("local storage: signed PUT", () => {
     const response = await callStorageRoute(bigger.toString(), { method: "PUT", headers: signed.headers, body: Buffer.alloc(10 * data.length) });
     await expectError(response, 403, "FORBIDDEN");
 
-    const otherKey = storageKeys.lessonMaterial(lessonId, "m3", "a.pdf");
-    const moved = signed.url.replace("m2-a.pdf", "m3-a.pdf");
+    const otherKey = await openStaging("a.pdf");
+    const moved = signed.url.replace(key, otherKey);
     await expectError(await callStorageRoute(moved, { method: "PUT", headers: signed.headers, body: data }), 403, "FORBIDDEN");
 
     expect(await storage.driver.head(key)).toBeNull();
@@ -76,7 +89,7 @@ describe("local storage: signed PUT", () => {
   });
 
   it("refuses an expired URL with 403", async () => {
-    const key = storageKeys.lessonMaterial(lessonId, "m4", "late.pdf");
+    const key = await openStaging("late.pdf");
     const data = randomBytes(100);
     const signed = await storage.driver.signPut(key, { contentType: "application/pdf", size: data.length, expiresInSeconds: 1 });
     await waitUntilExpired(signed.url);
@@ -87,7 +100,7 @@ describe("local storage: signed PUT", () => {
   });
 
   it("refuses a URL used with another method or Content-Type than it was signed for", async () => {
-    const key = storageKeys.lessonMaterial(lessonId, "m5", "b.pdf");
+    const key = await openStaging("b.pdf");
     const data = randomBytes(100);
     const signedPut = await storage.driver.signPut(key, { contentType: "application/pdf", size: data.length, expiresInSeconds: 60 });
     await expectError(await callStorageRoute(signedPut.url, { method: "GET" }), 403, "FORBIDDEN");
@@ -102,7 +115,7 @@ describe("local storage: signed PUT", () => {
   });
 
   it("refuses a body of another size than signed, and keeps nothing of it", async () => {
-    const key = storageKeys.lessonMaterial(lessonId, "m6", "size.pdf");
+    const key = await openStaging("size.pdf");
     const signed = await storage.driver.signPut(key, { contentType: "application/pdf", size: 1000, expiresInSeconds: 60 });
     const before = filesUnder(storage.root);
 
@@ -133,10 +146,32 @@ describe("local storage: signed PUT", () => {
     expect(filesUnder(storage.root)).toEqual(before);
   });
 
+  it("refuses a chunked body longer than signed with 413 as Next.js hands it over (a Node stream under undici's Request)", async () => {
+    const key = await openStaging("chunked.pdf");
+    const signed = await storage.driver.signPut(key, { contentType: "application/pdf", size: 1000, expiresInSeconds: 60 });
+    const before = filesUnder(storage.root);
+    // next start gives route handlers a Request whose body is the incoming message itself, read by undici, chunked
+    // here as a client without Content-Length sends it: 600 bytes every few milliseconds, 6000 in all.
+    let sent = 0;
+    const incoming = new Readable({
+      read() {
+        setTimeout(() => this.push(sent < 6000 ? ((sent += 600), randomBytes(600)) : null), 2);
+      },
+    });
+    const response = await callStorageRoute(signed.url, { method: "PUT", headers: signed.headers, body: incoming as unknown as BodyInit, duplex: "half" });
+    await expectError(response, 413, "PAYLOAD_TOO_LARGE");
+    // Reading stopped soon after the signed size.
+    expect(sent).toBeLessThan(6000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await storage.driver.head(key)).toBeNull();
+    expect(filesUnder(storage.root)).toEqual(before);
+    expect(fs.existsSync(path.join(storage.root, path.dirname(key)))).toBe(false);
+  });
+
   it("answers 404 for a key of another shape and 400 for a malformed query", async () => {
-    const key = storageKeys.lessonMaterial(lessonId, "m7", "q.pdf");
+    const key = await openStaging("q.pdf");
     const signed = await storage.driver.signPut(key, { contentType: "application/pdf", size: 10, expiresInSeconds: 60 });
-    const traversal = signed.url.replace(`lessons/${lessonId}/materials/`, "lessons/..%2F..%2Fetc/");
+    const traversal = signed.url.replace(`${path.dirname(key)}/`, "uploads/..%2F..%2Fetc/");
     await expectError(await callStorageRoute(traversal, { method: "PUT", headers: signed.headers, body: randomBytes(10) }), 404, "NOT_FOUND");
     const malformed = new URL(signed.url);
     malformed.searchParams.set("expires", "tomorrow");
@@ -151,7 +186,7 @@ describe("local storage: signed GET", () => {
   const data = randomBytes(100_000);
 
   it("serves the whole file, a range as 206 with Content-Range, and HEAD without a body", async () => {
-    expect((await upload(key, data, "video/mp4")).status).toBe(200);
+    await storage.driver.put(key, data, { contentType: "video/mp4", size: data.length });
     const url = await storage.driver.signGet(key, { expiresInSeconds: 60, contentType: "video/mp4" });
 
     const whole = await callStorageRoute(url);
@@ -224,7 +259,7 @@ describe("local storage: multipart", () => {
 
   it("uploads three parts through signed part URLs, lists them for a resume, and joins them in order", async () => {
     const key = storageKeys.lessonVideo(lessonId, "long.mp4");
-    const uploadId = await storage.driver.createMultipart(key, { contentType: "video/mp4" });
+    const uploadId = await openMultipart(key);
     const etags: string[] = [];
     // Out of order, as parallel uploads finish.
     for (const i of [2, 0, 1]) {
@@ -248,7 +283,7 @@ describe("local storage: multipart", () => {
 
   it("refuses a part URL moved to another part number or upload, a wrong part size, and a bad completion", async () => {
     const key = storageKeys.lessonVideo(lessonId, "refused.mp4");
-    const uploadId = await storage.driver.createMultipart(key, { contentType: "video/mp4" });
+    const uploadId = await openMultipart(key);
     const url = new URL(await storage.driver.signPart(key, uploadId, 1, { size: 4096, expiresInSeconds: 60 }));
     const moved = new URL(url);
     moved.searchParams.set("partNumber", "2");
@@ -276,7 +311,7 @@ describe("local storage: multipart", () => {
 
   it("replaces a part sent again, and aborts an upload leaving nothing behind", async () => {
     const key = storageKeys.lessonVideo(lessonId, "aborted.mp4");
-    const uploadId = await storage.driver.createMultipart(key, { contentType: "video/mp4" });
+    const uploadId = await openMultipart(key);
     await putPart(key, uploadId, 1, randomBytes(2048));
     const again = await putPart(key, uploadId, 1, parts[2]!);
     expect(await storage.driver.listParts(key, uploadId)).toEqual([{ partNumber: 1, etag: again.headers.get("etag"), size: 4096 }]);
@@ -288,13 +323,74 @@ describe("local storage: multipart", () => {
     await storage.driver.abortMultipart(key, uploadId);
     expect(await storage.driver.head(key)).toBeNull();
   });
+
+  it("refuses a part still streaming when its upload is aborted, and does not bring the upload's folder back", async () => {
+    const key = storageKeys.lessonVideo(lessonId, "raced.mp4");
+    const uploadId = await openMultipart(key);
+    const url = await storage.driver.signPart(key, uploadId, 1, { size: 4096, expiresInSeconds: 60 });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent === 2048) await held;
+        if (sent === 4096) return controller.close();
+        sent += 2048;
+        controller.enqueue(randomBytes(2048));
+      },
+    });
+    const response = callStorageRoute(url, { method: "PUT", body, duplex: "half" });
+    while (sent < 2048) await new Promise((resolve) => setTimeout(resolve, 5));
+    await storage.driver.abortMultipart(key, uploadId);
+    release();
+    await expectError(await response, 404, "NOT_FOUND");
+    expect(fs.existsSync(path.join(storage.root, ".multipart", uploadId))).toBe(false);
+  });
+});
+
+describe("local storage: copy and list", () => {
+  it("copies an object whole to another key, replacing what was there, through a temporary file", async () => {
+    const from = await openStaging("draft.pdf");
+    const to = storageKeys.lessonMaterial(lessonId, "c1", "final.pdf");
+    const data = randomBytes(70_000);
+    await storage.driver.put(from, data, { contentType: "application/pdf", size: data.length });
+    await storage.driver.put(to, randomBytes(10), { contentType: "application/pdf", size: 10 });
+    await storage.driver.copy(from, to);
+    expect(md5(fs.readFileSync(path.join(storage.root, to)))).toBe(md5(data));
+    expect(await storage.driver.head(from)).toEqual({ size: data.length });
+
+    // Nothing to copy: refused, and the target and its folder are as they were (no temporary file left).
+    const missing = await openStaging("missing.pdf");
+    await expect(storage.driver.copy(missing, to)).rejects.toThrow();
+    expect(md5(fs.readFileSync(path.join(storage.root, to)))).toBe(md5(data));
+    expect(fs.readdirSync(path.dirname(path.join(storage.root, to)))).toEqual([path.basename(to)]);
+  });
+
+  it("lists the keys under a prefix, without files being written, and deleting a staging object removes its folder", async () => {
+    const other = "7a1c5a8e-4b7d-4c1e-9a3b-0d6e7f8a9b0c";
+    fs.rmSync(path.join(storage.root, storageKeys.stagingPrefix()), { recursive: true, force: true });
+    const staged = [await openStaging("one.pdf"), await openStaging("two.pdf")];
+    for (const key of [...staged, storageKeys.lessonVideo(other, "v.mp4")]) {
+      await storage.driver.put(key, randomBytes(10), { contentType: "application/pdf", size: 10 });
+    }
+    // A PUT in progress is a temporary file beside its key.
+    fs.writeFileSync(path.join(storage.root, `${staged[0]}.0a1b2c3d.part`), "half");
+    const listed = [];
+    for await (const key of storage.driver.listKeys(storageKeys.stagingPrefix())) listed.push(key);
+    expect(listed.sort()).toEqual([...staged].sort());
+
+    fs.rmSync(path.join(storage.root, `${staged[0]}.0a1b2c3d.part`));
+    await storage.driver.delete(staged[0]!);
+    expect(fs.existsSync(path.join(storage.root, path.dirname(staged[0]!)))).toBe(false);
+    expect(await storage.driver.head(staged[1]!)).toEqual({ size: 10 });
+  });
 });
 
 describe("local storage: delete", () => {
   it("deletes one object and everything under a prefix", async () => {
     const other = "9a1c5a8e-4b7d-4c1e-9a3b-0d6e7f8a9b0c";
     const keys = [storageKeys.lessonMaterial(other, "a", "a.pdf"), storageKeys.lessonMaterial(other, "b", "b.pdf"), storageKeys.lessonVideo(other, "v.mp4")];
-    for (const key of keys) expect((await upload(key, randomBytes(10))).status).toBe(200);
+    for (const key of keys) await storage.driver.put(key, randomBytes(10), { contentType: "application/pdf", size: 10 });
     await storage.driver.delete(keys[0]!);
     expect(await storage.driver.head(keys[0]!)).toBeNull();
     expect(await storage.driver.deletePrefix(storageKeys.lessonPrefix(other))).toBe(2);

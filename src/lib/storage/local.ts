@@ -8,7 +8,7 @@ import { env } from "@/env";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { AppError } from "@/lib/http/errors";
 import { type ByteRange, type ObjectBody, type StorageDriver, MIN_PART_BYTES, noSuchUpload } from "./driver";
-import { assertSignable } from "./keys";
+import { assertSignable, uploadIdOfStagingKey } from "./keys";
 import { UPLOAD_ID_PATTERN, type UrlClaims, type Verdict, signedUrl, signedUrlSecret, verifyClaims } from "./signed-url";
 
 /** The local driver, with what its app routes (src/lib/storage/local-routes.ts) need beyond the common interface. */
@@ -80,18 +80,28 @@ export function createLocalStorage(root: string, options: LocalStorageOptions = 
     return dir;
   }
 
-  async function writeFile(target: string, body: Readable, size: number): Promise<string> {
-    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+  /** Fills a temporary file beside `target` and renames it into place, or removes it when filling fails. */
+  async function replaceFile(target: string, fill: (temp: string) => Promise<void>, { createFolder = true } = {}) {
+    if (createFolder) await fs.promises.mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${randomBytes(4).toString("hex")}.part`;
-    const hash = createHash("md5");
     try {
-      await pipeline(body, exactly(size, hash), fs.createWriteStream(temp));
+      await fill(temp);
       await fs.promises.rename(temp, target);
-      return hash.digest("hex");
     } catch (error) {
       await fs.promises.rm(temp, { force: true });
       throw error;
     }
+  }
+
+  async function writeFile(target: string, body: Readable, size: number, options?: { createFolder?: boolean }): Promise<string> {
+    const hash = createHash("md5");
+    await replaceFile(target, (temp) => pipeline(body, exactly(size, hash), fs.createWriteStream(temp)), options);
+    return hash.digest("hex");
+  }
+
+  /** A staging key has a folder of its own: left empty (its object deleted or refused) it would stay for ever. */
+  async function removeStagingFolder(key: string) {
+    if (uploadIdOfStagingKey(key)) await fs.promises.rmdir(path.dirname(resolve(key))).catch(() => undefined);
   }
 
   async function listUnder(dir: string): Promise<string[]> {
@@ -140,9 +150,18 @@ export function createLocalStorage(root: string, options: LocalStorageOptions = 
     async putPart(key, uploadId, partNumber, body, size) {
       const dir = await openUpload(key, uploadId);
       const temp = path.join(dir, `upload-${randomBytes(4).toString("hex")}`);
-      const etag = await writeFile(temp, body, size);
-      const name = `${partFilePrefix(partNumber)}${etag}.part`;
-      await fs.promises.rename(temp, path.join(dir, name));
+      let name: string;
+      let etag: string;
+      try {
+        // Joined or aborted while this part streamed in, the upload's folder is gone (ENOENT) and must stay gone: a
+        // part in a folder no upload lists would be kept for ever.
+        etag = await writeFile(temp, body, size, { createFolder: false });
+        name = `${partFilePrefix(partNumber)}${etag}.part`;
+        await fs.promises.rename(temp, path.join(dir, name));
+      } catch (error) {
+        await fs.promises.rm(temp, { force: true });
+        throw (error as NodeJS.ErrnoException).code === "ENOENT" ? noSuchUpload() : error;
+      }
       // A part sent again replaces the earlier one, as on S3.
       for (const file of await fs.promises.readdir(dir)) {
         if (file.startsWith(partFilePrefix(partNumber)) && file !== name) await fs.promises.rm(path.join(dir, file), { force: true });
@@ -183,7 +202,12 @@ export function createLocalStorage(root: string, options: LocalStorageOptions = 
     },
 
     async receive(key, body, size) {
-      return { etag: await writeFile(resolve(key), body, size) };
+      try {
+        return { etag: await writeFile(resolve(key), body, size) };
+      } catch (error) {
+        await removeStagingFolder(key);
+        throw error;
+      }
     },
     async put(key, body: ObjectBody, { size }) {
       await writeFile(resolve(key), Buffer.isBuffer(body) ? Readable.from([body]) : body, size);
@@ -198,14 +222,26 @@ export function createLocalStorage(root: string, options: LocalStorageOptions = 
       const body = fs.createReadStream(file, range ? { start: range.start, end: range.end } : undefined);
       return { body, size: stat.size };
     },
+    async copy(fromKey, toKey) {
+      const source = resolve(fromKey);
+      await replaceFile(resolve(toKey), (temp) => fs.promises.copyFile(source, temp));
+    },
     async delete(key) {
-      await fs.promises.rm(resolve(key), { force: true });
+      const file = resolve(key);
+      await fs.promises.rm(file, { force: true });
+      await removeStagingFolder(key);
     },
     async deletePrefix(prefix) {
       const dir = resolve(prefix.replace(/\/+$/, ""));
       const files = (await listUnder(dir)).filter((f) => !f.endsWith(".part"));
       await fs.promises.rm(dir, { recursive: true, force: true });
       return files.length;
+    },
+    async *listKeys(prefix) {
+      const dir = resolve(prefix.replace(/\/+$/, ""));
+      for (const file of await listUnder(dir)) {
+        if (!file.endsWith(".part")) yield path.relative(root, file).split(path.sep).join("/");
+      }
     },
     async check() {
       await fs.promises.mkdir(root, { recursive: true });

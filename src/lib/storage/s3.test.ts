@@ -94,6 +94,25 @@ describe("s3 storage (s3rver)", () => {
     expect(Buffer.concat(chunks).equals(data.subarray(99_000))).toBe(true);
   });
 
+  it("copies an object to another key inside the bucket, with a non-ASCII name, and lists keys under a prefix", async () => {
+    const uploadId = "5b2c5a8e-4b7d-4c1e-9a3b-0d6e7f8a9b0c";
+    const from = storageKeys.uploadStaging(uploadId, "Grüße aus Köln (2).pdf");
+    const to = storageKeys.courseMaterial(courseId, uploadId, "Grüße aus Köln (2).pdf");
+    const data = randomBytes(30_000);
+    expect((await putSigned(from, data, "application/pdf")).status).toBe(200);
+    await storage().put(to, randomBytes(5), { contentType: "application/pdf", size: 5 });
+
+    await storage().copy(from, to);
+    expect(await storage().head(to)).toEqual({ size: data.length, contentType: "application/pdf" });
+    const { body } = await storage().read(to);
+    expect(md5(Buffer.concat((await body.toArray()) as Buffer[]))).toBe(md5(data));
+    await expect(storage().copy(storageKeys.uploadStaging(uploadId, "missing.pdf"), to)).rejects.toThrow();
+
+    const listed = [];
+    for await (const key of storage().listKeys(storageKeys.stagingPrefix())) listed.push(key);
+    expect(listed).toEqual([from]);
+  });
+
   it("deletes one object, and every object under a prefix but no other", async () => {
     const other = "9a1c5a8e-4b7d-4c1e-9a3b-0d6e7f8a9b0c";
     const mine = [storageKeys.courseMaterial(other, "a", "a.pdf"), storageKeys.courseMaterial(other, "b", "b.pdf"), storageKeys.courseThumbnail(other, "t.png")];

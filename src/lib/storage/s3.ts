@@ -2,6 +2,7 @@ import "server-only";
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
+  CopyObjectCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
@@ -20,6 +21,7 @@ import type { Readable } from "node:stream";
 import { AppError } from "@/lib/http/errors";
 import { type ByteRange, type ObjectBody, type StorageDriver, type StoredPart, contentDisposition, noSuchUpload } from "./driver";
 import { assertSignable } from "./keys";
+import { encodeKeyPath } from "./signed-url";
 
 export type S3Options = {
   endpoint?: string;
@@ -143,6 +145,10 @@ export function createS3Storage(options: S3Options): StorageDriver {
       const total = out.ContentRange ? Number(out.ContentRange.split("/")[1]) : (out.ContentLength ?? 0);
       return { body: out.Body as Readable, size: total, contentType: out.ContentType };
     },
+    async copy(fromKey, toKey) {
+      // CopySource is "bucket/key" and must be URL-encoded; the slashes between segments stay as they are.
+      await client.send(new CopyObjectCommand({ Bucket, Key: toKey, CopySource: `${Bucket}/${encodeKeyPath(fromKey)}` }));
+    },
     async delete(key: string) {
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
     },
@@ -159,6 +165,14 @@ export function createS3Storage(options: S3Options): StorageDriver {
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (ContinuationToken);
       return deleted;
+    },
+    async *listKeys(prefix: string) {
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken }));
+        for (const o of page.Contents ?? []) if (o.Key) yield o.Key;
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
     },
     async check() {
       await client.send(new HeadBucketCommand({ Bucket }));

@@ -11,6 +11,7 @@ import { files, insertCourseTree, sendBytes } from "../../../tests/helpers/uploa
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { db } from "@/lib/db/client";
 import { courseMaterials, courses, lessons, uploadSessions } from "@/lib/db/schema";
+import { type StorageDriver, setStorage } from "@/lib/storage";
 import { type AttachedMaterial, cancelUpload, completeUpload, getUpload, startUpload } from "./index";
 
 vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
@@ -57,7 +58,7 @@ describe("uploads: start and complete", () => {
     const { instructor, courseId, moduleId, lessonId } = await setup();
     await asUser(instructor, async () => {
       const first = await upload("video", { courseId, moduleId, lessonId }, files.mp4, "video/mp4", "intro.mp4");
-      expect(first.started.single?.url).toContain("/api/storage/objects/lessons/");
+      expect(first.started.single?.url).toContain(`/api/storage/objects/uploads/${first.started.uploadId}/intro.mp4?`);
       expect(first.started.key).toMatch(new RegExp(`^lessons/${lessonId}/videos/\\d+-[0-9a-f]{12}-intro\\.mp4$`));
       expect(await first.complete()).toEqual({
         lessonId,
@@ -144,6 +145,100 @@ describe("uploads: start and complete", () => {
   });
 });
 
+describe("uploads: the staging key", () => {
+  it("takes the single PUT on a staging key and attaches a copy at the final key, then removes the staging object", async () => {
+    const { instructor, courseId } = await setup();
+    await asUser(instructor, async () => {
+      const { started, complete } = await upload("material", { courseId }, files.pdf, "application/pdf", "handout.pdf");
+      const { stagingKey } = await sessionOf(started.uploadId);
+      expect(stagingKey).toBe(`uploads/${started.uploadId}/handout.pdf`);
+      expect(storedFiles()).toEqual([stagingKey]);
+      await complete();
+      expect(storedFiles()).toEqual([started.key]);
+      expect(fs.readFileSync(path.join(storage.root, started.key)).equals(files.pdf)).toBe(true);
+      // The key stays recorded until the sweeper has seen the upload's URLs expire.
+      expect((await sessionOf(started.uploadId)).stagingKey).toBe(stagingKey);
+    });
+  });
+
+  it("copies again when a completion is retried after its transaction failed", async () => {
+    const { instructor, courseId } = await setup();
+    await asUser(instructor, async () => {
+      const { started, complete } = await upload("material", { courseId }, files.pdf, "application/pdf", "notes.pdf");
+      // A row already holds the id the material would get: the insert fails after the copy, and the transaction rolls back.
+      const materialId = /materials\/([0-9a-f-]{36})-/.exec(started.key)![1]!;
+      await db.insert(courseMaterials).values({ id: materialId, courseId, fileName: "x", fileKey: "x", fileType: "text/plain", fileSize: 1, materialType: "text" });
+      await expect(complete()).rejects.toThrow();
+      expect((await sessionOf(started.uploadId)).status).toBe("pending");
+      fs.rmSync(path.join(storage.root, started.key));
+
+      await db.delete(courseMaterials).where(eq(courseMaterials.id, materialId));
+      expect(await complete()).toMatchObject({ id: materialId, fileType: "application/pdf" });
+      expect(storedFiles()).toEqual([started.key]);
+    });
+  });
+
+  it("attaches what the final key holds: bytes swapped on the staging key between its check and the copy are refused", async () => {
+    const { instructor, courseId } = await setup();
+    const real = storage.driver;
+    await asUser(instructor, async () => {
+      const { started, complete } = await upload("material", { courseId }, files.pdf, "application/pdf", "invoice.pdf");
+      // The uploader's URL is alive while the upload is pending: an HTML page of the same size lands just before the copy.
+      const html = Buffer.concat([files.html, Buffer.alloc(files.pdf.length - files.html.length, 0x20)]);
+      const racing: StorageDriver = Object.assign(Object.create(real) as StorageDriver, {
+        async copy(from: string, to: string) {
+          await sendBytes(started, html, callStorageRoute);
+          return real.copy(from, to);
+        },
+      });
+      setStorage(racing);
+      try {
+        expect((await refusal(complete())).status).toBe(415);
+      } finally {
+        setStorage(real);
+      }
+      expect((await sessionOf(started.uploadId)).status).toBe("aborted");
+      expect(storedFiles()).toEqual([]);
+      expect(await db.select().from(courseMaterials)).toEqual([]);
+    });
+  });
+  it("leaves nothing stored when the upload is cancelled while its completion copies the file", async () => {
+    const { instructor, courseId } = await setup();
+    const real = storage.driver;
+    await asUser(instructor, async () => {
+      for (const cancelDuringCopy of [
+        // The copy has read its source when the cancel removes the upload's objects, and lands after it.
+        async (from: string, to: string, uploadId: string) => {
+          const { body } = await real.read(from);
+          const bytes = Buffer.concat((await body.toArray()) as Buffer[]);
+          await cancelUpload(uploadId);
+          await real.put(to, bytes, { contentType: "application/pdf", size: bytes.length });
+        },
+        // The cancel removes the staging object before the copy reads it.
+        async (from: string, to: string, uploadId: string) => {
+          await cancelUpload(uploadId);
+          await real.copy(from, to);
+        },
+      ]) {
+        const { started, complete } = await upload("material", { courseId }, files.pdf, "application/pdf", "notes.pdf");
+        const cancelling: StorageDriver = Object.assign(Object.create(real) as StorageDriver, {
+          copy: (from: string, to: string) => cancelDuringCopy(from, to, started.uploadId),
+        });
+        setStorage(cancelling);
+        try {
+          const error = await refusal(complete());
+          expect([error.status, error.userMessage]).toEqual([409, "This upload was completed or cancelled meanwhile."]);
+        } finally {
+          setStorage(real);
+        }
+        expect((await sessionOf(started.uploadId)).status).toBe("aborted");
+        expect(storedFiles()).toEqual([]);
+      }
+    });
+    expect(await db.select().from(courseMaterials)).toEqual([]);
+  });
+});
+
 describe("uploads: refusals leave nothing behind", () => {
   const refusedAtComplete = async (kind: Kind, bytes: Buffer, contentType: string, fileName: string) => {
     const { instructor, courseId, moduleId, lessonId } = await setup();
@@ -200,7 +295,8 @@ describe("uploads: refusals leave nothing behind", () => {
     await asUser(instructor, async () => {
       const started = await startUpload("material", { courseId, fileName: "a.pdf", contentType: "application/pdf", size: files.pdf.length });
       // What a client that ignores the signed size would leave: a different object under the key.
-      await storage.driver.put(started.key, files.pdf.subarray(0, 100), { contentType: "application/pdf", size: 100 });
+      const { stagingKey } = await sessionOf(started.uploadId);
+      await storage.driver.put(stagingKey!, files.pdf.subarray(0, 100), { contentType: "application/pdf", size: 100 });
       const error = await refusal(completeUpload("material", { uploadId: started.uploadId }));
       expect(error.status).toBe(400);
       expect(error.userMessage).toMatch(/100 bytes\) but 2048 bytes were declared/);

@@ -60,10 +60,13 @@ async function readSample(key: string, size: number): Promise<Buffer> {
   return Buffer.concat((await body.toArray()) as Buffer[]);
 }
 
-/** Checks the stored bytes: the declared size, then the sniffed type. A refusal removes the file and ends the session. */
-async function verifyStoredFile(session: UploadSession): Promise<SniffedFile> {
+/**
+ * Checks the bytes stored at `key`: the declared size, then the sniffed type. A refusal removes what the session
+ * stored and ends it.
+ */
+async function verifyStoredFile(session: UploadSession, key: string): Promise<SniffedFile> {
   const kind = session.kind;
-  const info = await getStorage().head(session.objectKey);
+  const info = await getStorage().head(key);
   if (!info) throw new AppError("BAD_REQUEST", "The file has not arrived in storage. Upload it, then complete the upload.");
   try {
     if (info.size !== session.declaredSize) {
@@ -72,15 +75,35 @@ async function verifyStoredFile(session: UploadSession): Promise<SniffedFile> {
         `The stored file is ${formatLimit(info.size)} (${info.size} bytes) but ${session.declaredSize} bytes were declared. Upload it again.`,
       );
     }
-    const sample = await readSample(session.objectKey, info.size);
+    const sample = await readSample(key, info.size);
     return await sniffFile(kind, session.contentType, sample, { truncated: info.size > sample.length });
   } catch (error) {
     if (error instanceof AppError) {
-      log(scope(kind)).warn({ uploadId: session.id, key: session.objectKey, reason: error.userMessage }, "upload refused");
+      log(scope(kind)).warn({ uploadId: session.id, key, reason: error.userMessage }, "upload refused");
       await discardUpload(session);
     }
     throw error;
   }
+}
+
+/**
+ * Puts the uploaded bytes at the session's final key and checks them there. A multipart upload is joined in place. A
+ * single PUT landed on the staging key, which its URL can still write while the session is pending: the staging
+ * object is checked first (a refused file is never copied), then copied, and what is attached is checked again at the
+ * final key, which no URL can write, so bytes swapped in between the check and the copy are caught.
+ */
+async function placeFile(session: UploadSession, parts: CompletedPart[] | undefined): Promise<SniffedFile> {
+  if (session.multipartUploadId) {
+    await joinParts(session, parts);
+  } else if (session.stagingKey) {
+    await verifyStoredFile(session, session.stagingKey);
+    await getStorage().copy(session.stagingKey, session.objectKey);
+  } else {
+    // Started before staging keys existed: its URL wrote the final key directly, so its bytes are not trusted.
+    await discardUpload(session);
+    throw new AppError("NOT_FOUND", "This upload has ended. Start it again.");
+  }
+  return verifyStoredFile(session, session.objectKey);
 }
 
 const materialIdOf = (key: string) => /\/materials\/([0-9a-f-]{36})-/.exec(key)?.[1];
@@ -132,9 +155,39 @@ async function attach(tx: Transaction, session: UploadSession, file: SniffedFile
 }
 
 /**
- * Finishes an upload of the signed-in uploader (or an admin): joins its parts, checks the stored size and sniffed
- * type, then in one transaction attaches the file (lesson video, course thumbnail or a new material) and marks the
- * session completed. The file it replaces is deleted after the commit.
+ * After a completion failed: whether its session ended meanwhile (cancelled, or deleted with its course or lesson).
+ * Such a session had its objects removed, perhaps before this completion's file landed, so the file is removed here.
+ * A session still pending keeps it (a retried completion places it again), and one completed by a concurrent request
+ * has its file at that same key.
+ */
+async function endedMeanwhile(session: UploadSession): Promise<boolean> {
+  const [current] = await db.select({ status: uploadSessions.status }).from(uploadSessions).where(eq(uploadSessions.id, session.id));
+  if (current && current.status !== "aborted") return false;
+  await removeStoredObjects({ keys: [session.objectKey] });
+  return true;
+}
+
+const changedMeanwhile = () => new AppError("CONFLICT", "This upload was completed or cancelled meanwhile.");
+
+async function placeAndAttach(session: UploadSession, parts: CompletedPart[] | undefined) {
+  const file = await placeFile(session, parts);
+  const { attached, replaced } = await db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(uploadSessions)
+      .set({ status: "completed", completedAt: new Date() })
+      .where(and(eq(uploadSessions.id, session.id), eq(uploadSessions.status, "pending"), gt(uploadSessions.expiresAt, new Date())))
+      .returning({ id: uploadSessions.id });
+    if (!claimed) throw changedMeanwhile();
+    return attach(tx, session, file);
+  });
+  return { file, attached, replaced };
+}
+
+/**
+ * Finishes an upload of the signed-in uploader (or an admin): joins its parts or copies its staging object to the
+ * final key, checks the stored size and sniffed type, then in one transaction attaches the file (lesson video, course
+ * thumbnail or a new material) and marks the session completed. The file it replaces and the staging object are
+ * deleted after the commit.
  */
 export async function completeUpload<K extends UploadKind>(kind: K, input: CompleteUploadInput): Promise<AttachedFile<K>> {
   const session = await requireOwnUpload(input.uploadId, kind);
@@ -142,21 +195,16 @@ export async function completeUpload<K extends UploadKind>(kind: K, input: Compl
   if (session.status === "aborted") throw new AppError("NOT_FOUND", "This upload was cancelled. Start it again.");
   if (session.expiresAt.getTime() <= Date.now()) throw new AppError("NOT_FOUND", "This upload has expired. Start it again.");
 
-  if (session.multipartUploadId) await joinParts(session, input.parts);
-  const file = await verifyStoredFile(session);
-
-  const { attached, replaced } = await db.transaction(async (tx) => {
-    const [claimed] = await tx
-      .update(uploadSessions)
-      .set({ status: "completed", completedAt: new Date() })
-      .where(and(eq(uploadSessions.id, session.id), eq(uploadSessions.status, "pending"), gt(uploadSessions.expiresAt, new Date())))
-      .returning({ id: uploadSessions.id });
-    if (!claimed) throw new AppError("CONFLICT", "This upload was completed or cancelled meanwhile.");
-    return attach(tx, session, file);
+  const { file, attached, replaced } = await placeAndAttach(session, input.parts).catch(async (error: unknown) => {
+    // A copy whose staging object a cancel just removed fails with storage's own error: it is the cancel that won.
+    if ((await endedMeanwhile(session)) && !(error instanceof AppError)) throw changedMeanwhile();
+    throw error;
   });
   // Thumbnails show on catalog cards.
   if (session.kind === "thumbnail") catalogChanged();
   if (replaced && replaced !== session.objectKey) await removeStoredObjects({ keys: [replaced] });
+  // Nothing reads the staging object any more. A URL still alive may write it again; the sweeper removes that.
+  if (session.stagingKey) await removeStoredObjects({ keys: [session.stagingKey] });
   log(scope(kind)).info({ uploadId: session.id, key: session.objectKey, type: file.mime, replaced }, "upload attached");
   return attached as AttachedFile<K>;
 }

@@ -13,7 +13,7 @@ import { completeUpload, startUpload } from "./index";
 vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
-withTestStorage();
+const storage = withTestStorage();
 
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
@@ -70,6 +70,9 @@ describe("uploads: a 2 GiB video through the local driver", () => {
       peak = Math.max(peak, process.memoryUsage().rss);
 
       expect(attached).toMatchObject({ videoSize: SIZE, videoMimeType: "video/mp4" });
+      // Joined in place: no staging object, no scratch parts; the final key is all that is stored.
+      const stored = fs.readdirSync(storage.root, { recursive: true, encoding: "utf8" }).filter((f) => fs.statSync(`${storage.root}/${f}`).isFile());
+      expect(stored).toEqual([started.key]);
       const growthMiB = (peak - before) / MiB;
       console.log(`[uploads] 2 GiB video in 128 parts, joined and sniffed in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, RSS growth ${growthMiB.toFixed(1)} MiB`);
       expect(growthMiB).toBeLessThan(100);

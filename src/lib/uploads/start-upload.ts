@@ -28,7 +28,8 @@ function objectKeyFor(kind: UploadKind, courseId: string, lessonId: string | und
 /**
  * Starts a direct-to-storage upload for the course's editor: checks the lesson belongs to the course, the declared
  * type is in the kind's whitelist and the size within its limit, records a pending session, and returns signed URLs
- * (one PUT up to 64 MiB, parts above). Nothing is attached until completeUpload has checked the stored bytes.
+ * (one PUT up to 64 MiB, to a staging key; parts above). Nothing is attached until completeUpload has checked the
+ * stored bytes.
  */
 export async function startUpload<K extends UploadKind>(kind: K, input: StartUploadInput<K>): Promise<StartedUpload> {
   const { viewer } = await requireCourseEditor(input.courseId);
@@ -41,17 +42,27 @@ export async function startUpload<K extends UploadKind>(kind: K, input: StartUpl
   if (refusal) throw new AppError(refusal.code, refusal.message, { fields: { [refusal.code === "PAYLOAD_TOO_LARGE" ? "size" : "contentType"]: refusal.message } });
 
   const storage = getStorage();
+  const id = randomUUID();
   const key = objectKeyFor(kind, input.courseId, lessonId, input.fileName);
+  // Why two plans. A single PUT writes a staging key, and completion copies the checked bytes to `key`: its URL stays
+  // alive for the rest of the day and cannot be revoked on S3, so it must never point at a key learners download.
+  // Multipart parts are written under `key` itself: their URLs die with the multipart upload (CompleteMultipartUpload
+  // and AbortMultipartUpload end it; a later part PUT gets NoSuchUpload, and the local driver's .multipart folder is
+  // gone), so no live URL writes `key` once the upload has ended. Staging those too would mean copying up to 4 GiB
+  // inside the completion request (UploadPartCopy, which s3rver cannot test either) for no gain.
   const multipart = isMultipartSize(input.size);
+  const stagingKey = multipart ? null : storageKeys.uploadStaging(id, input.fileName);
   const multipartUploadId = multipart ? await storage.createMultipart(key, { contentType: input.contentType }) : null;
   const insert = db
     .insert(uploadSessions)
     .values({
+      id,
       userId: viewer.id,
       kind,
       courseId: input.courseId,
       lessonId: lessonId ?? null,
       objectKey: key,
+      stagingKey,
       fileName: input.fileName,
       contentType: input.contentType,
       declaredSize: input.size,

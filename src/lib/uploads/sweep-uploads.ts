@@ -1,10 +1,11 @@
 import "server-only";
 import { after } from "next/server";
-import { and, eq, lt, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { courseMaterials, courses, lessons, uploadSessions } from "@/lib/db/schema";
 import { log } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage";
+import { storageKeys, uploadIdOfStagingKey } from "@/lib/storage/keys";
 import { discardUpload } from "./discard-upload";
 
 /** How often one instance sweeps at most; every instance may, since a sweep is idempotent. */
@@ -13,11 +14,18 @@ export const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 const ORPHAN_GRACE_MS = 60 * 60 * 1000;
 
 /**
- * Removes what uploads left in storage: pending sessions past their expiry (never completed, refused or cancelled
- * while storage was down) lose their parts and object and become aborted; completed sessions whose file no lesson,
- * course or material refers to any more (replaced or removed while storage failed to delete it) lose the object too.
+ * Removes what uploads left in storage:
+ * - pending sessions past their expiry (never completed, refused or cancelled while storage was down) lose their
+ *   parts, staging object and object, and become aborted;
+ * - completed sessions whose file no lesson, course or material refers to any more (replaced or removed while storage
+ *   failed to delete it) lose the object too;
+ * - ended sessions (completed or aborted) lose their staging object once their signed URLs have expired, and their
+ *   staging_key is cleared. Not before: on S3 a URL still alive could write the staging object again after an early
+ *   delete. An aborted one loses its object as well (a discard that storage failed);
+ * - objects under the staging prefix that no session claims (its course or lesson was deleted, taking the session
+ *   with it, or a PUT begun before its URL expired finished after the sweep) are deleted.
  */
-export async function sweepUploads({ now = new Date(), batch = 200 } = {}): Promise<{ expired: number; orphaned: number }> {
+export async function sweepUploads({ now = new Date(), batch = 200 } = {}): Promise<SweepCounts> {
   const expired = await db
     .select()
     .from(uploadSessions)
@@ -52,8 +60,66 @@ export async function sweepUploads({ now = new Date(), batch = 200 } = {}): Prom
     await db.update(uploadSessions).set({ status: "aborted" }).where(eq(uploadSessions.id, orphan.id));
     orphanCount += 1;
   }
-  if (expiredCount || orphanCount) log("STORAGE").info({ expired: expiredCount, orphaned: orphanCount }, "upload sweep");
-  return { expired: expiredCount, orphaned: orphanCount };
+
+  const counts = {
+    expired: expiredCount,
+    orphaned: orphanCount,
+    staging: await sweepEndedStaging(now, batch),
+    strays: await sweepStrays(batch),
+  };
+  if (Object.values(counts).some(Boolean)) log("STORAGE").info(counts, "upload sweep");
+  return counts;
+}
+
+export type SweepCounts = { expired: number; orphaned: number; staging: number; strays: number };
+
+async function sweepEndedStaging(now: Date, batch: number): Promise<number> {
+  const ended = await db
+    .select({ id: uploadSessions.id, status: uploadSessions.status, objectKey: uploadSessions.objectKey, stagingKey: uploadSessions.stagingKey })
+    .from(uploadSessions)
+    .where(and(isNotNull(uploadSessions.stagingKey), ne(uploadSessions.status, "pending"), lte(uploadSessions.expiresAt, now)))
+    .limit(batch);
+  let count = 0;
+  for (const session of ended) {
+    try {
+      await getStorage().delete(session.stagingKey!);
+      if (session.status === "aborted") await getStorage().delete(session.objectKey);
+    } catch (error) {
+      log("STORAGE").error({ err: error, uploadId: session.id }, "could not delete an ended upload's staging object");
+      continue;
+    }
+    await db.update(uploadSessions).set({ stagingKey: null }).where(eq(uploadSessions.id, session.id));
+    count += 1;
+  }
+  return count;
+}
+
+async function sweepStrays(batch: number): Promise<number> {
+  let count = 0;
+  let keys: string[] = [];
+  const sweepKeys = async () => {
+    const ids = keys.flatMap((key) => uploadIdOfStagingKey(key) ?? []);
+    const claimed = new Set(
+      ids.length === 0
+        ? []
+        : (await db.select({ stagingKey: uploadSessions.stagingKey }).from(uploadSessions).where(inArray(uploadSessions.id, ids))).map((s) => s.stagingKey),
+    );
+    for (const key of keys.filter((k) => !claimed.has(k))) {
+      try {
+        await getStorage().delete(key);
+        count += 1;
+      } catch (error) {
+        log("STORAGE").error({ err: error, key }, "could not delete a staging object no upload claims");
+      }
+    }
+    keys = [];
+  };
+  for await (const key of getStorage().listKeys(storageKeys.stagingPrefix())) {
+    keys.push(key);
+    if (keys.length >= batch) await sweepKeys();
+  }
+  await sweepKeys();
+  return count;
 }
 
 const globalForSweep = globalThis as unknown as { __budhhubLastUploadSweep?: number };

@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/http/errors";
 import { MULTIPART_THRESHOLD, type StoredPart, partPlan } from "@/lib/storage/driver";
 import { getStorage } from "@/lib/storage";
 import type { UploadSession } from "@/lib/db/schema";
@@ -16,15 +17,22 @@ export const isMultipartSize = (size: number) => size > MULTIPART_THRESHOLD;
 export const partBytes = (size: number, partSize: number, partNumber: number) =>
   Math.min(partSize, size - (partNumber - 1) * partSize);
 
-/** Fresh signed URLs for what is still to send: the whole file, or the parts storage does not hold yet. */
+/**
+ * Fresh signed URLs for what is still to send: the whole file (to the staging key), or the parts storage does not hold
+ * yet. No URL outlives its session's expires_at: the sweeper counts on that when it removes a staging object for good.
+ */
 export async function signTransfer(
-  session: Pick<UploadSession, "objectKey" | "contentType" | "declaredSize" | "multipartUploadId" | "partSize" | "expiresAt">,
+  session: Pick<UploadSession, "objectKey" | "stagingKey" | "contentType" | "declaredSize" | "multipartUploadId" | "partSize" | "expiresAt">,
 ): Promise<TransferPlan> {
   const storage = getStorage();
-  const expiresInSeconds = Math.max(60, Math.min(UPLOAD_TTL_SECONDS, Math.ceil((session.expiresAt.getTime() - Date.now()) / 1000)));
+  const secondsLeft = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);
+  if (secondsLeft < 1) throw new AppError("NOT_FOUND", "This upload has expired. Start it again.");
+  const expiresInSeconds = Math.min(UPLOAD_TTL_SECONDS, secondsLeft);
   const size = session.declaredSize;
   if (!session.multipartUploadId) {
-    const signed = await storage.signPut(session.objectKey, { contentType: session.contentType, size, expiresInSeconds });
+    // Started before staging keys existed: its URL would write the final key, so it is never signed again.
+    if (!session.stagingKey) throw new AppError("NOT_FOUND", "This upload has ended. Start it again.");
+    const signed = await storage.signPut(session.stagingKey, { contentType: session.contentType, size, expiresInSeconds });
     return { single: { url: signed.url, headers: signed.headers } };
   }
   const partSize = session.partSize ?? partPlan(size).partSize;
