@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { baseUrl } from "../helpers/base-url";
+import { baseUrl, testDataDir } from "../helpers/base-url";
 import { files, sendBytes } from "../helpers/upload-fixtures";
 
 /** Uploads over HTTP against the built app with its demo data: refusals and who may upload. */
@@ -49,6 +51,14 @@ async function coursesOf(c: Client): Promise<{ id: string; title: string; draft:
 }
 
 const sendOverHttp = (url: string, init: RequestInit) => fetch(url, init);
+
+/** What the app under test holds at a storage key (its local driver's folder), or null. */
+const storedAt = (key: string) => {
+  const file = path.join(testDataDir(), "storage", key);
+  return fs.existsSync(file) ? fs.readFileSync(file) : null;
+};
+/** The key a local signed URL writes: its path after /api/storage/objects/. */
+const keyOfUrl = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^\/api\/storage\/objects\//, ""));
 
 let ada: Client;
 let alan: Client;
@@ -156,6 +166,44 @@ describe("uploads over HTTP", () => {
     const resumed = await ada.call(`/api/upload/${uploadId}`);
     expect(await resumed.json()).toMatchObject({ uploadId, status: "pending", single: { url: expect.any(String) } });
     expect(await (await ada.call(`/api/upload/${uploadId}`, { method: "DELETE" })).json()).toEqual({ uploadId, status: "aborted" });
+  });
+
+  it("refuses the old signed URL once its upload was attached or cancelled (403), and the attached file keeps its bytes", async () => {
+    const { started, complete } = await uploadAsAda("material", files.pdf, "application/pdf", "syllabus.pdf");
+    expect(complete.status).toBe(200);
+    expect(keyOfUrl(started.single.url)).toBe(`uploads/${started.uploadId}/syllabus.pdf`);
+    const html = Buffer.concat([files.html, Buffer.alloc(files.pdf.length - files.html.length, 0x20)]);
+    const late = await fetch(started.single.url, { method: "PUT", headers: started.single.headers, body: new Uint8Array(html) });
+    expect(late.status).toBe(403);
+    expect(await late.json()).toEqual({ error: { code: "FORBIDDEN", message: "This upload has ended. Start it again." } });
+    expect(storedAt(started.key)!.equals(files.pdf)).toBe(true);
+    expect(storedAt(keyOfUrl(started.single.url))).toBeNull();
+
+    const start = await post(ada, "/api/upload/thumbnail", { courseId: adaDraft, fileName: "cover.png", contentType: "image/png", size: files.png.length });
+    const cancelled = (await start.json()) as { uploadId: string; key: string; single: { url: string; headers: Record<string, string> } };
+    expect((await ada.call(`/api/upload/${cancelled.uploadId}`, { method: "DELETE" })).status).toBe(200);
+    const afterCancel = await fetch(cancelled.single.url, { method: "PUT", headers: cancelled.single.headers, body: new Uint8Array(files.png) });
+    expect(afterCancel.status).toBe(403);
+    expect(storedAt(keyOfUrl(cancelled.single.url))).toBeNull();
+    expect(storedAt(cancelled.key)).toBeNull();
+  });
+
+  it("answers a chunked PUT longer than signed with 413 in the error shape, and stores nothing", async () => {
+    const start = await post(ada, "/api/upload/material", { courseId: adaDraft, fileName: "long.csv", contentType: "text/csv", size: 1000 });
+    const started = (await start.json()) as { uploadId: string; single: { url: string; headers: Record<string, string> } };
+    // A stream body: fetch sends it chunked, without Content-Length, so only counting the bytes can refuse it.
+    const chunks = [0, 1, 2].map(() => new Uint8Array(600).fill(0x61));
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next) controller.enqueue(next);
+        else controller.close();
+      },
+    });
+    const put = await fetch(started.single.url, { method: "PUT", headers: started.single.headers, body, duplex: "half" } as RequestInit);
+    expect(put.status).toBe(413);
+    expect(await put.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The upload is larger than the 1000 bytes declared." } });
+    expect(fs.existsSync(path.join(testDataDir(), "storage", "uploads", started.uploadId))).toBe(false);
   });
 
   it("refuses a cross-site start", async () => {
