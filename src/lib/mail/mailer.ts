@@ -29,7 +29,9 @@ export async function sendMail(mail: Mail): Promise<void> {
   const safeTo = mail.to.replace(/[^a-z0-9@._-]/gi, "_");
   // Sortable by time; the random part keeps two mails in the same millisecond apart.
   const file = path.join(env.mailDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}-${safeTo}.eml`);
-  fs.writeFileSync(file, (info as unknown as { message: Buffer }).message);
+  // Written beside, then renamed: whoever reads the outbox never sees half a message.
+  fs.writeFileSync(`${file}.part`, (info as unknown as { message: Buffer }).message);
+  fs.renameSync(`${file}.part`, file);
   // The link is a secret (it signs in, verifies or resets): the log names the file that holds it, never the link.
   logger.info({ to: mail.to, subject: mail.subject, file }, "mail written to the outbox");
 }
