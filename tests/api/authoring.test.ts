@@ -8,6 +8,7 @@ import {
   isStored,
   putBytes,
   sendUpload,
+  stagingKey,
   startUpload,
   storageRoot,
   storedFiles,
@@ -161,10 +162,13 @@ describe("authoring a course over HTTP", () => {
       size: video.length,
     });
     expect(started.key).toMatch(new RegExp(`^lessons/${ids.l1}/videos/[^/]+-intro\\.webm$`));
+    expect(stagingKey(started)).toMatch(new RegExp(`^uploads/${started.uploadId}/[^/]+$`));
     expect(isStored(started.key)).toBe(false);
     const put = await putBytes(started, video);
     expect(put.status).toBeLessThan(300);
-    expect(fs.statSync(path.join(storageRoot(), started.key)).size).toBe(video.length);
+    // The bytes land on the staging key; the final key is written by completion alone.
+    expect(fs.statSync(path.join(storageRoot(), stagingKey(started))).size).toBe(video.length);
+    expect(isStored(started.key)).toBe(false);
 
     const complete = await client.post("/api/upload/video/complete", { uploadId: started.uploadId });
     expect(complete.status).toBe(200);
@@ -176,6 +180,8 @@ describe("authoring a course over HTTP", () => {
     });
     const lesson = (await client.get(lessonPath(ids.courseId, ids.moduleB, ids.l1))).json<{ lesson: Lesson }>().lesson;
     expect(lesson.videoKey).toBe(started.key);
+    expect(fs.statSync(path.join(storageRoot(), started.key)).size).toBe(video.length);
+    expect(isStored(stagingKey(started))).toBe(false);
     ids.videoKey = started.key;
 
     // Completing twice is a conflict, not a second attachment.
@@ -327,8 +333,9 @@ describe("authoring a course over HTTP", () => {
       contentType: "video/webm",
     });
     // And an upload started but never completed.
-    await sendUpload(client, "material", { courseId: ids.courseId }, handout, { fileName: "pending.pdf", contentType: "application/pdf" });
-    const prefixes = [`courses/${ids.courseId}/`, ...lessonKeys.map((id) => `lessons/${id}/`)];
+    const pending = await sendUpload(client, "material", { courseId: ids.courseId }, handout, { fileName: "pending.pdf", contentType: "application/pdf" });
+    const prefixes = [`courses/${ids.courseId}/`, ...lessonKeys.map((id) => `lessons/${id}/`), `uploads/${pending.uploadId}/`];
+    expect(prefixes.flatMap(storedFiles)).toContain(stagingKey(pending));
     expect(prefixes.flatMap(storedFiles).length).toBeGreaterThanOrEqual(5);
 
     const deleted = await client.request("DELETE", api(ids.courseId));
@@ -355,9 +362,10 @@ describe("upload refusals over HTTP", () => {
   async function refusedAtCompletion(kind: "video" | "material" | "thumbnail", bytes: Buffer, file: { fileName: string; contentType: string }, status: number) {
     const target = kind === "thumbnail" ? { courseId: tree.courseId } : kind === "video" ? lessonTarget() : { courseId: tree.courseId };
     const started = await sendUpload(client, kind, target, bytes, file);
-    expect(isStored(started.key)).toBe(true);
+    expect(isStored(stagingKey(started))).toBe(true);
     const complete = await client.post(`/api/upload/${kind}/complete`, { uploadId: started.uploadId });
     expect(complete.status).toBe(status);
+    expect(isStored(stagingKey(started))).toBe(false);
     expect(isStored(started.key)).toBe(false);
     expect(everythingStored()).toEqual([]);
     expect((await client.get(`/api/upload/${started.uploadId}`)).json()).toMatchObject({ status: "aborted" });
@@ -416,11 +424,12 @@ describe("upload refusals over HTTP", () => {
     // A storage that took other bytes than the signed size (as an S3 without the size condition might): the
     // completion checks the stored size itself, refuses, and deletes the object.
     const other = await startUpload(client, "material", { courseId: tree.courseId }, { fileName: "notes.pdf", contentType: "application/pdf", size: handout.length + 10 });
-    fs.mkdirSync(path.dirname(path.join(storageRoot(), other.key)), { recursive: true });
-    fs.writeFileSync(path.join(storageRoot(), other.key), handout);
+    fs.mkdirSync(path.dirname(path.join(storageRoot(), stagingKey(other))), { recursive: true });
+    fs.writeFileSync(path.join(storageRoot(), stagingKey(other)), handout);
     const mismatch = await client.post("/api/upload/material/complete", { uploadId: other.uploadId });
     expect(mismatch.status).toBe(400);
     expect(mismatch.json<ErrorBody>().error.message).toContain(`but ${handout.length + 10} bytes were declared`);
+    expect(isStored(stagingKey(other))).toBe(false);
     expect(isStored(other.key)).toBe(false);
     expect(everythingStored()).toEqual([]);
   });
@@ -435,17 +444,19 @@ describe("upload refusals over HTTP", () => {
     expect(material.key).toMatch(new RegExp(`^courses/${tree.courseId}/materials/[0-9a-f-]{36}-passwd\\.pdf$`));
     const videoUpload = await sendUpload(client, "video", lessonTarget(), video, { fileName: "..\\..\\..\\boot.webm", contentType: "video/webm" });
     expect(videoUpload.key).toMatch(new RegExp(`^lessons/${tree.lessonId}/videos/[^/]+-boot\\.webm$`));
-    // The bytes landed at those keys, inside the storage folder, and nowhere else.
-    expect(isStored(material.key)).toBe(true);
-    expect(isStored(videoUpload.key)).toBe(true);
+    // The bytes landed at their staging keys, inside the storage folder, and nowhere else.
+    expect(isStored(stagingKey(material))).toBe(true);
+    expect(isStored(stagingKey(videoUpload))).toBe(true);
     expect(new Set(fs.readdirSync(root))).toEqual(before);
     expect(fs.existsSync(path.join(root, "..", "etc"))).toBe(false);
     const attached = await client.post(`${api(tree.courseId)}/materials`, { uploadId: material.uploadId });
     expect(attached.json()).toMatchObject({ fileName: "passwd.pdf" });
+    expect(isStored(material.key)).toBe(true);
 
     // Cancelling the unfinished one removes its object too.
     const cancelled = await client.request("DELETE", `/api/upload/${videoUpload.uploadId}`);
     expect(cancelled.status).toBe(200);
+    expect(isStored(stagingKey(videoUpload))).toBe(false);
     expect(isStored(videoUpload.key)).toBe(false);
   });
 

@@ -106,7 +106,8 @@ const NO_JSON_BODY = new Set([
 
 const CONTROL_VALUES = ["\u0000", "a\u0000b", "\u0001", "x\u0008y", "\u000b", "\u001b[2J", "\u007f"];
 const PATH_VALUES = ["%00", "a%00b", "%0d%0a", "%1b", "%7f", "%ff", "%c0%af", "%e0%80", "%", "%zz"];
-const QUERY_VALUES = ["%00", "a%00b", "%0A", "%ff", "%c0%af", "%"];
+const QUERY_VALUES = ["%00", "a%00b", "%0A", "%09", "%0D%0A", "%1b", "%ff", "%c0%af", "%"];
+const EDGE_QUERY_VALUES = ["%00", "%1b", "%ff", "%"];
 
 type Case = { label: string; method: Method; path: string; body?: string; contentType?: string };
 
@@ -156,9 +157,10 @@ function casesFor(template: string, method: Method, f: Fixtures): Case[] {
     for (const value of PATH_VALUES) cases.push({ label: `[${name}] = ${value}`, method, path: withQuery(fill(template, f, { index, value }), query) });
   });
   for (const value of PATH_VALUES.slice(0, 3)) cases.push({ label: `trailing segment ${value}`, method, path: `${good}/${value}` });
-  // The query: each known parameter spoiled (or a made-up one).
-  const names = Object.keys(query).length ? Object.keys(query) : ["q"];
-  for (const name of names) for (const value of QUERY_VALUES) cases.push({ label: `?${name}=${value}`, method, path: withQuery(good, query, { name, value }) });
+  // The query: each parameter the route reads, spoiled; a route that reads none gets a made-up one that no route could
+  // take (the edge refuses it).
+  const spoiled = Object.keys(query).length ? Object.keys(query).map((name) => [name, QUERY_VALUES] as const) : [["q", EDGE_QUERY_VALUES] as const];
+  for (const [name, values] of spoiled) for (const value of values) cases.push({ label: `?${name}=${value}`, method, path: withQuery(good, query, { name, value }) });
 
   if (!BODY_METHODS.includes(method) || NO_JSON_BODY.has(key)) return cases;
   const contentType = "application/json";

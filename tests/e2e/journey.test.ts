@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newAccount, uniqueEmail, uniqueIp, type Account } from "../helpers/api-client";
+import { newAccount, uniqueEmail, uniqueIp, waitForOutboxMail, type Account } from "../helpers/api-client";
+import { linkIn } from "../helpers/mail-text";
 import { axeViolations, launchBrowser, waitForHydration } from "../helpers/browser";
 import { buildCourse, type BuiltCourse } from "../helpers/learning-fixtures";
 import { openPage, playerUrl, playVideoFor, waitForVideo } from "../helpers/learner-pages";
@@ -63,21 +64,27 @@ describe("the learner journey in Chromium", () => {
     await expect(page.getByRole("button", { name: "Enroll" }).count()).resolves.toBe(0);
     await expectNoViolations(page, "course page, signed out");
 
-    // Sign up from there (a fresh account), onboard as a learner, and come back to the course.
+    // Sign up from there (a fresh account), confirm the address from the mail, onboard as a learner, and come back to
+    // the course.
     await page.getByRole("link", { name: "Sign in to enroll" }).click();
     await page.waitForURL((url) => url.pathname === "/signin");
     await page.getByRole("link", { name: "Create an account" }).click();
     await page.waitForURL((url) => url.pathname === "/signup" && url.searchParams.get("callbackUrl") === `/courses/${courseId}`);
     await waitForHydration(page);
     const signup = page.getByRole("form", { name: "Create your account" });
+    const email = uniqueEmail("journey");
     await signup.getByLabel("Name").fill("Jo Journey");
-    await signup.getByLabel("Email").fill(uniqueEmail("journey"));
+    await signup.getByLabel("Email").fill(email);
     await signup.getByLabel("Password").fill("a long enough passphrase");
     await signup.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((url) => url.pathname === "/check-email");
+    await page.goto(linkIn(await waitForOutboxMail(email), "/verify-email"), { waitUntil: "load" });
+    await waitForHydration(page);
+    await page.getByRole("button", { name: "Confirm my address" }).click();
     await page.waitForURL((url) => url.pathname === "/onboarding");
     await waitForHydration(page);
     const onboarding = page.getByRole("form", { name: "Set up your account" });
-    await onboarding.getByRole("radio", { name: "Learner" }).check();
+    await onboarding.getByRole("radio", { name: "I want to learn" }).check();
     await onboarding.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL((url) => url.pathname === `/courses/${courseId}`, { timeout: 60_000 });
     await waitForHydration(page);

@@ -50,6 +50,13 @@ export async function createCourseTree(client: ApiClient, { published = false, t
 export type UploadKind = "video" | "material" | "thumbnail";
 export type StartedUpload = { uploadId: string; key: string; single?: { url: string; headers: Record<string, string> } };
 
+/** Where a single-PUT upload's bytes land before completion: its staging key, the path of its signed URL. */
+export function stagingKey(started: StartedUpload): string {
+  if (!started.single) throw new Error("a multipart plan writes its final key");
+  const { pathname } = new URL(started.single.url);
+  return pathname.replace(/^\/api\/storage\/objects\//, "").split("/").map(decodeURIComponent).join("/");
+}
+
 /** POST /api/upload/{kind}; throws unless it answers 201. */
 export async function startUpload(
   client: ApiClient,

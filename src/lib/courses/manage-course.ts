@@ -8,6 +8,7 @@ import { storageKeys } from "@/lib/storage/keys";
 import type { CreateCourseInput, UpdateCourseInput } from "@/lib/validation/course";
 import { requireCourseEditor } from "./course-editor-access";
 import { removeStoredObjects } from "./remove-stored-objects";
+import { stagingKeysOf } from "@/lib/uploads/staging-keys";
 import { catalogChanged } from "./search-catalog";
 
 const courseSummary = {
@@ -89,17 +90,19 @@ export async function setCoursePublished(courseId: string, published: boolean) {
 /** Deletes the course with its modules, lessons, materials, enrollments and progress, then every object it stored. */
 export async function deleteCourse(courseId: string) {
   await requireCourseEditor(courseId);
-  const lessonIds = await db.transaction(async (tx) => {
+  const gone = await db.transaction(async (tx) => {
     const rows = await tx
       .select({ id: lessons.id })
       .from(lessons)
       .where(inArray(lessons.moduleId, tx.select({ id: modules.id }).from(modules).where(eq(modules.courseId, courseId))));
+    const staging = await stagingKeysOf(tx, { courseId });
     await tx.delete(courses).where(eq(courses.id, courseId));
-    return rows.map((r) => r.id);
+    return { ids: rows.map((r) => r.id), staging };
   });
   catalogChanged();
   await removeStoredObjects({
-    prefixes: [storageKeys.coursePrefix(courseId), ...lessonIds.map((id) => storageKeys.lessonPrefix(id))],
+    keys: gone.staging,
+    prefixes: [storageKeys.coursePrefix(courseId), ...gone.ids.map((id) => storageKeys.lessonPrefix(id))],
   });
 }
 

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/http/errors";
 import { lockCourse, requireCourseEditor, requireLessonOf, requireModuleOf } from "@/lib/courses/course-editor-access";
 import { recomputeCourseTotals } from "@/lib/courses/manage-course";
 import { removeStoredObjects } from "@/lib/courses/remove-stored-objects";
+import { stagingKeysOf } from "@/lib/uploads/staging-keys";
 import { storageKeys } from "@/lib/storage/keys";
 import type { CreateLessonInput, UpdateLessonInput } from "@/lib/validation/course";
 import { setOrder } from "./manage-modules";
@@ -81,14 +82,16 @@ export async function updateLesson(courseId: string, moduleId: string, lessonId:
 /** Deletes the lesson (its progress rows and materials cascade), closes the gap, recomputes totals, then its objects. */
 export async function deleteLesson(courseId: string, moduleId: string, lessonId: string) {
   await requireCourseEditor(courseId);
-  await db.transaction(async (tx) => {
+  const staging = await db.transaction(async (tx) => {
     await lockCourse(tx, courseId);
     await requireLessonOf(courseId, moduleId, lessonId, tx);
+    const staging = await stagingKeysOf(tx, { lessonIds: [lessonId] });
     await tx.delete(lessons).where(eq(lessons.id, lessonId));
     await renumberLessons(tx, moduleId);
     await recomputeCourseTotals(tx, courseId);
+    return staging;
   });
-  await removeStoredObjects({ prefixes: [storageKeys.lessonPrefix(lessonId)] });
+  await removeStoredObjects({ keys: staging, prefixes: [storageKeys.lessonPrefix(lessonId)] });
 }
 
 /**

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/http/errors";
 import { lockCourse, requireCourseEditor, requireModuleOf } from "@/lib/courses/course-editor-access";
 import { recomputeCourseTotals } from "@/lib/courses/manage-course";
 import { removeStoredObjects } from "@/lib/courses/remove-stored-objects";
+import { stagingKeysOf } from "@/lib/uploads/staging-keys";
 import { storageKeys } from "@/lib/storage/keys";
 import type { ModuleInput } from "@/lib/validation/course";
 
@@ -42,16 +43,17 @@ export async function updateModule(courseId: string, moduleId: string, input: Mo
 /** Deletes the module with its lessons; the course's order, totals and progress are fixed in the same transaction. */
 export async function deleteModule(courseId: string, moduleId: string) {
   await requireCourseEditor(courseId);
-  const lessonIds = await db.transaction(async (tx) => {
+  const { lessonIds, staging } = await db.transaction(async (tx) => {
     await lockCourse(tx, courseId);
     await requireModuleOf(courseId, moduleId, tx);
-    const gone = await tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.moduleId, moduleId));
+    const gone = (await tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.moduleId, moduleId))).map((l) => l.id);
+    const staging = await stagingKeysOf(tx, { lessonIds: gone });
     await tx.delete(modules).where(eq(modules.id, moduleId));
     await renumberModules(tx, courseId);
     await recomputeCourseTotals(tx, courseId);
-    return gone.map((l) => l.id);
+    return { lessonIds: gone, staging };
   });
-  await removeStoredObjects({ prefixes: lessonIds.map((id) => storageKeys.lessonPrefix(id)) });
+  await removeStoredObjects({ keys: staging, prefixes: lessonIds.map((id) => storageKeys.lessonPrefix(id)) });
 }
 
 /** Puts the course's modules in the given order; the list must name each module of the course exactly once. */

@@ -13,9 +13,10 @@ const INSTALLED = Symbol.for("budhhub.incomingRequest");
  * 1. It appends the connection's address to X-Forwarded-For, as a proxy appends the address it saw. Next.js writes that
  *    address only when a request has no such header, so a client that sends one would choose its own address; now the
  *    right-most entry is always this process's peer, and clientIp() (./request.ts) counts trusted proxies from there.
- * 2. It answers 400 to an address that does not decode (a broken %-escape such as %ff or %c0%af) or that holds a control
- *    character (%00, %0a, …) in its path or query. Next.js would fail on the first with a bare 500 before any of our
- *    code runs, and the second reaches pages and handlers as text that no route accepts.
+ * 2. It answers 400 to an address that does not decode (a broken %-escape such as %ff or %c0%af), or that holds a control
+ *    character in its path (%00, %0a, …) or one other than tab and line breaks in its query. Next.js would fail on the
+ *    first with a bare 500 before any of our code runs; the others no route accepts. Tab and line breaks in a query value
+ *    can be a pasted search: the route's schema answers for them, naming the parameter.
  */
 export function installRequestGuards(): void {
   for (const Server of [nodeHttp.Server, https.Server]) {
@@ -46,6 +47,7 @@ export function appendSocketAddress(request: http.IncomingMessage): void {
 }
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_BUT_TAB_AND_NEWLINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const decode = (text: string): string | null => {
   try {
@@ -73,7 +75,7 @@ export function addressProblem(target: string): { part: string; message: string 
     if (name === null || value === null) {
       return { part: name ?? rawName.slice(0, 60), message: `The query parameter "${(name ?? rawName).slice(0, 60)}" has a broken %-escape.` };
     }
-    if (CONTROL.test(name) || CONTROL.test(value)) {
+    if (CONTROL.test(name) || CONTROL_BUT_TAB_AND_NEWLINES.test(value)) {
       return { part: name, message: `The query parameter "${name.slice(0, 60).replace(CONTROL, "?")}" contains a control character.` };
     }
   }
