@@ -187,26 +187,27 @@ describe("account pages in Chromium", () => {
 
   it("keeps every hostile callbackUrl on the site, signed in and signed out", async () => {
     const hostile = ["/\t/evil.test", "/\n/evil.test", "/\r/evil.test", "/\\evil.test", "/\\/evil.test", "//evil.test", "\\\\evil.test", "%2F%2Fevil.test", "/.//evil.test", "/\u3002/evil.test", "javascript:alert(1)"];
-    const context = await newContext();
-    // Signed out: the form sends the user wherever callbackUrl says, after a right password.
-    for (const value of hostile) {
+    // Signed out: the form sends the user wherever callbackUrl says, after a right password. A fresh browser each time,
+    // two demo learners in turn (sign-in is limited to 10 a minute per address and per account).
+    for (const [i, value] of hostile.entries()) {
+      const context = await newContext();
       const { page, errors } = await openPage(context, `/signin?callbackUrl=${encodeURIComponent(value)}`);
       const form = page.getByRole("form", { name: "With your password" });
-      await form.getByLabel("Email").fill("learner4@budhhub.test");
+      await form.getByLabel("Email").fill(i % 2 ? "learner4@budhhub.test" : "learner5@budhhub.test");
       await form.getByLabel("Password").fill(DEMO_PASSWORD);
       await form.getByRole("button", { name: "Sign in" }).click();
       await page.waitForURL((url) => url.pathname !== "/signin");
       expect({ value, origin: new URL(page.url()).origin }).toEqual({ value, origin: baseUrl() });
       expect(errors).toEqual([]);
-      // Signed in: the sign-in page redirects straight away.
+      // Signed in: the sign-in and sign-up pages redirect straight away.
       for (const pagePath of ["/signin", "/signup"]) {
         const response = await page.goto(`${baseUrl()}${pagePath}?callbackUrl=${encodeURIComponent(value)}`);
-        expect({ value, pagePath, status: response?.status(), origin: new URL(page.url()).origin }).toEqual({ value, pagePath, status: 200, origin: baseUrl() });
+        // Where it lands may be a page that does not exist ("/%2F%2Fevil.test"): on this site, all the same.
+        const landed = { value, pagePath, answered: [200, 404].includes(response?.status() ?? 0), origin: new URL(page.url()).origin };
+        expect(landed).toEqual({ value, pagePath, answered: true, origin: baseUrl() });
       }
-      await context.clearCookies();
-      await page.close();
+      await context.close();
     }
-    await context.close();
   });
 
   it("refuses a wrong password with the generic message, then signs the demo learner in and returns to callbackUrl", async () => {
