@@ -5,9 +5,9 @@ import { Toaster } from "sonner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { SiteHeader } from "@/components/layout/site-header";
-import { getViewer } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/sign-out-action";
 import "./globals.css";
+import { pageViewer } from "@/app/_http/page-viewer";
 
 /**
  * Sonner's rich-colour texts are below WCAG AA on their light backgrounds (success about 4.4:1, info and warning
@@ -34,7 +34,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page carries a per-request CSP nonce (src/proxy.ts), which only works when it is rendered per request.
   await connection();
-  const viewer = await getViewer();
+  const viewer = await pageViewer();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

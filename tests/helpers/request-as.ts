@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sessionCookie } from "@/lib/auth/session-cookie";
-import type { SessionUser } from "@/lib/users/session-user";
+import type { SignedInAccount } from "@/lib/users/session-user";
 
 /**
  * Lib functions read the acting user through Auth.js's `auth()`, which reads `next/headers`. Outside Next.js a test
@@ -20,13 +20,13 @@ export const nextHeadersMock = {
   },
 };
 
-export async function cookieHeaderFor(user: SessionUser): Promise<string> {
+export async function cookieHeaderFor(user: SignedInAccount): Promise<string> {
   const cookie = await sessionCookie(user);
   return `${cookie.name}=${cookie.value}`;
 }
 
 /** Runs fn as a request carrying a session cookie made for this user as they are now. */
-export async function asUser<T>(user: SessionUser, fn: () => Promise<T>): Promise<T> {
+export async function asUser<T>(user: SignedInAccount, fn: () => Promise<T>): Promise<T> {
   const headers = new Headers({ host: "localhost:3000", cookie: await cookieHeaderFor(user) });
   return requestHeaders.run(headers, fn);
 }

@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { users, type UserRole } from "@/lib/db/schema";
-import { loadSessionUser, type SessionUser } from "@/lib/users/session-user";
+import { loadSessionUser, type SignedInAccount } from "@/lib/users/session-user";
 
 let counter = 0;
 
 /** A user row straight in the test database: onboarded, verified, active, no password unless a hash is given. */
 export async function insertUser(
   fields: { role?: UserRole; email?: string; passwordHash?: string; disabled?: boolean; onboarded?: boolean; verified?: boolean } = {},
-): Promise<SessionUser> {
+): Promise<SignedInAccount> {
   counter += 1;
   const [row] = await db
     .insert(users)

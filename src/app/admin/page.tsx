@@ -11,10 +11,10 @@ import { TopCoursesTable } from "@/components/analytics/top-courses-table";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { countUsersByRole } from "@/lib/admin/count-users-by-role";
 import { getAdminAnalytics } from "@/lib/analytics/get-admin-analytics";
-import { requirePageRole } from "@/lib/auth/session";
 import { countPendingInstructorRequests } from "@/lib/users/instructor-requests";
 import { formatBytes, plural } from "@/lib/format";
 import { analyticsQuerySchema, type AnalyticsRange } from "@/lib/validation/analytics";
+import { requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -35,7 +35,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const viewer = await requirePageRole("/admin", "ADMIN");
   const query = parseSearch(analyticsQuerySchema, await searchParams, ["range", "bucket"]);
   const [counts, analytics, waiting] = await Promise.all([
-    countUsersByRole(),
+    countUsersByRole(viewer),
     getAdminAnalytics(query),
     countPendingInstructorRequests(viewer),
   ]);

@@ -5,10 +5,10 @@ import { TeachingDecisionNotice } from "@/components/auth/teaching-decision-noti
 import { CourseGrid } from "@/components/course/course-card";
 import { EnrolledCourseList } from "@/components/learning/enrolled-course-card";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { requirePageUser } from "@/lib/auth/session";
 import { listPopularInMyCategories } from "@/lib/learning/dashboard";
 import { listMyEnrollments } from "@/lib/learning/list-my-enrollments";
 import { listMyInstructorRequests, unseenTeachingDecision } from "@/lib/users/instructor-requests";
+import { requirePageUser } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

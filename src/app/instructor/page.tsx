@@ -3,8 +3,8 @@ import Link from "next/link";
 import { ChartColumn, Plus } from "lucide-react";
 import { ManagedCoursesTable } from "@/components/course/managed-courses-table";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { requirePageRole } from "@/lib/auth/session";
 import { listInstructorCourses } from "@/lib/courses/list-instructor-courses";
+import { requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Instructor" };
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EnrolledCourseList } from "@/components/learning/enrolled-course-card";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { requirePageUser } from "@/lib/auth/session";
 import { listMyEnrollments } from "@/lib/learning/list-my-enrollments";
+import { requirePageUser } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "My courses" };
 

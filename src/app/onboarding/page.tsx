@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { readCallbackUrl } from "@/lib/auth/return-path";
 import { OnboardingForm } from "@/components/auth/onboarding-form";
-import { requirePageUser } from "@/lib/auth/session";
 import { teachingMode } from "@/lib/users/instructor-requests";
+import { requirePageUser } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Welcome" };
 

@@ -3,9 +3,9 @@ import { ChangeEmailForm } from "@/components/auth/change-email-form";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { ProfileNameForm } from "@/components/auth/profile-name-form";
 import { TeachRequestForm } from "@/components/auth/teach-request-form";
-import { requirePageUser } from "@/lib/auth/session";
 import { hasPassword } from "@/lib/users/has-password";
 import { listMyInstructorRequests, teachingMode } from "@/lib/users/instructor-requests";
+import { requirePageUser } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Your profile" };
 

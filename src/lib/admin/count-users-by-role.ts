@@ -1,12 +1,12 @@
 import "server-only";
 import { count, isNotNull } from "drizzle-orm";
-import { requireRole } from "@/lib/auth/session";
+import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { users, type UserRole } from "@/lib/db/schema";
 
 /** Admins: how many users hold each role, and how many accounts are disabled. */
-export async function countUsersByRole() {
-  await requireRole("ADMIN");
+export async function countUsersByRole(viewer: Viewer) {
+  requireRoleOf(viewer, "ADMIN");
   const [rows, [disabled]] = await Promise.all([
     db.select({ role: users.role, value: count() }).from(users).groupBy(users.role),
     db.select({ value: count() }).from(users).where(isNotNull(users.disabledAt)),

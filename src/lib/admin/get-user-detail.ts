@@ -1,14 +1,14 @@
 import "server-only";
 import { count, desc, eq } from "drizzle-orm";
-import { requireRole } from "@/lib/auth/session";
+import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { courses, enrollments, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { adminUserColumns } from "./list-users";
 
 /** Admins only: one user with the courses they teach and the courses they take. */
-export async function getUserDetail(userId: string) {
-  await requireRole("ADMIN");
+export async function getUserDetail(viewer: Viewer, userId: string) {
+  requireRoleOf(viewer, "ADMIN");
   const [user] = await db
     .select(adminUserColumns)
     .from(users)

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
-import { requireRole } from "@/lib/auth/session";
+import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { USERS_PAGE_SIZE, type UserListQuery } from "@/lib/validation/admin";
@@ -19,8 +19,8 @@ export const adminUserColumns = {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Admins only: users matching the search and role, newest first, one page and the total. */
-export async function listUsers(query: UserListQuery) {
-  await requireRole("ADMIN");
+export async function listUsers(viewer: Viewer, query: UserListQuery) {
+  requireRoleOf(viewer, "ADMIN");
   const filters: SQL[] = [];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;

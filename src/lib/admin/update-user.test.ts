@@ -1,15 +1,14 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
-import { asUser } from "../../../tests/helpers/request-as";
+import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
 import { env } from "@/env";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { loadSessionUser } from "@/lib/users/session-user";
 import { updateUserByAdmin } from "./update-user";
 
-vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 
@@ -21,16 +20,15 @@ describe("admin user changes and the last-admin rule", () => {
     const admin = await insertUser({ role: "ADMIN" });
     // A disabled admin does not count as another admin.
     await insertUser({ role: "ADMIN", disabled: true });
-    await asUser(admin, async () => {
-      for (const change of [{ role: "INSTRUCTOR" as const }, { role: "LEARNER" as const }, { disabled: true }]) {
-        const error = await updateUserByAdmin(admin.id, change).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(AppError);
-        expect((error as AppError).status).toBe(409);
-        expect((error as AppError).userMessage).toMatch(/last active admin/);
-      }
-      // Changes that keep them an active admin are fine.
-      expect(await updateUserByAdmin(admin.id, { role: "ADMIN", disabled: false })).toMatchObject({ role: "ADMIN", disabledAt: null });
-    });
+    for (const change of [{ role: "INSTRUCTOR" as const }, { role: "LEARNER" as const }, { disabled: true }]) {
+      const error = await updateUserByAdmin(admin, admin.id, change).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).status).toBe(409);
+      expect((error as AppError).userMessage).toMatch(/last active admin/);
+    }
+    // Changes that keep them an active admin are fine.
+    expect(await updateUserByAdmin(admin, admin.id, { role: "ADMIN", disabled: false })).toMatchObject({ role: "ADMIN", disabledAt: null });
+  
     const row = await userRow(admin.id);
     expect(row.role).toBe("ADMIN");
     expect(row.disabledAt).toBeNull();
@@ -39,28 +37,25 @@ describe("admin user changes and the last-admin rule", () => {
   it("lets an admin step down or be disabled when another active admin exists", async () => {
     const first = await insertUser({ role: "ADMIN" });
     const second = await insertUser({ role: "ADMIN" });
-    await asUser(first, async () => {
-      expect(await updateUserByAdmin(first.id, { role: "INSTRUCTOR" })).toMatchObject({ id: first.id, role: "INSTRUCTOR" });
-    });
+    expect(await updateUserByAdmin(first, first.id, { role: "INSTRUCTOR" })).toMatchObject({ id: first.id, role: "INSTRUCTOR" });
+  
     expect(await activeAdmins()).toEqual([second.id]);
-    await asUser(second, async () => {
-      await expect(updateUserByAdmin(second.id, { disabled: true })).rejects.toMatchObject({ code: "CONFLICT" });
-    });
+    await expect(updateUserByAdmin(second, second.id, { disabled: true })).rejects.toMatchObject({ code: "CONFLICT" });
+  
   });
 
   it("changes a user's role, disables and enables them, keeping the first disabled date", async () => {
     const admin = await insertUser({ role: "ADMIN" });
     const learner = await insertUser({ role: "LEARNER" });
-    await asUser(admin, async () => {
-      expect(await updateUserByAdmin(learner.id, { role: "INSTRUCTOR" })).toMatchObject({ role: "INSTRUCTOR", disabledAt: null });
-      const disabled = await updateUserByAdmin(learner.id, { disabled: true });
-      expect(disabled.disabledAt).toBeInstanceOf(Date);
-      const again = await updateUserByAdmin(learner.id, { disabled: true });
-      expect(again.disabledAt).toEqual(disabled.disabledAt);
-      expect((await updateUserByAdmin(learner.id, { disabled: false })).disabledAt).toBeNull();
-      await expect(updateUserByAdmin("no-such-user", { role: "LEARNER" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    });
-    const answer = await asUser(admin, () => updateUserByAdmin(learner.id, { role: "LEARNER" }));
+    expect(await updateUserByAdmin(admin, learner.id, { role: "INSTRUCTOR" })).toMatchObject({ role: "INSTRUCTOR", disabledAt: null });
+    const disabled = await updateUserByAdmin(admin, learner.id, { disabled: true });
+    expect(disabled.disabledAt).toBeInstanceOf(Date);
+    const again = await updateUserByAdmin(admin, learner.id, { disabled: true });
+    expect(again.disabledAt).toEqual(disabled.disabledAt);
+    expect((await updateUserByAdmin(admin, learner.id, { disabled: false })).disabledAt).toBeNull();
+    await expect(updateUserByAdmin(admin, "no-such-user", { role: "LEARNER" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  
+    const answer = await updateUserByAdmin(admin, learner.id, { role: "LEARNER" });
     expect(Object.keys(answer).sort()).toEqual(["disabledAt", "email", "id", "name", "role"]);
   });
 
@@ -69,16 +64,17 @@ describe("admin user changes and the last-admin rule", () => {
     const instructor = await insertUser({ role: "INSTRUCTOR" });
     const learner = await insertUser({ role: "LEARNER" });
     for (const actor of [instructor, learner]) {
-      await asUser(actor, async () => {
-        await expect(updateUserByAdmin(actor.id, { role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      });
+      await expect(updateUserByAdmin(actor, actor.id, { role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    
     }
     const other = await insertUser({ role: "ADMIN" });
-    await asUser(other, () => updateUserByAdmin(admin.id, { role: "LEARNER" }));
-    // admin's cookie still says ADMIN; the session reload says otherwise.
-    await asUser(admin, async () => {
-      await expect(updateUserByAdmin(learner.id, { role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    });
+    await updateUserByAdmin(other, admin.id, { role: "LEARNER" });
+    // The demoted admin as the edge resolves them on their next request (tests/api: "a role change shows on the user's
+    // next request"): a learner now.
+    const demoted = (await loadSessionUser(admin.id))!;
+    expect(demoted.role).toBe("LEARNER");
+    await expect(updateUserByAdmin(demoted, learner.id, { role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  
     expect((await userRow(learner.id)).role).toBe("LEARNER");
   });
 
@@ -88,8 +84,8 @@ describe("admin user changes and the last-admin rule", () => {
       const a = await insertUser({ role: "ADMIN" });
       const b = await insertUser({ role: "ADMIN" });
       const results = await Promise.allSettled([
-        asUser(a, () => updateUserByAdmin(b.id, { role: "LEARNER" })),
-        asUser(b, () => updateUserByAdmin(a.id, { disabled: true })),
+        updateUserByAdmin(a, b.id, { role: "LEARNER" }),
+        updateUserByAdmin(b, a.id, { disabled: true }),
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((r) => r.status === "rejected")!.reason as AppError;

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull, ne } from "drizzle-orm";
-import { requireRole } from "@/lib/auth/session";
+import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -11,8 +11,8 @@ import type { AdminUserUpdate } from "@/lib/validation/admin";
  * session read reloads the user). The platform always keeps one active admin: the admin rows are locked in the
  * transaction, so two admins demoting each other at once cannot both succeed.
  */
-export async function updateUserByAdmin(userId: string, change: AdminUserUpdate) {
-  await requireRole("ADMIN");
+export async function updateUserByAdmin(viewer: Viewer, userId: string, change: AdminUserUpdate) {
+  requireRoleOf(viewer, "ADMIN");
   return db.transaction(async (tx) => {
     const activeAdmins = await tx
       .select({ id: users.id })
@@ -46,7 +46,8 @@ export async function updateUserByAdmin(userId: string, change: AdminUserUpdate)
 }
 
 /** How many active admins other than this user there are (for the UI to explain a refusal before it happens). */
-export async function otherActiveAdminCount(userId: string) {
+export async function otherActiveAdminCount(viewer: Viewer, userId: string) {
+  requireRoleOf(viewer, "ADMIN");
   const rows = await db
     .select({ id: users.id })
     .from(users)

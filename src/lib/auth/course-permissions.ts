@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { courses, enrollments } from "@/lib/db/schema";
-import type { Viewer } from "./session";
+import type { Viewer } from "./viewer";
 
 /**
  * Who may do what with a course, decided here only. Each rule comes twice: as a boolean for one course the caller has

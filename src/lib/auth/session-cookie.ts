@@ -1,6 +1,6 @@
 import "server-only";
 import { encode } from "next-auth/jwt";
-import type { SessionUser } from "@/lib/users/session-user";
+import type { SignedInAccount } from "@/lib/users/session-user";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, useSecureCookies } from "./auth.config";
 import { getAuthSecret } from "./secret";
 
@@ -8,7 +8,7 @@ import { getAuthSecret } from "./secret";
  * The session cookie our JSON sign-in and sign-up routes set: the same JWT Auth.js issues and reads (same secret, same
  * salt, same cookie), so `auth()` accepts it like any other session.
  */
-export async function sessionCookie(user: SessionUser) {
+export async function sessionCookie(user: SignedInAccount) {
   const value = await encode({
     secret: getAuthSecret(),
     salt: sessionCookieName,

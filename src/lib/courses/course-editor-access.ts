@@ -1,29 +1,44 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { canEditCourse, canViewCourse } from "@/lib/auth/course-permissions";
-import { requireRole, type Viewer } from "@/lib/auth/session";
+import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { db, type Transaction } from "@/lib/db/client";
 import { courses, courseMaterials, lessons, modules } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 
-export type EditableCourse = { id: string; instructorId: string; isPublished: boolean; title: string };
+/** What an editor's check knows about the course, so that the caller need not read the row again. */
+export type EditableCourse = {
+  id: string;
+  instructorId: string;
+  isPublished: boolean;
+  title: string;
+  updatedAt: Date;
+  totalLessons: number;
+};
 
 const notFound = () => new AppError("NOT_FOUND", "This course does not exist.");
 
 /**
- * The course, if the signed-in instructor or admin may edit it. A course the user cannot even see is a 404 (ids cannot
- * be probed); a published course of another instructor is a 403. Call it before opening a transaction: it reads the
- * session, and PGlite runs one statement at a time, so a read outside an open transaction would wait for ever.
+ * The course, if the viewer (an instructor or admin) may edit it. A course the user cannot even see is a 404 (ids
+ * cannot be probed); a published course of another instructor is a 403. Call it before opening a transaction:
+ * PGlite runs one statement at a time, so a read outside an open transaction would wait for ever.
  */
-export async function requireCourseEditor(courseId: string): Promise<{ viewer: Viewer; course: EditableCourse }> {
-  const viewer = await requireRole("INSTRUCTOR", "ADMIN");
+export async function requireCourseEditor(viewer: Viewer | null, courseId: string): Promise<EditableCourse> {
+  const editor = requireRoleOf(viewer, "INSTRUCTOR", "ADMIN");
   const [course] = await db
-    .select({ id: courses.id, instructorId: courses.instructorId, isPublished: courses.isPublished, title: courses.title })
+    .select({
+      id: courses.id,
+      instructorId: courses.instructorId,
+      isPublished: courses.isPublished,
+      title: courses.title,
+      updatedAt: courses.updatedAt,
+      totalLessons: courses.totalLessons,
+    })
     .from(courses)
     .where(eq(courses.id, courseId));
-  if (!course || !canViewCourse(viewer, course)) throw notFound();
-  if (!canEditCourse(viewer, course)) throw new AppError("FORBIDDEN", "Only the course's instructor or an admin can change it.");
-  return { viewer, course };
+  if (!course || !canViewCourse(editor, course)) throw notFound();
+  if (!canEditCourse(editor, course)) throw new AppError("FORBIDDEN", "Only the course's instructor or an admin can change it.");
+  return course;
 }
 
 /** Locks the course row for the rest of the transaction, so curriculum writes to one course happen one at a time. */

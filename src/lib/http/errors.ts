@@ -22,7 +22,20 @@ export type ErrorBody = {
   error: { code: ErrorCode; message: string; fields?: Record<string, string>; requestId?: string };
 };
 
+const BRAND = Symbol.for("budhhub.AppError");
+
 export class AppError extends Error {
+  readonly [BRAND] = true;
+
+  /**
+   * True for an AppError from any copy of this module. Next.js bundles each route with its own copy of our modules, and
+   * an object kept on globalThis (the database, the storage driver) may throw one made by another copy, which
+   * `instanceof` would not recognise.
+   */
+  static is(error: unknown): error is AppError {
+    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   constructor(
     readonly code: ErrorCode,
     /** Shown to the user as it is: never put internals here. */

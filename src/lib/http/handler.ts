@@ -1,5 +1,4 @@
 import "server-only";
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { log } from "@/lib/log/logger";
 import { AppError, type ErrorBody } from "./errors";
@@ -11,7 +10,7 @@ export function errorResponse(error: AppError, requestId?: string) {
     error: { code: error.code, message: error.userMessage, ...(error.options.fields ? { fields: error.options.fields } : {}) },
   };
   if (requestId && error.status >= 500) body.error.requestId = requestId;
-  const response = NextResponse.json(body, { status: error.status });
+  const response = Response.json(body, { status: error.status });
   if (error.options.retryAfterSeconds) response.headers.set("Retry-After", String(error.options.retryAfterSeconds));
   return response;
 }
@@ -40,7 +39,7 @@ export function route<P = Record<string, string>>(
       return await handler(request, context);
     } catch (error) {
       const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
-      if (error instanceof AppError) return errorResponse(error, requestId);
+      if (AppError.is(error)) return errorResponse(error, requestId);
       if (error instanceof z.ZodError) {
         return errorResponse(new AppError("VALIDATION_FAILED", "Some fields are not valid.", { fields: fieldErrors(error) }));
       }

@@ -4,14 +4,14 @@ import { env } from "@/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { runAfterResponse } from "@/lib/http/after-response";
+import { defer } from "@/lib/jobs/defer";
 import { AppError } from "@/lib/http/errors";
 import { sendMail } from "@/lib/mail/mailer";
 import { emailChangeMail, emailChangedMail, emailTakenMail } from "@/lib/mail/templates";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
 import type { ChangeEmailInput } from "@/lib/validation/auth";
 import { consumeEmailToken, issueEmailToken } from "./email-verification";
-import type { SessionUser } from "./session-user";
+import type { SignedInAccount } from "./session-user";
 
 export const EMAIL_CHANGE_ANSWER = "We have sent a link to the new address. Your address changes when you open it.";
 
@@ -23,7 +23,7 @@ const appLink = (path: string) => new URL(path, env.appUrl).toString();
  * already has an account answers the same and its owner is told, so the form cannot be used to find accounts.
  */
 export async function requestEmailChange(
-  user: Pick<SessionUser, "id" | "email" | "emailVerified">,
+  user: Pick<SignedInAccount, "id" | "email" | "emailVerified">,
   input: ChangeEmailInput,
   ip: string,
 ): Promise<void> {
@@ -38,7 +38,7 @@ export async function requestEmailChange(
     });
   }
   await enforceLimits(limits.mail("change", ip, user.id), "address changes");
-  await runAfterResponse("address change mail", async () => {
+  await defer("address change mail", async () => {
     const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (taken) {
       await sendMail(emailTakenMail(input.email, appLink("/signin")));
@@ -62,7 +62,7 @@ export async function confirmEmailChange(token: string, now = new Date()): Promi
     return { oldEmail: current.email, newEmail: used.email };
   });
   if (oldEmail !== newEmail) {
-    await runAfterResponse("address changed notice", () => sendMail(emailChangedMail(oldEmail, newEmail, appLink("/forgot-password"))));
+    await defer("address changed notice", () => sendMail(emailChangedMail(oldEmail, newEmail, appLink("/forgot-password"))));
   }
   return { email: newEmail };
 }

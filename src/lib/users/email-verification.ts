@@ -4,12 +4,12 @@ import { env } from "@/env";
 import { hashToken, newLinkToken } from "@/lib/auth/link-token";
 import { db, type Database, type Transaction } from "@/lib/db/client";
 import { type EmailTokenPurpose, emailTokens, users } from "@/lib/db/schema";
-import { runAfterResponse } from "@/lib/http/after-response";
+import { defer } from "@/lib/jobs/defer";
 import { AppError } from "@/lib/http/errors";
 import { sendMail } from "@/lib/mail/mailer";
 import { verifyEmailMail } from "@/lib/mail/templates";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
-import { loadSessionUser, type SessionUser } from "./session-user";
+import { loadSessionUser, type SignedInAccount } from "./session-user";
 
 export const EMAIL_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -72,7 +72,7 @@ export function verificationLink(token: string, callbackUrl?: string | null): st
 
 /** Mails a fresh verification link to the account's address, after the response. */
 export async function sendVerificationMail(user: { id: string; email: string }, callbackUrl?: string | null): Promise<void> {
-  await runAfterResponse("verification mail", async () => {
+  await defer("verification mail", async () => {
     const token = await issueEmailToken(db, { userId: user.id, purpose: "verify_email", email: user.email });
     await sendMail(verifyEmailMail(user.email, verificationLink(token, callbackUrl)));
   });
@@ -82,7 +82,7 @@ export async function sendVerificationMail(user: { id: string; email: string }, 
  * Verifies the address the link was sent to and returns the user, whom the caller signs in: the link proves the mailbox
  * as a magic link does. A link for an address the account no longer has is refused.
  */
-export async function verifyEmail(token: string, now = new Date()): Promise<SessionUser> {
+export async function verifyEmail(token: string, now = new Date()): Promise<SignedInAccount> {
   const userId = await db.transaction(async (tx) => {
     const used = await consumeEmailToken(tx, token, "verify_email", now);
     const [user] = await tx
@@ -98,7 +98,7 @@ export async function verifyEmail(token: string, now = new Date()): Promise<Sess
 }
 
 /** A new link for a signed-in user who has not verified yet (at most 3 an hour). */
-export async function resendVerification(user: Pick<SessionUser, "id" | "email" | "emailVerified">): Promise<void> {
+export async function resendVerification(user: Pick<SignedInAccount, "id" | "email" | "emailVerified">): Promise<void> {
   if (user.emailVerified) throw new AppError("CONFLICT", "Your address is already confirmed.");
   await enforceLimits(limits.resendVerification(user.id), "confirmation mails");
   await sendVerificationMail(user);

@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { instructorRequests } from "@/lib/db/schema";
-import type { SessionUser } from "./session-user";
+import type { SignedInAccount } from "./session-user";
 import { completeOnboarding } from "./complete-onboarding";
 import {
   decideInstructorRequest,
@@ -18,7 +18,7 @@ import {
 withTestDatabase();
 
 // The unit tests run with the default INSTRUCTOR_SIGNUP=request.
-const viewerOf = ({ id, name, email, role, onboarded, emailVerified }: SessionUser): Viewer => ({ id, name, email, role, onboarded, emailVerified });
+const viewerOf = ({ id, name, email, role, onboarded, emailVerified }: SignedInAccount): Viewer => ({ id, name, email, role, onboarded, emailVerified });
 
 describe("asking to teach (INSTRUCTOR_SIGNUP=request)", () => {
   it("at onboarding files a request and keeps the user a learner", async () => {

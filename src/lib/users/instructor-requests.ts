@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { env } from "@/env";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Transaction } from "@/lib/db/client";
 import { type InstructorRequestStatus, instructorRequests, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";

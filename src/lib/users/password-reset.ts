@@ -6,7 +6,7 @@ import { hashToken, newLinkToken } from "@/lib/auth/link-token";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { passwordResetTokens, users } from "@/lib/db/schema";
-import { runAfterResponse } from "@/lib/http/after-response";
+import { defer } from "@/lib/jobs/defer";
 import { AppError } from "@/lib/http/errors";
 import { sendMail } from "@/lib/mail/mailer";
 import { passwordResetMail } from "@/lib/mail/templates";
@@ -22,7 +22,7 @@ export const FORGOT_PASSWORD_ANSWER = "If an account exists for that address, we
  */
 export async function requestPasswordReset(email: string, ip: string, now = new Date()): Promise<void> {
   await enforceLimits(limits.mail("reset", ip, email), "password reset requests");
-  await runAfterResponse("password reset mail", async () => {
+  await defer("password reset mail", async () => {
     const [user] = await db
       .select({ id: users.id, disabledAt: users.disabledAt })
       .from(users)

@@ -1,22 +1,14 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
-import { users, type UserRole } from "@/lib/db/schema";
+import { users } from "@/lib/db/schema";
 
-export type SessionUser = {
-  id: string;
-  name: string | null;
-  email: string;
-  role: UserRole;
-  onboarded: boolean;
-  /** The address was proved by a mailed link (or a magic link); until then no admin role, no publishing, no address change. */
-  emailVerified: boolean;
-  disabled: boolean;
-  sessionVersion: number;
-};
+/** A user as signing in sees them: the acting user, and what decides whether their session still holds. */
+export type SignedInAccount = Viewer & { disabled: boolean; sessionVersion: number };
 
 /** What every request needs to know about its user: one primary-key lookup, never the password hash. */
-export async function loadSessionUser(id: string): Promise<SessionUser | null> {
+export async function loadSessionUser(id: string): Promise<SignedInAccount | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -35,3 +27,13 @@ export async function loadSessionUser(id: string): Promise<SessionUser | null> {
   const { onboardedAt, disabledAt, emailVerified, ...rest } = row;
   return { ...rest, onboarded: onboardedAt !== null, emailVerified: emailVerified !== null, disabled: disabledAt !== null };
 }
+
+/** The acting user of an account: what lib functions take, without what only the session layer needs. */
+export const viewerOf = ({ id, name, email, role, onboarded, emailVerified }: SignedInAccount): Viewer => ({
+  id,
+  name,
+  email,
+  role,
+  onboarded,
+  emailVerified,
+});

@@ -5,7 +5,7 @@ import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { runAfterResponse } from "@/lib/http/after-response";
+import { defer } from "@/lib/jobs/defer";
 import { sendMail } from "@/lib/mail/mailer";
 import { signUpAttemptMail } from "@/lib/mail/templates";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
@@ -37,7 +37,7 @@ export async function signUpWithPassword(
     await sendVerificationMail(created, input.callbackUrl);
     return;
   }
-  await runAfterResponse("sign-up attempt mail", async () => {
+  await defer("sign-up attempt mail", async () => {
     const [owner] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, input.email));
     if (!owner || owner.disabledAt) return;
     const signIn = new URL("/signin", env.appUrl).toString();

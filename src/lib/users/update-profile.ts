@@ -2,12 +2,12 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import type { ChangePasswordInput, ProfileInput } from "@/lib/validation/auth";
-import { loadSessionUser, type SessionUser } from "./session-user";
+import { loadSessionUser, type SignedInAccount } from "./session-user";
 
 export async function updateProfile(viewer: Viewer, input: ProfileInput) {
   const [updated] = await db
@@ -22,7 +22,7 @@ export async function updateProfile(viewer: Viewer, input: ProfileInput) {
  * Changing a password needs the current one, unless the account has none yet (it signed up by magic link). It ends
  * every other session of the user (session_version moves on); the caller gives this one a fresh cookie.
  */
-export async function changePassword(viewer: Viewer, input: ChangePasswordInput): Promise<SessionUser> {
+export async function changePassword(viewer: Viewer, input: ChangePasswordInput): Promise<SignedInAccount> {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.id));
   if (row?.passwordHash) {
     if (!input.currentPassword) {

@@ -6,7 +6,7 @@ import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { consume, countInWindow, enforceLimits, limits, signInSlowdownMs } from "@/lib/rate-limit/rate-limit";
 import type { SignInInput } from "@/lib/validation/auth";
-import { loadSessionUser, type SessionUser } from "./session-user";
+import { loadSessionUser, type SignedInAccount } from "./session-user";
 
 export const WRONG_CREDENTIALS = "Wrong e-mail address or password.";
 
@@ -22,7 +22,7 @@ export async function verifyCredentials(
   input: SignInInput,
   ip: string,
   { wait = sleep, now = Date.now() }: { wait?: (ms: number) => Promise<void>; now?: number } = {},
-): Promise<SessionUser> {
+): Promise<SignedInAccount> {
   await enforceLimits(limits.signIn(ip, input.email), "sign-in attempts", now);
   const slowdown = signInSlowdownMs(await countInWindow(limits.failedSignIns, now));
   if (slowdown > 0) await wait(slowdown);

@@ -6,7 +6,7 @@ import { readCallbackUrl } from "@/lib/auth/return-path";
 import { MagicLinkForm } from "@/components/auth/magic-link-form";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { getViewer } from "@/lib/auth/session";
+import { pageViewer } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -22,7 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = readCallbackUrl(params.callbackUrl);
-  if (await getViewer()) redirect(callbackUrl ?? "/dashboard");
+  if (await pageViewer()) redirect(callbackUrl ?? "/dashboard");
   const errorCode = typeof params.error === "string" ? params.error : null;
   const authError = errorCode ? (authErrors[errorCode] ?? OTHER_AUTH_ERROR) : null;
 

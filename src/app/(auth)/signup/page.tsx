@@ -5,7 +5,7 @@ import { withCallbackUrl } from "@/components/auth/callback-url";
 import { readCallbackUrl } from "@/lib/auth/return-path";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { getViewer } from "@/lib/auth/session";
+import { pageViewer } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Create an account" };
 
@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SignUpPage({ searchParams }: Props) {
   const callbackUrl = readCallbackUrl((await searchParams).callbackUrl);
-  if (await getViewer()) redirect(callbackUrl ?? "/dashboard");
+  if (await pageViewer()) redirect(callbackUrl ?? "/dashboard");
 
   return (
     <>

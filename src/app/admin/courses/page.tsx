@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ManagedCoursesTable } from "@/components/course/managed-courses-table";
-import { requirePageRole } from "@/lib/auth/session";
 import { listAllCourses } from "@/lib/courses/list-instructor-courses";
+import { requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "All courses" };
 

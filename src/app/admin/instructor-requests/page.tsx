@@ -3,8 +3,8 @@ import Link from "next/link";
 import { InstructorRequestActions } from "@/components/admin/instructor-request-actions";
 import { badgeStyles, tableStyles } from "@/components/ui/table-styles";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { requirePageRole } from "@/lib/auth/session";
 import { listInstructorRequests, teachingMode } from "@/lib/users/instructor-requests";
+import { requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Requests to teach" };
 

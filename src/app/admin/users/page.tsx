@@ -3,8 +3,8 @@ import Link from "next/link";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { badgeStyles, tableStyles } from "@/components/ui/table-styles";
 import { listUsers } from "@/lib/admin/list-users";
-import { requirePageRole } from "@/lib/auth/session";
 import { userListQuerySchema, type UserListQuery } from "@/lib/validation/admin";
+import { requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -23,11 +23,11 @@ function pageHref(query: UserListQuery, page: number) {
 }
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  await requirePageRole("/admin/users", "ADMIN");
+  const viewer = await requirePageRole("/admin/users", "ADMIN");
   const raw = await searchParams;
   const parsed = userListQuerySchema.safeParse({ q: raw.q, role: raw.role, page: raw.page });
   const query: UserListQuery = parsed.success ? parsed.data : { q: "", role: undefined, page: 1 };
-  const result = await listUsers(query);
+  const result = await listUsers(viewer, query);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold tracking-tight">Users</h1>

@@ -7,9 +7,9 @@ import { CourseOverview } from "@/components/course/course-overview";
 import { EnrollButton } from "@/components/course/enroll-button";
 import { ProgressBar } from "@/components/learning/progress-bar";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { orNotFound } from "@/lib/http/page-data";
 import { getCourseDetail } from "@/lib/learning/course-detail";
 import { courseParams } from "@/lib/validation/course";
+import { orNotFound } from "@/app/_http/page-viewer";
 
 type Props = { params: Promise<{ courseId: string }> };
 

@@ -8,8 +8,8 @@ import { OverTimeSection } from "@/components/analytics/over-time-section";
 import { SummaryStats } from "@/components/analytics/summary-stats";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { getInstructorAnalytics } from "@/lib/analytics/get-instructor-analytics";
-import { requirePageRole } from "@/lib/auth/session";
 import { analyticsQuerySchema } from "@/lib/validation/analytics";
+import { requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Analytics across my courses" };
 

@@ -4,9 +4,8 @@ import { notFound } from "next/navigation";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { tableStyles } from "@/components/ui/table-styles";
 import { getUserDetail } from "@/lib/admin/get-user-detail";
-import { requirePageRole } from "@/lib/auth/session";
-import { orNotFound } from "@/lib/http/page-data";
 import { userIdParamsSchema } from "@/lib/validation/admin";
+import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -16,7 +15,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
   const parsed = userIdParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const viewer = await requirePageRole(`/admin/users/${parsed.data.userId}`, "ADMIN");
-  const { user, courses, enrollments } = await orNotFound(getUserDetail(parsed.data.userId));
+  const { user, courses, enrollments } = await orNotFound(getUserDetail(viewer, parsed.data.userId));
   return (
     <div className="flex flex-col gap-8">
       <p>

@@ -9,12 +9,11 @@ import { MaterialList } from "@/components/curriculum/material-list";
 import { MaterialUpload } from "@/components/upload/material-upload";
 import { ThumbnailUpload } from "@/components/upload/thumbnail-upload";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { requirePageRole } from "@/lib/auth/session";
 import { getCourseForEditor } from "@/lib/courses/get-course-for-editor";
 import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
 import { uploadLimits } from "@/lib/uploads";
-import { orNotFound } from "@/lib/http/page-data";
 import { courseParams, DIFFICULTIES } from "@/lib/validation/course";
+import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Edit course" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CourseDetailsForm } from "@/components/course/course-details-form";
-import { requirePageRole } from "@/lib/auth/session";
+import { requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "New course" };
 

@@ -1,20 +1,15 @@
 import { NextResponse } from "next/server";
+import { route } from "@/app/_http/route";
 import { getUserDetail } from "@/lib/admin/get-user-detail";
 import { updateUserByAdmin } from "@/lib/admin/update-user";
-import { parseJson, parseParams, route } from "@/lib/http/handler";
-import { assertSameOrigin } from "@/lib/http/request";
 import { adminUserUpdateSchema, userIdParamsSchema } from "@/lib/validation/admin";
 
 /** Admins: a user with the courses they teach and take. */
-export const GET = route<{ userId: string }>(async (_request, { params }) => {
-  const { userId } = parseParams(await params, userIdParamsSchema);
-  return NextResponse.json(await getUserDetail(userId));
-});
+export const GET = route({ access: ["ADMIN"], params: userIdParamsSchema }, async ({ viewer, params }) =>
+  NextResponse.json(await getUserDetail(viewer, params.userId)),
+);
 
 /** Admins: change role and/or disable or enable; the user's next request sees it. */
-export const PATCH = route<{ userId: string }>(async (request, { params }) => {
-  assertSameOrigin(request);
-  const { userId } = parseParams(await params, userIdParamsSchema);
-  const change = await parseJson(request, adminUserUpdateSchema);
-  return NextResponse.json({ user: await updateUserByAdmin(userId, change) });
-});
+export const PATCH = route({ access: ["ADMIN"], params: userIdParamsSchema, body: adminUserUpdateSchema }, async ({ viewer, params, body }) =>
+  NextResponse.json({ user: await updateUserByAdmin(viewer, params.userId, body) }),
+);

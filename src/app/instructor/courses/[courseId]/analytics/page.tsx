@@ -17,10 +17,9 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { badgeStyles } from "@/components/ui/table-styles";
 import { getCourseAnalytics } from "@/lib/analytics/get-course-analytics";
 import { listCourseLearners } from "@/lib/analytics/list-course-learners";
-import { requirePageRole } from "@/lib/auth/session";
 import { plural } from "@/lib/format";
-import { orNotFound } from "@/lib/http/page-data";
 import { analyticsQuerySchema, courseAnalyticsParams, learnersQuerySchema } from "@/lib/validation/analytics";
+import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Course analytics" };
 

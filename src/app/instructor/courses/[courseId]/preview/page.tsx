@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CourseOverview } from "@/components/course/course-overview";
-import { requirePageRole } from "@/lib/auth/session";
 import { getCourseForEditor } from "@/lib/courses/get-course-for-editor";
-import { orNotFound } from "@/lib/http/page-data";
 import { courseParams } from "@/lib/validation/course";
+import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Preview" };
 

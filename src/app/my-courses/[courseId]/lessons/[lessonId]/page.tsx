@@ -13,12 +13,11 @@ import { MaterialDownloads } from "@/components/player/material-downloads";
 import { PlayerProgressProvider } from "@/components/player/player-progress";
 import { VideoPlayer } from "@/components/player/video-player";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { requirePageUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/http/errors";
-import { orNotFound } from "@/lib/http/page-data";
 import { getMyCourse } from "@/lib/learning/course-detail";
 import { getLessonForLearner } from "@/lib/learning/lesson-for-learner";
 import { myLessonParams } from "@/lib/validation/catalog";
+import { orNotFound, requirePageUser } from "@/app/_http/page-viewer";
 
 type Params = Promise<{ courseId: string; lessonId: string }>;
 

@@ -5,11 +5,10 @@ import { LessonEditorForm } from "@/components/curriculum/lesson-editor-form";
 import { MaterialList } from "@/components/curriculum/material-list";
 import { MaterialUpload } from "@/components/upload/material-upload";
 import { VideoUpload } from "@/components/upload/video-upload";
-import { requirePageRole } from "@/lib/auth/session";
 import { getLessonForEditor } from "@/lib/curriculum/manage-lessons";
 import { fileNameFromKey, uploadLimits } from "@/lib/uploads";
-import { orNotFound } from "@/lib/http/page-data";
 import { lessonParams } from "@/lib/validation/course";
+import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Edit lesson" };
 

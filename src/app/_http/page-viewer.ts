@@ -1,0 +1,36 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { currentViewer } from "@/lib/auth/current-viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { UserRole } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+
+/** Pages find their acting user here, and nowhere else; then they pass it to the lib functions they call. */
+
+/** The signed-in user, or null for a visitor. */
+export const pageViewer = currentViewer;
+
+/** Signed-out visitors go to sign-in and come back; users who have not finished onboarding go there first. */
+export async function requirePageUser(returnTo: string, { allowNotOnboarded = false } = {}): Promise<Viewer> {
+  const viewer = await currentViewer();
+  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!viewer.onboarded && !allowNotOnboarded) redirect("/onboarding");
+  return viewer;
+}
+
+/** As requirePageUser, and a page outside the user's role sends them to their dashboard, which says so. */
+export async function requirePageRole(returnTo: string, ...roles: UserRole[]): Promise<Viewer> {
+  const viewer = await requirePageUser(returnTo);
+  if (!roles.includes(viewer.role)) redirect(`/dashboard?denied=${encodeURIComponent(returnTo)}`);
+  return viewer;
+}
+
+/** Data a user may not see renders the not-found page (as the API answers 404 or 403); anything else goes to the error boundary. */
+export async function orNotFound<T>(load: Promise<T>): Promise<T> {
+  try {
+    return await load;
+  } catch (error) {
+    if (AppError.is(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    throw error;
+  }
+}
