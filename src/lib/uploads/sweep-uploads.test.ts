@@ -116,7 +116,7 @@ describe("the upload sweeper", () => {
     expect(await sweepUploads({ now: new Date(Date.now() + 24 * HOUR + 60_000) })).toEqual(nothing);
   });
 
-  it("removes the staging objects of uploads whose course or lesson was deleted", async () => {
+  it("deleting a lesson or a course removes its uploads' staging objects at once", async () => {
     const { instructor, courseId, moduleId, lessonId } = await setup();
     const other = await insertCourseTree(instructor.id);
     const kept = await asUser(instructor, async () => {
@@ -129,13 +129,29 @@ describe("the upload sweeper", () => {
       }
       const kept = await startUpload("material", { courseId, fileName: "kept.pdf", contentType: "application/pdf", size: files.pdf.length });
       await sendBytes(kept, files.pdf, callStorageRoute);
+      expect(storedFiles()).toHaveLength(3);
       await deleteLesson(courseId, moduleId, lessonId);
       await deleteCourse(other.courseId);
       return kept;
     });
-    // Their sessions went with the lesson and the course; their staging objects are in no course's or lesson's folder.
-    expect(storedFiles()).toHaveLength(3);
-    expect(await sweepUploads()).toEqual({ ...nothing, strays: 2 });
     expect(storedFiles()).toEqual([(await sessionOf(kept.uploadId)).stagingKey]);
+    expect(await sweepUploads()).toEqual(nothing);
+  });
+
+  it("removes staging objects that no upload claims (their rows went while storage failed to delete them)", async () => {
+    const { instructor, courseId } = await setup();
+    const [gone, kept] = await asUser(instructor, async () => {
+      const started = [];
+      for (const fileName of ["gone.pdf", "kept.pdf"]) {
+        const upload = await startUpload("material", { courseId, fileName, contentType: "application/pdf", size: files.pdf.length });
+        await sendBytes(upload, files.pdf, callStorageRoute);
+        started.push(upload);
+      }
+      return started;
+    });
+    await db.delete(uploadSessions).where(eq(uploadSessions.id, gone!.uploadId));
+    expect(storedFiles()).toHaveLength(2);
+    expect(await sweepUploads()).toEqual({ ...nothing, strays: 1 });
+    expect(storedFiles()).toEqual([(await sessionOf(kept!.uploadId)).stagingKey]);
   });
 });
