@@ -1,7 +1,9 @@
 import type { NextConfig } from "next";
+// Read through src/env.ts like every other setting, so that a bad value stops the build as it stops start-up.
+import { env } from "./src/env";
 import { staticSecurityHeaders } from "./src/lib/security/headers";
 
-const production = process.env.NODE_ENV === "production";
+const production = env.isProduction;
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

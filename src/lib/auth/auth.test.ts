@@ -9,10 +9,11 @@ import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { loadSessionUser } from "@/lib/users/session-user";
-import { handlers } from "./auth";
+import { authHandlers as handlers } from "./auth";
 import { sessionCookieName } from "./auth.config";
 import { getAuthSecret } from "./secret";
-import { requireRole, requireUser } from "./session";
+import { currentViewer } from "./current-viewer";
+import { requireRoleOf, requireSignedIn } from "./viewer";
 
 vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
@@ -42,22 +43,22 @@ describe("a session sees the user as they are now, not as the token says", () =>
     expect(token).toMatchObject({ sub: user.id, role: "INSTRUCTOR", sv: 0 });
   });
 
-  it("lets requireRole through on the request after an admin grants the role, and refuses it after it is taken away", async () => {
+  it("lets a role check through on the request after an admin grants the role, and refuses it after it is taken away", async () => {
     const user = await insertUser({ role: "LEARNER" });
     const cookie = await asUser(user, async () => {
-      await expect(requireRole("INSTRUCTOR", "ADMIN")).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(currentViewer().then((viewer) => requireRoleOf(viewer, "INSTRUCTOR", "ADMIN"))).rejects.toMatchObject({ code: "FORBIDDEN" });
       return cookieHeaderFor(user);
     });
     await setUser(user.id, { role: "INSTRUCTOR" });
     // The same cookie, made while the user was a learner.
     await asUser({ ...user, role: "LEARNER" }, async () => {
-      expect(await requireRole("INSTRUCTOR", "ADMIN")).toMatchObject({ id: user.id, role: "INSTRUCTOR" });
+      expect(requireRoleOf(await currentViewer(), "INSTRUCTOR", "ADMIN")).toMatchObject({ id: user.id, role: "INSTRUCTOR" });
     });
     await setUser(user.id, { role: "LEARNER" });
     expect((await readSession(cookie)).user?.role).toBe("LEARNER");
   });
 
-  it("ends the session of a disabled user: no session, the cookie is cleared, requireUser is 401", async () => {
+  it("ends the session of a disabled user: no session, the cookie is cleared, requireUser is 401 for the edge's resolution", async () => {
     const user = await insertUser({ role: "INSTRUCTOR" });
     const cookie = await cookieHeaderFor(user);
     await setUser(user.id, { disabledAt: new Date() });
@@ -65,7 +66,7 @@ describe("a session sees the user as they are now, not as the token says", () =>
     expect(session.user).toBeNull();
     expect(session.renewed).toBe("");
     await asUser(user, async () => {
-      const error = await requireUser().catch((e: unknown) => e);
+      const error = await currentViewer().then(requireSignedIn).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).status).toBe(401);
     });
@@ -80,7 +81,7 @@ describe("a session sees the user as they are now, not as the token says", () =>
     await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id));
     expect((await readSession(oldCookie)).user).toBeNull();
     await asUser(user, async () => {
-      await expect(requireUser()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(currentViewer().then(requireSignedIn)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     });
 
     const fresh = (await loadSessionUser(user.id))!;
@@ -95,7 +96,7 @@ describe("a session sees the user as they are now, not as the token says", () =>
     expect((await readSession(cookie)).user).toBeNull();
     expect((await readSession(`${sessionCookieName}=not-a-token`)).user).toBeNull();
     await asAnonymous(async () => {
-      await expect(requireUser()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(currentViewer().then(requireSignedIn)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     });
   });
 });

@@ -2,7 +2,6 @@ import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { eq, sql } from "drizzle-orm";
 import NextAuth, { type NextAuthConfig } from "next-auth";
-import { NextRequest } from "next/server";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { env } from "@/env";
 import { db, getConnection } from "@/lib/db/client";
@@ -18,7 +17,7 @@ import { authPages, MAGIC_LINK_MAX_AGE_SECONDS, SESSION_MAX_AGE_SECONDS, useSecu
 import { getAuthSecret } from "./secret";
 
 /** The link Auth.js built, pointed at APP_URL, so that a forged Host header can never end up in a mail. */
-function onAppOrigin(link: string) {
+export function onAppOrigin(link: string) {
   const url = new URL(link);
   const app = new URL(env.appUrl);
   url.protocol = app.protocol;
@@ -102,22 +101,5 @@ const config = (): NextAuthConfig => ({
 const nextAuth = NextAuth(config);
 export const { auth, signIn, signOut } = nextAuth;
 
-/**
- * Auth.js builds its redirects and checks callback URLs against the request's own URL, which behind Next or a proxy is
- * not the public address. Its routes therefore see the request on APP_URL's origin.
- */
-function onAppUrl(request: NextRequest): NextRequest {
-  const app = new URL(env.appUrl);
-  const headers = new Headers(request.headers);
-  // Auth.js also reads its address from these headers (server-side sign-in does).
-  headers.set("host", app.host);
-  headers.set("x-forwarded-host", app.host);
-  headers.set("x-forwarded-proto", app.protocol.replace(":", ""));
-  // A plain Request: NextRequest would turn 127.0.0.1 into localhost. Auth.js's handlers only use the Request API.
-  const init: RequestInit & { duplex: "half" } = { method: request.method, headers, body: request.body, duplex: "half" };
-  return new Request(onAppOrigin(request.url), init) as NextRequest;
-}
-export const handlers = {
-  GET: (request: NextRequest) => nextAuth.handlers.GET(onAppUrl(request)),
-  POST: (request: NextRequest) => nextAuth.handlers.POST(onAppUrl(request)),
-};
+/** Auth.js's own route handlers (src/app/api/auth/[...nextauth]/route.ts puts the request on APP_URL's origin first). */
+export const authHandlers = nextAuth.handlers;
