@@ -18,8 +18,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const viewer = await requirePageUser("/dashboard");
   const { denied } = searchSchema.parse(await searchParams);
   const [enrollments, popular, decision, requests] = await Promise.all([
-    listMyEnrollments(),
-    listPopularInMyCategories(),
+    listMyEnrollments(viewer),
+    listPopularInMyCategories(viewer),
     unseenTeachingDecision(viewer),
     listMyInstructorRequests(viewer),
   ]);

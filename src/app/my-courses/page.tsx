@@ -8,8 +8,8 @@ import { requirePageUser } from "@/app/_http/page-viewer";
 export const metadata: Metadata = { title: "My courses" };
 
 export default async function MyCoursesPage() {
-  await requirePageUser("/my-courses");
-  const enrollments = await listMyEnrollments();
+  const viewer = await requirePageUser("/my-courses");
+  const enrollments = await listMyEnrollments(viewer);
   const completed = enrollments.filter((e) => e.progress >= 100).length;
   return (
     <div className="flex flex-col gap-6">

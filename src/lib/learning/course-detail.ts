@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq } from "drizzle-orm";
 import { cache } from "react";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { courseMaterials, courses, lessonProgress, lessons, modules } from "@/lib/db/schema";
 import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
@@ -55,8 +56,8 @@ export function nextLessonId(curriculum: Curriculum): string | null {
 }
 
 /** The public course page: published courses for everyone, drafts for their editors; with the viewer's enrollment. */
-export async function getCourseDetail(courseId: string) {
-  const access = await loadCourseAccess(courseId);
+export async function getCourseDetail(viewer: Viewer | null, courseId: string) {
+  const access = await loadCourseAccess(viewer, courseId);
   const [[course], [materials], curriculum] = await Promise.all([
     db
       .select({
@@ -92,7 +93,7 @@ export async function getCourseDetail(courseId: string) {
     },
     enrollment: access.enrollment ? { ...publicEnrollment(access.enrollment), nextLessonId: nextLessonId(curriculum) } : null,
     canEdit: access.canEdit,
-    signedIn: access.viewer !== null,
+    signedIn: viewer !== null,
   };
 }
 
@@ -104,8 +105,8 @@ function publicEnrollment({ id, progress, completedAt }: NonNullable<CourseAcces
  * An enrolled learner's (or an editor's) view of a course: curriculum with completion, materials, next lesson. Three
  * queries (access, curriculum, materials), once per request.
  */
-export const getMyCourse = cache(async (courseId: string) => {
-  const access = await requireContentAccess(courseId);
+export const getMyCourse = cache(async (viewer: Viewer | null, courseId: string) => {
+  const access = await requireContentAccess(viewer, courseId);
   const [curriculum, materials] = await Promise.all([curriculumOf(courseId, access.enrollment?.id ?? null), materialsOfCourse(courseId)]);
   const { id, title, totalLessons, instructorName } = access.course;
   return {

@@ -1,12 +1,9 @@
-import { describe, expect, it, vi } from "vitest";
-import { asUser } from "../../../tests/helpers/request-as";
+import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { db } from "@/lib/db/client";
 import { courses, enrollments } from "@/lib/db/schema";
 import { listPopularInMyCategories } from "./dashboard";
-
-vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 
@@ -27,7 +24,7 @@ describe("listPopularInMyCategories", () => {
     await course(instructor.id, "Uncategorised", null, 70);
     await db.insert(enrollments).values({ courseId: taken, learnerId: learner.id });
 
-    const popular = await asUser(learner, () => listPopularInMyCategories());
+    const popular = await listPopularInMyCategories(learner);
     expect(popular.map((c) => [c.title, c.enrollmentCount])).toEqual([
       ["Busy", 30],
       ["Quiet", 1],
@@ -36,6 +33,6 @@ describe("listPopularInMyCategories", () => {
 
     // Another learner's enrollments say nothing about this one's categories.
     const newcomer = await insertUser();
-    expect(await asUser(newcomer, () => listPopularInMyCategories())).toEqual([]);
+    expect(await listPopularInMyCategories(newcomer)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { requireUser } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { courses, enrollments, users } from "@/lib/db/schema";
 import { courseCardColumns, withThumbnails, type CourseCard } from "@/lib/courses/search-catalog";
@@ -9,11 +9,10 @@ import { courseCardColumns, withThumbnails, type CourseCard } from "@/lib/course
 const taken = alias(courses, "taken");
 
 /**
- * For the dashboard: the most enrolled published courses in the categories of the signed-in user's enrollments, leaving
+ * For the dashboard: the most enrolled published courses in the categories of the viewer's enrollments, leaving
  * out the courses they are already in. One SQL statement; thumbnails are signed locally.
  */
-export async function listPopularInMyCategories({ limit = 6 }: { limit?: number } = {}): Promise<CourseCard[]> {
-  const viewer = await requireUser();
+export async function listPopularInMyCategories(viewer: Viewer, { limit = 6 }: { limit?: number } = {}): Promise<CourseCard[]> {
   const myCategories = db
     .selectDistinct({ category: taken.category })
     .from(enrollments)

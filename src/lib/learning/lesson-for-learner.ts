@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { courseMaterials, enrollments, lessons, modules } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -36,12 +37,12 @@ export const LAST_ACCESS_REFRESH_MS = 5 * 60 * 1000;
  * curriculum the player shows anyway, so progress is read once). Opening it marks the enrollment as accessed now,
  * unless it already was within LAST_ACCESS_REFRESH_MS.
  */
-export async function getLessonForLearner(courseId: string, lessonId: string) {
-  const { enrollment } = await requireContentAccess(courseId);
+export async function getLessonForLearner(viewer: Viewer | null, courseId: string, lessonId: string) {
+  const { enrollment } = await requireContentAccess(viewer, courseId);
   const stale = enrollment && (!enrollment.lastAccessedAt || Date.now() - enrollment.lastAccessedAt.getTime() > LAST_ACCESS_REFRESH_MS);
   const [lesson, my, materials] = await Promise.all([
     lessonRow(courseId, lessonId),
-    getMyCourse(courseId),
+    getMyCourse(viewer, courseId),
     materialsOfCourse(courseId),
     stale ? db.update(enrollments).set({ lastAccessedAt: new Date() }).where(eq(enrollments.id, enrollment.id)) : null,
   ]);
@@ -56,8 +57,8 @@ export async function getLessonForLearner(courseId: string, lessonId: string) {
 }
 
 /** A signed, one-hour URL for the lesson's video (Range requests work); the player asks again when it expires. */
-export async function getLessonVideoUrl(courseId: string, lessonId: string) {
-  await requireContentAccess(courseId);
+export async function getLessonVideoUrl(viewer: Viewer | null, courseId: string, lessonId: string) {
+  await requireContentAccess(viewer, courseId);
   const lesson = await lessonRow(courseId, lessonId);
   if (!lesson.videoKey) throw new AppError("NOT_FOUND", "This lesson has no video.");
   const url = await getStorage().signGet(lesson.videoKey, {
@@ -69,8 +70,8 @@ export async function getLessonVideoUrl(courseId: string, lessonId: string) {
 }
 
 /** A signed, one-hour download URL for a material of the course (of the lesson, when one is given). */
-export async function getMaterialUrl(courseId: string, materialId: string, lessonId?: string) {
-  await requireContentAccess(courseId);
+export async function getMaterialUrl(viewer: Viewer | null, courseId: string, materialId: string, lessonId?: string) {
+  await requireContentAccess(viewer, courseId);
   if (lessonId) await lessonRow(courseId, lessonId);
   const [material] = await db
     .select({ fileKey: courseMaterials.fileKey, fileName: courseMaterials.fileName, fileType: courseMaterials.fileType, lessonId: courseMaterials.lessonId })

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
-import { asUser } from "../../../tests/helpers/request-as";
+import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { db } from "@/lib/db/client";
@@ -10,8 +9,6 @@ import { getMyCourse } from "./course-detail";
 import { enroll } from "./enroll";
 import { getLessonForLearner, LAST_ACCESS_REFRESH_MS } from "./lesson-for-learner";
 import { saveVideoPosition, setLessonCompleted } from "./lesson-progress";
-
-vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 
@@ -32,7 +29,7 @@ async function publishedCourse(lessonCount: number) {
 
 async function enrolledLearner(courseId: string) {
   const learner = await insertUser({ role: "LEARNER" });
-  await asUser(learner, () => enroll(courseId));
+  await enroll(learner, courseId);
   return learner;
 }
 
@@ -43,7 +40,7 @@ describe("lesson progress", () => {
   it("keeps progress exact under 100 concurrent completions of distinct lessons", async () => {
     const { courseId, lessonIds } = await publishedCourse(100);
     const learner = await enrolledLearner(courseId);
-    const results = await Promise.all(lessonIds.map((id) => asUser(learner, () => setLessonCompleted(courseId, id, true))));
+    const results = await Promise.all(lessonIds.map((id) => setLessonCompleted(learner, courseId, id, true)));
     // Each answer saw its own completion and the ones committed before it: the last one to commit saw all 100.
     expect(results.map((r) => r.progress).sort((a, b) => b - a)[0]).toBe(100);
     const enrollment = await enrollmentOf(courseId, learner.id);
@@ -56,9 +53,9 @@ describe("lesson progress", () => {
   it("keeps progress exact when 50 of 100 lessons are completed at once and 10 undone at once", async () => {
     const { courseId, lessonIds } = await publishedCourse(100);
     const learner = await enrolledLearner(courseId);
-    await Promise.all(lessonIds.slice(0, 50).map((id) => asUser(learner, () => setLessonCompleted(courseId, id, true))));
+    await Promise.all(lessonIds.slice(0, 50).map((id) => setLessonCompleted(learner, courseId, id, true)));
     expect((await enrollmentOf(courseId, learner.id)).progress).toBe(50);
-    await Promise.all(lessonIds.slice(0, 10).map((id) => asUser(learner, () => setLessonCompleted(courseId, id, false))));
+    await Promise.all(lessonIds.slice(0, 10).map((id) => setLessonCompleted(learner, courseId, id, false)));
     const enrollment = await enrollmentOf(courseId, learner.id);
     expect(enrollment.progress).toBe(40);
     expect(enrollment.completedAt).toBeNull();
@@ -68,21 +65,17 @@ describe("lesson progress", () => {
     const { courseId, lessonIds } = await publishedCourse(3);
     const learner = await enrolledLearner(courseId);
     const [a, b, c] = lessonIds as [string, string, string];
-    await asUser(learner, async () => {
-      expect(await setLessonCompleted(courseId, a, true)).toEqual({ lessonId: a, completed: true, progress: 33, courseCompleted: false });
-      // Completing the same lesson twice counts it once.
-      expect((await setLessonCompleted(courseId, a, true)).progress).toBe(33);
-      expect((await setLessonCompleted(courseId, b, true)).progress).toBe(66);
-      expect(await setLessonCompleted(courseId, c, true)).toMatchObject({ progress: 100, courseCompleted: true });
-    });
+    expect(await setLessonCompleted(learner, courseId, a, true)).toEqual({ lessonId: a, completed: true, progress: 33, courseCompleted: false });
+    // Completing the same lesson twice counts it once.
+    expect((await setLessonCompleted(learner, courseId, a, true)).progress).toBe(33);
+    expect((await setLessonCompleted(learner, courseId, b, true)).progress).toBe(66);
+    expect(await setLessonCompleted(learner, courseId, c, true)).toMatchObject({ progress: 100, courseCompleted: true });
     const finished = await enrollmentOf(courseId, learner.id);
     expect(finished.progress).toBe(100);
     expect(finished.completedAt).toBeInstanceOf(Date);
-    await asUser(learner, async () => {
-      expect(await setLessonCompleted(courseId, b, false)).toMatchObject({ progress: 66, courseCompleted: false });
-    });
+    expect(await setLessonCompleted(learner, courseId, b, false)).toMatchObject({ progress: 66, courseCompleted: false });
     expect((await enrollmentOf(courseId, learner.id)).completedAt).toBeNull();
-    const mine = await asUser(learner, () => getMyCourse(courseId));
+    const mine = await getMyCourse(learner, courseId);
     expect(mine.nextLessonId).toBe(b);
     expect(mine.curriculum[0]!.lessons.map((l) => l.completed)).toEqual([true, false, true]);
   });
@@ -90,8 +83,8 @@ describe("lesson progress", () => {
   it("keeps the video position per lesson without completing it", async () => {
     const { courseId, lessonIds } = await publishedCourse(2);
     const learner = await enrolledLearner(courseId);
-    await asUser(learner, () => saveVideoPosition(courseId, lessonIds[1]!, 42));
-    const mine = await asUser(learner, () => getMyCourse(courseId));
+    await saveVideoPosition(learner, courseId, lessonIds[1]!, 42);
+    const mine = await getMyCourse(learner, courseId);
     expect(mine.curriculum[0]!.lessons.map((l) => [l.videoPosition, l.completed])).toEqual([
       [0, false],
       [42, false],
@@ -102,12 +95,12 @@ describe("lesson progress", () => {
   it("opens a lesson where the learner left it, and records the visit only when the last one is older than the refresh", async () => {
     const { courseId, lessonIds } = await publishedCourse(2);
     const learner = await enrolledLearner(courseId);
-    await asUser(learner, () => saveVideoPosition(courseId, lessonIds[1]!, 42));
+    await saveVideoPosition(learner, courseId, lessonIds[1]!, 42);
     const { id } = await enrollmentOf(courseId, learner.id);
     const accessedAgo = async (ms: number) => {
       const at = new Date(Date.now() - ms);
       await db.update(enrollments).set({ lastAccessedAt: at }).where(eq(enrollments.id, id));
-      const opened = await asUser(learner, () => getLessonForLearner(courseId, lessonIds[1]!));
+      const opened = await getLessonForLearner(learner, courseId, lessonIds[1]!);
       expect(opened).toMatchObject({ videoPosition: 42, completed: false, lesson: { id: lessonIds[1] } });
       return { at, now: (await enrollmentOf(courseId, learner.id)).lastAccessedAt! };
     };
@@ -121,7 +114,7 @@ describe("lesson progress", () => {
     const { courseId } = await publishedCourse(1);
     await db.insert(modules).values({ courseId, title: "Empty", ord: 5 });
     const learner = await enrolledLearner(courseId);
-    const mine = await asUser(learner, () => getMyCourse(courseId));
+    const mine = await getMyCourse(learner, courseId);
     expect(mine.curriculum.map((m) => [m.title, m.lessons.length])).toEqual([
       ["M", 1],
       ["Empty", 0],
@@ -134,9 +127,9 @@ describe("lesson progress", () => {
     const learner = await enrolledLearner(mine.courseId);
     const outsider = await insertUser({ role: "LEARNER" });
     const statusOf = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => (e instanceof AppError ? e.status : 500));
-    expect(await asUser(learner, () => statusOf(setLessonCompleted(mine.courseId, other.lessonIds[0]!, true)))).toBe(404);
-    expect(await asUser(outsider, () => statusOf(setLessonCompleted(mine.courseId, mine.lessonIds[0]!, true)))).toBe(403);
-    expect(await asUser(mine.instructor, () => statusOf(setLessonCompleted(mine.courseId, mine.lessonIds[0]!, true)))).toBe(403);
+    expect(await statusOf(setLessonCompleted(learner, mine.courseId, other.lessonIds[0]!, true))).toBe(404);
+    expect(await statusOf(setLessonCompleted(outsider, mine.courseId, mine.lessonIds[0]!, true))).toBe(403);
+    expect(await statusOf(setLessonCompleted(mine.instructor, mine.courseId, mine.lessonIds[0]!, true))).toBe(403);
     expect((await db.select().from(lessonProgress)).length).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
 import { analyticsChanged } from "@/lib/analytics/shared-figures";
@@ -20,8 +21,8 @@ async function requireLessonInCourse(courseId: string, lessonId: string) {
  * of the course / its lessons, rounded down, 100 only when all are done. The enrollment row is locked first, so
  * concurrent completions in one enrollment count each other.
  */
-export async function setLessonCompleted(courseId: string, lessonId: string, completed: boolean) {
-  const { enrollment } = await requireEnrollment(courseId);
+export async function setLessonCompleted(viewer: Viewer | null, courseId: string, lessonId: string, completed: boolean) {
+  const { enrollment } = await requireEnrollment(viewer, courseId);
   await requireLessonInCourse(courseId, lessonId);
   const result = await db.transaction(async (tx) => {
     await tx.select({ id: enrollments.id }).from(enrollments).where(eq(enrollments.id, enrollment.id)).for("update");
@@ -53,8 +54,8 @@ export async function setLessonCompleted(courseId: string, lessonId: string, com
 }
 
 /** Keeps where the learner is in a lesson's video, so that any device resumes there. */
-export async function saveVideoPosition(courseId: string, lessonId: string, seconds: number) {
-  const { enrollment } = await requireEnrollment(courseId);
+export async function saveVideoPosition(viewer: Viewer | null, courseId: string, lessonId: string, seconds: number) {
+  const { enrollment } = await requireEnrollment(viewer, courseId);
   await requireLessonInCourse(courseId, lessonId);
   const now = new Date();
   await db

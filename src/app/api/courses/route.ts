@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
+import { route } from "@/app/_http/route";
 import { browseCatalog } from "@/lib/courses/search-catalog";
-import { parseQuery, route } from "@/lib/http/handler";
 import { catalogQuerySchema } from "@/lib/validation/catalog";
 
 /** Published courses: ?q= (full-text, prefix while typing), &category=, &difficulty=, &sort=relevance|newest|title|popular, &page=. */
-export const GET = route(async (request) => NextResponse.json(await browseCatalog(parseQuery(request, catalogQuerySchema))));
+export const GET = route({ access: "anyone", query: catalogQuerySchema }, async ({ query }) => NextResponse.json(await browseCatalog(query)));

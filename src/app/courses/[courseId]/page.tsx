@@ -9,7 +9,7 @@ import { ProgressBar } from "@/components/learning/progress-bar";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { getCourseDetail } from "@/lib/learning/course-detail";
 import { courseParams } from "@/lib/validation/course";
-import { orNotFound } from "@/app/_http/page-viewer";
+import { orNotFound, pageViewer } from "@/app/_http/page-viewer";
 
 type Props = { params: Promise<{ courseId: string }> };
 
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ courseId: string }> };
 const loadCourse = cache(async (courseId: string) => {
   const parsed = courseParams.safeParse({ courseId });
   if (!parsed.success) notFound();
-  return orNotFound(getCourseDetail(parsed.data.courseId));
+  return orNotFound(getCourseDetail(await pageViewer(), parsed.data.courseId));
 });
 
 function summaryOf(description: string | null, title: string) {

@@ -1,10 +1,9 @@
 import { NextResponse } from "next/server";
-import { parseParams, route } from "@/lib/http/handler";
+import { route } from "@/app/_http/route";
 import { getMyCourse } from "@/lib/learning/course-detail";
 import { courseParams } from "@/lib/validation/course";
 
 /** An enrolled course: curriculum with completion, course materials, progress and the next lesson. */
-export const GET = route<{ courseId: string }>(async (_request, { params }) => {
-  const { courseId } = parseParams(await params, courseParams);
-  return NextResponse.json(await getMyCourse(courseId));
-});
+export const GET = route({ access: "user", params: courseParams }, async ({ viewer, params }) =>
+  NextResponse.json(await getMyCourse(viewer, params.courseId)),
+);

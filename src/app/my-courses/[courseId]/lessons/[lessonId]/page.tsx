@@ -13,6 +13,7 @@ import { MaterialDownloads } from "@/components/player/material-downloads";
 import { PlayerProgressProvider } from "@/components/player/player-progress";
 import { VideoPlayer } from "@/components/player/video-player";
 import { buttonStyles } from "@/components/ui/button-styles";
+import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/http/errors";
 import { getMyCourse } from "@/lib/learning/course-detail";
 import { getLessonForLearner } from "@/lib/learning/lesson-for-learner";
@@ -22,8 +23,8 @@ import { orNotFound, requirePageUser } from "@/app/_http/page-viewer";
 type Params = Promise<{ courseId: string; lessonId: string }>;
 
 /** Course and lesson, once per request (the metadata and the page share it); null when the user must enroll first. */
-const loadLesson = cache(async (courseId: string, lessonId: string) => {
-  const load = Promise.all([getMyCourse(courseId), getLessonForLearner(courseId, lessonId)]).then(
+const loadLesson = cache(async (viewer: Viewer, courseId: string, lessonId: string) => {
+  const load = Promise.all([getMyCourse(viewer, courseId), getLessonForLearner(viewer, courseId, lessonId)]).then(
     ([course, lesson]) => ({ course, lesson }),
     (error: unknown) => {
       // A published course the user is not enrolled in (the API's 403) says how to get in; anything else unseen is a 404.
@@ -42,15 +43,15 @@ async function parse(params: Params) {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { courseId, lessonId } = await parse(params);
-  await requirePageUser(`/my-courses/${courseId}/lessons/${lessonId}`);
-  const loaded = await loadLesson(courseId, lessonId);
+  const viewer = await requirePageUser(`/my-courses/${courseId}/lessons/${lessonId}`);
+  const loaded = await loadLesson(viewer, courseId, lessonId);
   return { title: loaded ? `${loaded.lesson.lesson.title} · ${loaded.course.course.title}` : "Enroll to open this lesson" };
 }
 
 export default async function LessonPlayerPage({ params }: { params: Params }) {
   const { courseId, lessonId } = await parse(params);
-  await requirePageUser(`/my-courses/${courseId}/lessons/${lessonId}`);
-  const loaded = await loadLesson(courseId, lessonId);
+  const viewer = await requirePageUser(`/my-courses/${courseId}/lessons/${lessonId}`);
+  const loaded = await loadLesson(viewer, courseId, lessonId);
   if (!loaded) return <EnrollToOpen courseId={courseId} />;
 
   const { course: my, lesson: current } = loaded;

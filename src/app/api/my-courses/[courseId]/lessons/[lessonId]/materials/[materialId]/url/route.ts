@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { parseParams, route } from "@/lib/http/handler";
+import { route } from "@/app/_http/route";
 import { getMaterialUrl } from "@/lib/learning/lesson-for-learner";
 import { myLessonMaterialParams } from "@/lib/validation/catalog";
 
 /** A signed download URL for a material of the lesson, valid for one hour. */
-export const GET = route<{ courseId: string; lessonId: string; materialId: string }>(async (_request, { params }) => {
-  const { courseId, lessonId, materialId } = parseParams(await params, myLessonMaterialParams);
-  return NextResponse.json(await getMaterialUrl(courseId, materialId, lessonId), { headers: { "cache-control": "private, no-store" } });
+export const GET = route({ access: "user", params: myLessonMaterialParams }, async ({ viewer, params }) => {
+  const { courseId, lessonId, materialId } = params;
+  return NextResponse.json(await getMaterialUrl(viewer, courseId, materialId, lessonId), { headers: { "cache-control": "private, no-store" } });
 });
