@@ -4,7 +4,7 @@
  * clock. NOW is a Wednesday: the 30-day range is 2026-02-17 … 2026-03-18, the 7-day range 2026-03-12 … 2026-03-18.
  */
 import { eq } from "drizzle-orm";
-import { insertUser } from "../../../tests/helpers/user-fixtures";
+import { insertUser } from "./user-fixtures";
 import { db } from "@/lib/db/client";
 import { courseMaterials, courses, enrollments, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";

@@ -36,7 +36,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const query = parseSearch(analyticsQuerySchema, await searchParams, ["range", "bucket"]);
   const [counts, analytics, waiting] = await Promise.all([
     countUsersByRole(viewer),
-    getAdminAnalytics(query),
+    getAdminAnalytics(viewer, query),
     countPendingInstructorRequests(viewer),
   ]);
   const { range, storage } = analytics;

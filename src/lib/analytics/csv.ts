@@ -29,15 +29,5 @@ export function slugify(title: string, fallback: string): string {
   return slug || fallback;
 }
 
+/** A file to download: its name and its bytes, produced while they are sent. */
 export type CsvDownload = { fileName: string; body: ReadableStream<Uint8Array> };
-
-/** The download as an HTTP answer: a CSV attachment that no cache keeps. */
-export function csvResponse({ fileName, body }: CsvDownload): Response {
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-}

@@ -1,13 +1,11 @@
-import { describe, expect, it, vi } from "vitest";
-import { asAnonymous, asUser } from "../../../tests/helpers/request-as";
+import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { db } from "@/lib/db/client";
 import { enrollments, users } from "@/lib/db/schema";
 import { learnersQuerySchema } from "@/lib/validation/analytics";
-import { buildAnalyticsFixture, enrollmentId, NOW, statusOf } from "./analytics-fixture";
+import { buildAnalyticsFixture, enrollmentId, NOW, statusOf } from "../../../tests/helpers/analytics-fixture";
 import { exportCourseLearners } from "./export-course-learners";
 
-vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 
@@ -30,7 +28,7 @@ async function addLearners(courseId: string, people: { name: string; email: stri
 describe("exportCourseLearners", () => {
   it("writes every learner matching the search, in the table's order, named after the course and the day", async () => {
     const f = await buildAnalyticsFixture();
-    const download = await asUser(f.instructor, () => exportCourseLearners(f.courses.data, learners({ sort: "name", dir: "asc" }), NOW));
+    const download = await exportCourseLearners(f.instructor, f.courses.data, learners({ sort: "name", dir: "asc" }), NOW);
     expect(download.fileName).toBe("data-analysis-learners-2026-03-18.csv");
     expect(await new Response(download.body).text()).toBe(
       [
@@ -42,7 +40,7 @@ describe("exportCourseLearners", () => {
         "",
       ].join("\r\n"),
     );
-    const searched = await asUser(f.instructor, () => exportCourseLearners(f.courses.data, learners({ q: "O", sort: "progress" }), NOW));
+    const searched = await exportCourseLearners(f.instructor, f.courses.data, learners({ q: "O", sort: "progress" }), NOW);
     // An "o" only in "bob" and "Carol"; progress descending.
     const lines = (await new Response(searched.body).text()).split("\r\n");
     expect(lines.map((l) => l.split(",")[1])).toEqual(["E-mail", "c.arol@example.test", "bob@example.test", undefined]);
@@ -58,7 +56,7 @@ describe("exportCourseLearners", () => {
       { name: "Smith, Jane", email: "e@example.test" },
       { name: "Two\nlines", email: "f@example.test" },
     ]);
-    const download = await asUser(f.instructor, () => exportCourseLearners(f.courses.noLearners, learners({ sort: "enrolled", dir: "asc" }), NOW));
+    const download = await exportCourseLearners(f.instructor, f.courses.noLearners, learners({ sort: "enrolled", dir: "asc" }), NOW);
     const text = await new Response(download.body).text();
     const names = text.split("\r\n").slice(1, -1).map((line) => line.slice(0, line.indexOf(",", line.startsWith('"') ? line.lastIndexOf('"') : 0)));
     expect(names).toEqual([`"'=HYPERLINK(""http://evil.test"",""x"")"`, "'+1", "'-2", "'@SUM(A1)", '"Smith, Jane"', '"Two\nlines"']);
@@ -72,7 +70,7 @@ describe("exportCourseLearners", () => {
       f.courses.noLearners,
       Array.from({ length: count }, (_, i) => ({ name: `L ${i}`, email: `l${i}@example.test`, progress: (i % 3) * 10 })),
     );
-    const download = await asUser(f.instructor, () => exportCourseLearners(f.courses.noLearners, learners({ sort: "progress", dir: "asc" }), NOW, 100));
+    const download = await exportCourseLearners(f.instructor, f.courses.noLearners, learners({ sort: "progress", dir: "asc" }), NOW, 100);
     const emails = (await new Response(download.body).text()).split("\r\n").slice(1, -1).map((line) => line.split(",")[1]);
     const expected = [0, 1, 2].flatMap((rest) => Array.from({ length: count }, (_, i) => i).filter((i) => i % 3 === rest).map((i) => `l${i}@example.test`));
     expect(emails).toHaveLength(count);
@@ -81,10 +79,10 @@ describe("exportCourseLearners", () => {
 
   it("is for the course's instructor and admins, refused before anything is sent", async () => {
     const f = await buildAnalyticsFixture();
-    expect(await statusOf(asUser(f.admin, () => exportCourseLearners(f.courses.data, learners(), NOW)))).toBe(200);
-    expect(await statusOf(asUser(f.otherInstructor, () => exportCourseLearners(f.courses.data, learners(), NOW)))).toBe(403);
-    expect(await statusOf(asUser(f.otherInstructor, () => exportCourseLearners(f.courses.noLessons, learners(), NOW)))).toBe(404);
-    expect(await statusOf(asUser(f.learners.bob, () => exportCourseLearners(f.courses.data, learners(), NOW)))).toBe(403);
-    expect(await statusOf(asAnonymous(() => exportCourseLearners(f.courses.data, learners(), NOW)))).toBe(401);
+    expect(await statusOf(exportCourseLearners(f.admin, f.courses.data, learners(), NOW))).toBe(200);
+    expect(await statusOf(exportCourseLearners(f.otherInstructor, f.courses.data, learners(), NOW))).toBe(403);
+    expect(await statusOf(exportCourseLearners(f.otherInstructor, f.courses.noLessons, learners(), NOW))).toBe(404);
+    expect(await statusOf(exportCourseLearners(f.learners.bob, f.courses.data, learners(), NOW))).toBe(403);
+    expect(await statusOf(exportCourseLearners(null, f.courses.data, learners(), NOW))).toBe(401);
   });
 });

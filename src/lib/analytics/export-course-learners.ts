@@ -1,4 +1,5 @@
 import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
 import { requireCourseEditor } from "@/lib/courses/course-editor-access";
 import type { LearnersQuery } from "@/lib/validation/analytics";
 import { csvLine, slugify, type CsvDownload } from "./csv";
@@ -13,12 +14,13 @@ const HEADER = ["Name", "E-mail", "Enrolled at", "Progress (%)", "Completed at",
  * while the response is sent, so memory stays bounded however many learners there are.
  */
 export async function exportCourseLearners(
+  viewer: Viewer | null,
   courseId: string,
   query: Pick<LearnersQuery, "q" | "sort" | "dir">,
   now: Date = new Date(),
   batchSize: number = BATCH,
 ): Promise<CsvDownload> {
-  const { course } = await requireCourseEditor(courseId);
+  const course = await requireCourseEditor(viewer, courseId);
   const encoder = new TextEncoder();
   let after: LearnersCursor | undefined;
   let done = false;

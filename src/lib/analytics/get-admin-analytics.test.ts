@@ -1,18 +1,16 @@
-import { describe, expect, it, vi } from "vitest";
-import { asAnonymous, asUser } from "../../../tests/helpers/request-as";
+import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
-import { buildAnalyticsFixture, NOW, query, series, statusOf } from "./analytics-fixture";
+import { buildAnalyticsFixture, NOW, query, series, statusOf } from "../../../tests/helpers/analytics-fixture";
 import { exportAdminAnalytics } from "./export-admin-analytics";
 import { getAdminAnalytics } from "./get-admin-analytics";
 
-vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 
 describe("getAdminAnalytics", () => {
   it("answers the platform's figures over 30 days", async () => {
     const f = await buildAnalyticsFixture();
-    const a = await asUser(f.admin, () => getAdminAnalytics(query(), NOW));
+    const a = await getAdminAnalytics(f.admin, query(), NOW);
     expect(a.range).toEqual({ range: "30d", bucket: "day", from: "2026-02-17", to: "2026-03-18" });
     expect(a.usersByRole).toEqual({ ADMIN: 1, INSTRUCTOR: 2, LEARNER: 4 });
     // Bob signed up 03-11 and Dave 03-18; everyone else on 02-01.
@@ -39,7 +37,7 @@ describe("getAdminAnalytics", () => {
 
   it("starts 'all' at the first sign-up and buckets it by weeks from that Monday", async () => {
     const f = await buildAnalyticsFixture();
-    const a = await asUser(f.admin, () => getAdminAnalytics(query("all"), NOW));
+    const a = await getAdminAnalytics(f.admin, query("all"), NOW);
     // 2026-02-01 is a Sunday: its week starts on Monday 2026-01-26.
     expect(a.range).toEqual({ range: "all", bucket: "week", from: "2026-02-01", to: "2026-03-18" });
     expect(a.signUpsOverTime).toEqual(series("2026-01-26", 8, { "2026-01-26": 5, "2026-03-09": 1, "2026-03-16": 1 }, 7));
@@ -54,7 +52,7 @@ describe("getAdminAnalytics", () => {
 
   it("exports one CSV row per course, quoted and in order of enrollments", async () => {
     const f = await buildAnalyticsFixture();
-    const download = await asUser(f.admin, () => exportAdminAnalytics(query(), NOW));
+    const download = await exportAdminAnalytics(f.admin, query(), NOW);
     expect(download.fileName).toBe("budhhub-courses-30d-2026-03-18.csv");
     expect(await new Response(download.body).text()).toBe(
       [
@@ -71,10 +69,10 @@ describe("getAdminAnalytics", () => {
   it("is for admins only", async () => {
     const f = await buildAnalyticsFixture();
     for (const user of [f.instructor, f.learners.alice]) {
-      expect(await statusOf(asUser(user, () => getAdminAnalytics(query(), NOW)))).toBe(403);
-      expect(await statusOf(asUser(user, () => exportAdminAnalytics(query(), NOW)))).toBe(403);
+      expect(await statusOf(getAdminAnalytics(user, query(), NOW))).toBe(403);
+      expect(await statusOf(exportAdminAnalytics(user, query(), NOW))).toBe(403);
     }
-    expect(await statusOf(asAnonymous(() => getAdminAnalytics(query(), NOW)))).toBe(401);
-    expect(await statusOf(asAnonymous(() => exportAdminAnalytics(query(), NOW)))).toBe(401);
+    expect(await statusOf(getAdminAnalytics(null, query(), NOW))).toBe(401);
+    expect(await statusOf(exportAdminAnalytics(null, query(), NOW))).toBe(401);
   });
 });

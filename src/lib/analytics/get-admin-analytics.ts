@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { requireRole } from "@/lib/auth/session";
+import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import type { AnalyticsQuery } from "@/lib/validation/analytics";
 import { rangeInfo, resolveRange, type ResolvedRange } from "./range";
 import { queryRows } from "./sql-rows";
@@ -48,8 +48,8 @@ async function topCourses(column: "enrolled_at" | "completed_at", range: Resolve
 }
 
 /** Platform figures for admins: users, sign-ups, courses, top courses, enrollments and completions, storage. */
-export async function getAdminAnalytics(query: AnalyticsQuery, now: Date = new Date()): Promise<AdminAnalytics> {
-  await requireRole("ADMIN");
+export async function getAdminAnalytics(viewer: Viewer | null, query: AnalyticsQuery, now: Date = new Date()): Promise<AdminAnalytics> {
+  requireRoleOf(viewer, "ADMIN");
   const facts = await platformFacts();
   const range = resolveRange(query, now, facts.firstEventAt ? new Date(facts.firstEventAt) : null);
   const [series, topByEnrollments, topByCompletions] = await Promise.all([

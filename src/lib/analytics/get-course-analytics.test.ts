@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
-import { asAnonymous, asUser } from "../../../tests/helpers/request-as";
+import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { createCourse, setCoursePublished } from "@/lib/courses/manage-course";
@@ -7,10 +6,9 @@ import { createLesson } from "@/lib/curriculum/manage-lessons";
 import { createModule } from "@/lib/curriculum/manage-modules";
 import { enroll } from "@/lib/learning/enroll";
 import { setLessonCompleted } from "@/lib/learning/lesson-progress";
-import { buildAnalyticsFixture, NOW, query, series, statusOf } from "./analytics-fixture";
+import { buildAnalyticsFixture, NOW, query, series, statusOf } from "../../../tests/helpers/analytics-fixture";
 import { getCourseAnalytics } from "./get-course-analytics";
 
-vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 
@@ -18,7 +16,7 @@ withTestDatabase();
 describe("getCourseAnalytics", () => {
   it("answers every figure of the default 30-day range", async () => {
     const f = await buildAnalyticsFixture();
-    const a = await asUser(f.instructor, () => getCourseAnalytics(f.courses.data, query(), NOW));
+    const a = await getCourseAnalytics(f.instructor, f.courses.data, query(), NOW);
     expect(a.course).toEqual({ id: f.courses.data, title: 'Data, "analysis"', isPublished: true, totalLessons: 3 });
     expect(a.range).toEqual({ range: "30d", bucket: "day", from: "2026-02-17", to: "2026-03-18" });
     // Cohort: e1, e2, e4 (e3 enrolled 2026-02-16). Completed: e1. Progress 100, 33, 0 → 44.3.
@@ -45,7 +43,7 @@ describe("getCourseAnalytics", () => {
 
   it("counts an enrollment made exactly at the start of the range, and not one a millisecond before", async () => {
     const f = await buildAnalyticsFixture();
-    const a = await asUser(f.instructor, () => getCourseAnalytics(f.courses.data, query("7d"), NOW));
+    const a = await getCourseAnalytics(f.instructor, f.courses.data, query("7d"), NOW);
     expect(a.range).toEqual({ range: "7d", bucket: "day", from: "2026-03-12", to: "2026-03-18" });
     // e1 (2026-03-12T00:00:00.000Z) and e4; e2 at 2026-03-11T23:59:59.999Z is out.
     expect(a.summary).toMatchObject({ enrollments: 2, completions: 1, completionRate: 50, averageProgress: 50 });
@@ -60,7 +58,7 @@ describe("getCourseAnalytics", () => {
 
   it("buckets by week from the Monday holding the first day, counting only what falls inside the range", async () => {
     const f = await buildAnalyticsFixture();
-    const a = await asUser(f.instructor, () => getCourseAnalytics(f.courses.data, query("30d", "week"), NOW));
+    const a = await getCourseAnalytics(f.instructor, f.courses.data, query("30d", "week"), NOW);
     expect(a.range).toEqual({ range: "30d", bucket: "week", from: "2026-02-17", to: "2026-03-18" });
     // e3 (Monday 2026-02-16, 12:00) shares the first week bucket but is before the range.
     expect(a.enrollmentsOverTime).toEqual(series("2026-02-16", 5, { "2026-03-09": 2, "2026-03-16": 1 }, 7));
@@ -69,7 +67,7 @@ describe("getCourseAnalytics", () => {
 
   it("starts 'all' on the day of the first enrollment and counts every enrollment", async () => {
     const f = await buildAnalyticsFixture();
-    const a = await asUser(f.instructor, () => getCourseAnalytics(f.courses.data, query("all"), NOW));
+    const a = await getCourseAnalytics(f.instructor, f.courses.data, query("all"), NOW);
     expect(a.range).toEqual({ range: "all", bucket: "week", from: "2026-02-16", to: "2026-03-18" });
     // Progress 100, 33, 100, 0 → 58.25, rounded half away from zero.
     expect(a.summary).toMatchObject({ enrollments: 4, completions: 2, completionRate: 50, averageProgress: 58.3 });
@@ -80,7 +78,7 @@ describe("getCourseAnalytics", () => {
       [2, 50, null],
       [2, 50, null],
     ]);
-    const ninety = await asUser(f.instructor, () => getCourseAnalytics(f.courses.data, query("90d"), NOW));
+    const ninety = await getCourseAnalytics(f.instructor, f.courses.data, query("90d"), NOW);
     expect(ninety.range).toEqual({ range: "90d", bucket: "week", from: "2025-12-19", to: "2026-03-18" });
     expect(ninety.summary.enrollments).toBe(4);
     // 2025-12-15 (the Monday before 12-19) to 2026-03-16: 14 weeks.
@@ -90,7 +88,7 @@ describe("getCourseAnalytics", () => {
 
   it("answers zeros for a course nobody has enrolled in, and an empty funnel for a course without lessons", async () => {
     const f = await buildAnalyticsFixture();
-    const empty = await asUser(f.instructor, () => getCourseAnalytics(f.courses.noLearners, query("all"), NOW));
+    const empty = await getCourseAnalytics(f.instructor, f.courses.noLearners, query("all"), NOW);
     expect(empty.range).toEqual({ range: "all", bucket: "week", from: "2026-03-18", to: "2026-03-18" });
     expect(empty.summary).toEqual({ enrollments: 0, completions: 0, completionRate: 0, averageProgress: 0, activeLearners7d: 0, activeLearners30d: 0 });
     expect(empty.enrollmentsOverTime).toEqual([{ date: "2026-03-16", count: 0 }]);
@@ -99,7 +97,7 @@ describe("getCourseAnalytics", () => {
       { lessonId: expect.any(String), title: "Only lesson", moduleTitle: "Only module", position: 1, completed: 0, completedPercent: 0, averageVideoPosition: null, videoDuration: null },
     ]);
 
-    const bare = await asUser(f.instructor, () => getCourseAnalytics(f.courses.noLessons, query("7d"), NOW));
+    const bare = await getCourseAnalytics(f.instructor, f.courses.noLessons, query("7d"), NOW);
     expect(bare.course.totalLessons).toBe(0);
     expect(bare.summary).toEqual({ enrollments: 1, completions: 0, completionRate: 0, averageProgress: 0, activeLearners7d: 0, activeLearners30d: 0 });
     expect(bare.enrollmentsOverTime).toEqual(series("2026-03-12", 7, { "2026-03-17": 1 }));
@@ -109,39 +107,33 @@ describe("getCourseAnalytics", () => {
   it("lets the course's instructor and admins in; refuses others by the rule", async () => {
     const f = await buildAnalyticsFixture();
     const learner = await insertUser();
-    const adminView = await asUser(f.admin, () => getCourseAnalytics(f.courses.data, query(), NOW));
+    const adminView = await getCourseAnalytics(f.admin, f.courses.data, query(), NOW);
     expect(adminView.summary.enrollments).toBe(3);
     // Published, not theirs: 403. A draft of someone else: 404, as if it did not exist.
-    expect(await statusOf(asUser(f.otherInstructor, () => getCourseAnalytics(f.courses.data, query(), NOW)))).toBe(403);
-    expect(await statusOf(asUser(f.otherInstructor, () => getCourseAnalytics(f.courses.noLessons, query(), NOW)))).toBe(404);
-    expect(await statusOf(asUser(f.instructor, () => getCourseAnalytics(f.courses.other, query(), NOW)))).toBe(403);
-    expect(await statusOf(asUser(learner, () => getCourseAnalytics(f.courses.data, query(), NOW)))).toBe(403);
-    expect(await statusOf(asAnonymous(() => getCourseAnalytics(f.courses.data, query(), NOW)))).toBe(401);
-    expect(await statusOf(asUser(f.instructor, () => getCourseAnalytics("00000000-0000-4000-8000-00000000abcd", query(), NOW)))).toBe(404);
+    expect(await statusOf(getCourseAnalytics(f.otherInstructor, f.courses.data, query(), NOW))).toBe(403);
+    expect(await statusOf(getCourseAnalytics(f.otherInstructor, f.courses.noLessons, query(), NOW))).toBe(404);
+    expect(await statusOf(getCourseAnalytics(f.instructor, f.courses.other, query(), NOW))).toBe(403);
+    expect(await statusOf(getCourseAnalytics(learner, f.courses.data, query(), NOW))).toBe(403);
+    expect(await statusOf(getCourseAnalytics(null, f.courses.data, query(), NOW))).toBe(401);
+    expect(await statusOf(getCourseAnalytics(f.instructor, "00000000-0000-4000-8000-00000000abcd", query(), NOW))).toBe(404);
   });
 
   it("follows progress down when a lesson is added after learners finished the others, and up when they finish it", async () => {
     // Through the product's own functions, on today's clock: the figures asked for do not depend on the date.
     const owner = await insertUser({ role: "INSTRUCTOR" });
     const [x, y] = [await insertUser(), await insertUser()];
-    const { courseId, moduleId, lessonIds } = await asUser(owner, async () => {
-      const course = await createCourse({ title: "Growing", description: "Gets longer." });
-      const mod = await createModule(course.id, { title: "Only" });
-      const l1 = await createLesson(course.id, mod.id, { title: "One" });
-      const l2 = await createLesson(course.id, mod.id, { title: "Two" });
-      await setCoursePublished(course.id, true);
-      return { courseId: course.id, moduleId: mod.id, lessonIds: [l1.id, l2.id] };
-    });
-    await asUser(x, async () => {
-      await enroll(courseId);
-      for (const id of lessonIds) await setLessonCompleted(courseId, id, true);
-    });
-    await asUser(y, async () => {
-      await enroll(courseId);
-      await setLessonCompleted(courseId, lessonIds[0]!, true);
-    });
+    const course = await createCourse(owner, { title: "Growing", description: "Gets longer." });
+    const mod = await createModule(owner, course.id, { title: "Only" });
+    const l1 = await createLesson(owner, course.id, mod.id, { title: "One" });
+    const l2 = await createLesson(owner, course.id, mod.id, { title: "Two" });
+    await setCoursePublished(owner, course.id, true);
+    const [courseId, lessonIds] = [course.id, [l1.id, l2.id]];
+    await enroll(x, courseId);
+    for (const id of lessonIds) await setLessonCompleted(x, courseId, id, true);
+    await enroll(y, courseId);
+    await setLessonCompleted(y, courseId, lessonIds[0]!, true);
     const figures = async () => {
-      const a = await asUser(owner, () => getCourseAnalytics(courseId, query("all")));
+      const a = await getCourseAnalytics(owner, courseId, query("all"));
       const completions = a.completionsOverTime.reduce((sum, p) => sum + p.count, 0);
       return { ...a.summary, totalLessons: a.course.totalLessons, completionsOverTime: completions, funnel: a.funnel.map((s) => [s.title, s.completed, s.completedPercent]) };
     };
@@ -151,14 +143,14 @@ describe("getCourseAnalytics", () => {
       totalLessons: 2, completionsOverTime: 1, funnel: [["One", 2, 100], ["Two", 1, 50]],
     });
 
-    const three = await asUser(owner, () => createLesson(courseId, moduleId, { title: "Three" }));
+    const three = await createLesson(owner, courseId, mod.id, { title: "Three" });
     // x: 2 of 3 → 66 and no longer completed; y: 1 of 3 → 33. Mean 49.5.
     expect(await figures()).toEqual({
       enrollments: 2, completions: 0, completionRate: 0, averageProgress: 49.5, activeLearners7d: 2, activeLearners30d: 2,
       totalLessons: 3, completionsOverTime: 0, funnel: [["One", 2, 100], ["Two", 1, 50], ["Three", 0, 0]],
     });
 
-    await asUser(x, () => setLessonCompleted(courseId, three.id, true));
+    await setLessonCompleted(x, courseId, three.id, true);
     expect(await figures()).toMatchObject({ completions: 1, completionRate: 50, averageProgress: 66.5, completionsOverTime: 1 });
   });
 });

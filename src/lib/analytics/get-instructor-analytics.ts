@@ -1,20 +1,25 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { requireRole } from "@/lib/auth/session";
+import { and, eq, sql } from "drizzle-orm";
+import { editableCourseCondition } from "@/lib/auth/course-permissions";
+import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
+import { courses } from "@/lib/db/schema";
 import type { AnalyticsQuery } from "@/lib/validation/analytics";
 import { enrollmentSummary, enrollmentsOverTime, firstEnrollmentAt, perCourseFigures } from "./enrollment-figures";
 import { rangeInfo, resolveRange } from "./range";
 import type { InstructorAnalytics } from "./types";
 
 /**
- * Figures across the courses the signed-in instructor teaches. An admin gets the courses they teach themselves: the
- * platform view is getAdminAnalytics.
+ * Figures across the courses the viewer teaches. Access is the editor rule of course-permissions; the view is narrower
+ * than the rule, which lets an admin edit every course: an admin gets the courses they teach themselves here, and the
+ * platform in getAdminAnalytics.
  */
-export async function getInstructorAnalytics(query: AnalyticsQuery, now: Date = new Date()): Promise<InstructorAnalytics> {
-  const viewer = await requireRole("INSTRUCTOR", "ADMIN");
-  const scope = sql`c.instructor_id = ${viewer.id}`;
+export async function getInstructorAnalytics(viewer: Viewer | null, query: AnalyticsQuery, now: Date = new Date()): Promise<InstructorAnalytics> {
+  const instructor = requireRoleOf(viewer, "INSTRUCTOR", "ADMIN");
+  const taught = and(editableCourseCondition(instructor), eq(courses.instructorId, instructor.id));
+  // The figures' SQL names the courses table `c`; the rule's condition names it `courses`.
+  const scope = sql`c.id in (select ${courses.id} from ${courses} where ${taught})`;
   const range = resolveRange(query, now, await firstEnrollmentAt(scope));
-  const [summary, series, courses] = await Promise.all([
+  const [summary, series, courseRows] = await Promise.all([
     enrollmentSummary(scope, range, now),
     enrollmentsOverTime(scope, range),
     perCourseFigures(scope, range, now),
@@ -24,7 +29,7 @@ export async function getInstructorAnalytics(query: AnalyticsQuery, now: Date = 
     summary,
     enrollmentsOverTime: series.enrollments,
     completionsOverTime: series.completions,
-    courses: courses.map((c) => ({
+    courses: courseRows.map((c) => ({
       courseId: c.courseId,
       title: c.title,
       isPublished: c.isPublished,

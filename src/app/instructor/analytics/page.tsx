@@ -14,9 +14,9 @@ import { requirePageRole } from "@/app/_http/page-viewer";
 export const metadata: Metadata = { title: "Analytics across my courses" };
 
 export default async function InstructorAnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageRole("/instructor/analytics", "INSTRUCTOR", "ADMIN");
+  const viewer = await requirePageRole("/instructor/analytics", "INSTRUCTOR", "ADMIN");
   const query = parseSearch(analyticsQuerySchema, await searchParams, ["range", "bucket"]);
-  const analytics = await getInstructorAnalytics(query);
+  const analytics = await getInstructorAnalytics(viewer, query);
   const { range, summary } = analytics;
   const section = "flex flex-col gap-4";
   return (

@@ -15,8 +15,7 @@ import { rangePhrase } from "@/components/analytics/range-picker";
 import { SummaryStats } from "@/components/analytics/summary-stats";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { badgeStyles } from "@/components/ui/table-styles";
-import { getCourseAnalytics } from "@/lib/analytics/get-course-analytics";
-import { listCourseLearners } from "@/lib/analytics/list-course-learners";
+import { getCourseAnalyticsPage } from "@/lib/analytics/get-course-analytics-page";
 import { plural } from "@/lib/format";
 import { analyticsQuerySchema, courseAnalyticsParams, learnersQuerySchema } from "@/lib/validation/analytics";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
@@ -29,14 +28,11 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
   const parsed = courseAnalyticsParams.safeParse(await params);
   if (!parsed.success) notFound();
   const { courseId } = parsed.data;
-  await requirePageRole(`/instructor/courses/${courseId}/analytics`, "INSTRUCTOR", "ADMIN");
+  const viewer = await requirePageRole(`/instructor/courses/${courseId}/analytics`, "INSTRUCTOR", "ADMIN");
   const raw = await searchParams;
   const query = parseSearch(analyticsQuerySchema, raw, ["range", "bucket"]);
   const learnersQuery = parseSearch(learnersQuerySchema, raw, ["q", "sort", "dir", "page"]);
-  const [analytics, learners] = await Promise.all([
-    orNotFound(getCourseAnalytics(courseId, query)),
-    orNotFound(listCourseLearners(courseId, learnersQuery)),
-  ]);
+  const { analytics, learners } = await orNotFound(getCourseAnalyticsPage(viewer, courseId, query, learnersQuery));
   const { course, range, summary } = analytics;
   const view: CourseAnalyticsView = { ...learnersQuery, range: range.range };
   const pageCount = Math.max(1, Math.ceil(learners.total / learners.pageSize));
