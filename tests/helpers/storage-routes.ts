@@ -1,5 +1,17 @@
+import { vi } from "vitest";
 import * as multipartRoute from "@/app/api/storage/multipart/[...key]/route";
 import * as objectRoute from "@/app/api/storage/objects/[...key]/route";
+
+// The route wrapper reads the session, as the edge does, even for routes anyone may call; outside Next.js there is no
+// request to read it from. This stands in for one without a session, as a browser following a signed URL may be. The
+// mock is registered when this module loads, so it must load before anything else imports next/headers: lib code never
+// does, and the lib tests reach the route wrapper through this module only.
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ host: "localhost:3000" }),
+  cookies: async () => {
+    throw new Error("cookies() is not available outside Next.js");
+  },
+}));
 
 type Handler = (request: Request, context: { params: Promise<{ key: string[] }> }) => Promise<Response>;
 

@@ -9,8 +9,8 @@ import { requirePageRole } from "@/app/_http/page-viewer";
 export const metadata: Metadata = { title: "Instructor" };
 
 export default async function InstructorPage() {
-  await requirePageRole("/instructor", "INSTRUCTOR", "ADMIN");
-  const courses = await listInstructorCourses();
+  const viewer = await requirePageRole("/instructor", "INSTRUCTOR", "ADMIN");
+  const courses = await listInstructorCourses(viewer);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold tracking-tight">Instructor</h1>

@@ -1,28 +1,26 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { courseMaterials, courses, lessons, modules, users } from "@/lib/db/schema";
 import { lessonFields } from "@/lib/curriculum/manage-lessons";
 import { requireCourseEditor } from "./course-editor-access";
 
-/** Everything the course editor shows: details, the curriculum in order, and materials. Four queries whatever the size. */
-export async function getCourseForEditor(courseId: string) {
-  await requireCourseEditor(courseId);
-  const [[course], moduleRows, materialRows] = await Promise.all([
+/**
+ * Everything the course editor shows: details, the curriculum in order, and materials. Four queries whatever the size
+ * after the access check, whose facts about the course (title, status, owner, lesson count) are not read again.
+ */
+export async function getCourseForEditor(viewer: Viewer | null, courseId: string) {
+  const facts = await requireCourseEditor(viewer, courseId);
+  const [[details], moduleRows, materialRows] = await Promise.all([
     db
       .select({
-        id: courses.id,
-        title: courses.title,
         description: courses.description,
         category: courses.category,
         difficulty: courses.difficulty,
         estimatedDuration: courses.estimatedDuration,
         thumbnailKey: courses.thumbnailKey,
-        totalLessons: courses.totalLessons,
-        isPublished: courses.isPublished,
         publishedAt: courses.publishedAt,
-        updatedAt: courses.updatedAt,
-        instructorId: courses.instructorId,
         instructorName: users.name,
       })
       .from(courses)
@@ -59,7 +57,7 @@ export async function getCourseForEditor(courseId: string) {
       .filter((l) => l.moduleId === m.id)
       .map((l) => ({ ...l, materials: materialRows.filter((mat) => mat.lessonId === l.id) })),
   }));
-  return { course: course!, modules: curriculum, materials: materialRows.filter((m) => m.lessonId === null) };
+  return { course: { ...facts, ...details! }, modules: curriculum, materials: materialRows.filter((m) => m.lessonId === null) };
 }
 
 export type CourseForEditor = Awaited<ReturnType<typeof getCourseForEditor>>;

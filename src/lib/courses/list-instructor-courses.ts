@@ -1,6 +1,6 @@
 import "server-only";
 import { count, desc, eq, type SQL } from "drizzle-orm";
-import { requireRole } from "@/lib/auth/session";
+import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { courses, enrollments, users } from "@/lib/db/schema";
 
@@ -24,14 +24,14 @@ function managedCourses(where?: SQL) {
     .orderBy(desc(courses.updatedAt), courses.id);
 }
 
-/** The courses the signed-in instructor (or admin) teaches, with status, learners and last update. */
-export async function listInstructorCourses() {
-  const viewer = await requireRole("INSTRUCTOR", "ADMIN");
-  return managedCourses(eq(courses.instructorId, viewer.id));
+/** The courses the instructor (or admin) teaches, with status, learners and last update. */
+export async function listInstructorCourses(viewer: Viewer | null) {
+  const instructor = requireRoleOf(viewer, "INSTRUCTOR", "ADMIN");
+  return managedCourses(eq(courses.instructorId, instructor.id));
 }
 
 /** Admins: every course with its owner. */
-export async function listAllCourses() {
-  await requireRole("ADMIN");
+export async function listAllCourses(viewer: Viewer | null) {
+  requireRoleOf(viewer, "ADMIN");
   return managedCourses();
 }

@@ -1,9 +1,9 @@
 import { asc, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
-import { asAnonymous, asUser } from "../../../tests/helpers/request-as";
+import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { withTestStorage } from "../../../tests/helpers/test-storage";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { courses, enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -11,8 +11,6 @@ import { storageKeys } from "@/lib/storage/keys";
 import { createCourse, deleteCourse, setCoursePublished, updateCourse } from "@/lib/courses/manage-course";
 import { createLesson, deleteLesson, moveLesson, updateLesson } from "./manage-lessons";
 import { createModule, deleteModule, reorderModules } from "./manage-modules";
-
-vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 const storage = withTestStorage();
@@ -37,15 +35,13 @@ const totalLessons = async (courseId: string) =>
 
 async function buildCourse() {
   const owner = await insertUser({ role: "INSTRUCTOR" });
-  return asUser(owner, async () => {
-    const course = await createCourse({ title: "Course", description: "About it" });
-    const a = await createModule(course.id, { title: "A" });
-    const b = await createModule(course.id, { title: "B" });
-    const l1 = await createLesson(course.id, a.id, { title: "L1" });
-    const l2 = await createLesson(course.id, a.id, { title: "L2" });
-    const l3 = await createLesson(course.id, b.id, { title: "L3" });
-    return { owner, course, a, b, l1, l2, l3 };
-  });
+  const course = await createCourse(owner, { title: "Course", description: "About it" });
+  const a = await createModule(owner, course.id, { title: "A" });
+  const b = await createModule(owner, course.id, { title: "B" });
+  const l1 = await createLesson(owner, course.id, a.id, { title: "L1" });
+  const l2 = await createLesson(owner, course.id, a.id, { title: "L2" });
+  const l3 = await createLesson(owner, course.id, b.id, { title: "L3" });
+  return { owner, course, a, b, l1, l2, l3 };
 }
 
 describe("curriculum", () => {
@@ -60,13 +56,11 @@ describe("curriculum", () => {
 
   it("moves lessons within and across modules and reorders modules, keeping every order dense", async () => {
     const { owner, course, a, b, l1, l3 } = await buildCourse();
-    await asUser(owner, async () => {
-      await moveLesson(course.id, a.id, l1.id, { moduleId: a.id, position: 1 });
-      expect((await order(course.id))[0]!.lessons).toEqual([["L2", 0], ["L1", 1]]);
-      await moveLesson(course.id, a.id, l1.id, { moduleId: b.id, position: 0 });
-      await moveLesson(course.id, b.id, l3.id, { moduleId: a.id, position: 99 });
-      await reorderModules(course.id, [b.id, a.id]);
-    });
+    await moveLesson(owner, course.id, a.id, l1.id, { moduleId: a.id, position: 1 });
+    expect((await order(course.id))[0]!.lessons).toEqual([["L2", 0], ["L1", 1]]);
+    await moveLesson(owner, course.id, a.id, l1.id, { moduleId: b.id, position: 0 });
+    await moveLesson(owner, course.id, b.id, l3.id, { moduleId: a.id, position: 99 });
+    await reorderModules(owner, course.id, [b.id, a.id]);
     expect(await order(course.id)).toEqual([
       { title: "B", ord: 0, lessons: [["L1", 0]] },
       { title: "A", ord: 1, lessons: [["L2", 0], ["L3", 1]] },
@@ -77,14 +71,12 @@ describe("curriculum", () => {
   it("refuses a reorder that does not list every module once, and a lesson or module from another path", async () => {
     const { owner, course, a, b, l3 } = await buildCourse();
     const other = await buildCourse();
-    await asUser(owner, async () => {
-      expect(await statusOf(reorderModules(course.id, [a.id]))).toBe(400);
-      expect(await statusOf(reorderModules(course.id, [a.id, a.id]))).toBe(400);
-      expect(await statusOf(reorderModules(course.id, [a.id, other.a.id]))).toBe(400);
-      // L3 is in module B, not A.
-      expect(await statusOf(updateLesson(course.id, a.id, l3.id, { title: "x" }))).toBe(404);
-      expect(await statusOf(moveLesson(course.id, b.id, l3.id, { moduleId: other.a.id, position: 0 }))).toBe(404);
-    });
+    expect(await statusOf(reorderModules(owner, course.id, [a.id]))).toBe(400);
+    expect(await statusOf(reorderModules(owner, course.id, [a.id, a.id]))).toBe(400);
+    expect(await statusOf(reorderModules(owner, course.id, [a.id, other.a.id]))).toBe(400);
+    // L3 is in module B, not A.
+    expect(await statusOf(updateLesson(owner, course.id, a.id, l3.id, { title: "x" }))).toBe(404);
+    expect(await statusOf(moveLesson(owner, course.id, b.id, l3.id, { moduleId: other.a.id, position: 0 }))).toBe(404);
     expect(await order(course.id)).toEqual([
       { title: "A", ord: 0, lessons: [["L1", 0], ["L2", 1]] },
       { title: "B", ord: 1, lessons: [["L3", 0]] },
@@ -100,35 +92,31 @@ describe("curriculum", () => {
       { enrollmentId: enrollment!.id, lessonId: l2.id, completed: true, completedAt: new Date() },
     ]);
     const progress = async () => (await db.select().from(enrollments).where(eq(enrollments.id, enrollment!.id)))[0]!;
-    await asUser(owner, async () => {
-      await createLesson(course.id, b.id, { title: "L4" }); // 2 of 4
-      expect((await progress()).progress).toBe(50);
-      await deleteLesson(course.id, b.id, l3.id); // 2 of 3
-      expect((await progress()).progress).toBe(66);
-      expect((await progress()).completedAt).toBeNull();
-      await deleteModule(course.id, b.id); // 2 of 2
-    });
+    await createLesson(owner, course.id, b.id, { title: "L4" }); // 2 of 4
+    expect((await progress()).progress).toBe(50);
+    await deleteLesson(owner, course.id, b.id, l3.id); // 2 of 3
+    expect((await progress()).progress).toBe(66);
+    expect((await progress()).completedAt).toBeNull();
+    await deleteModule(owner, course.id, b.id); // 2 of 2
     expect((await progress()).progress).toBe(100);
     expect((await progress()).completedAt).not.toBeNull();
     expect(await totalLessons(course.id)).toBe(2);
-    await asUser(owner, () => createLesson(course.id, a.id, { title: "L5" })); // 2 of 3 again
+    await createLesson(owner, course.id, a.id, { title: "L5" }); // 2 of 3 again
     expect((await progress()).progress).toBe(66);
     expect((await progress()).completedAt).toBeNull();
   });
 
   it("publishes only with a title, a description and a lesson, and says what is missing", async () => {
     const owner = await insertUser({ role: "INSTRUCTOR" });
-    await asUser(owner, async () => {
-      const course = await createCourse({ title: "Bare" });
-      const error = (await setCoursePublished(course.id, true).catch((e: unknown) => e)) as AppError;
-      expect(error.status).toBe(400);
-      expect(error.userMessage).toBe("To publish, the course needs a description and at least one lesson.");
-      await updateCourse(course.id, { description: "Now described" });
-      const mod = await createModule(course.id, { title: "M" });
-      await createLesson(course.id, mod.id, { title: "L" });
-      expect((await setCoursePublished(course.id, true)).isPublished).toBe(true);
-      expect((await setCoursePublished(course.id, false)).isPublished).toBe(false);
-    });
+    const course = await createCourse(owner, { title: "Bare" });
+    const error = (await setCoursePublished(owner, course.id, true).catch((e: unknown) => e)) as AppError;
+    expect(error.status).toBe(400);
+    expect(error.userMessage).toBe("To publish, the course needs a description and at least one lesson.");
+    await updateCourse(owner, course.id, { description: "Now described" });
+    const mod = await createModule(owner, course.id, { title: "M" });
+    await createLesson(owner, course.id, mod.id, { title: "L" });
+    expect((await setCoursePublished(owner, course.id, true)).isPublished).toBe(true);
+    expect((await setCoursePublished(owner, course.id, false)).isPublished).toBe(false);
   });
 
   it("lets only the owner and admins change a course: 404 for a draft others cannot see, 403 for a published one", async () => {
@@ -136,15 +124,15 @@ describe("curriculum", () => {
     const otherInstructor = await insertUser({ role: "INSTRUCTOR" });
     const learner = await insertUser({ role: "LEARNER" });
     const admin = await insertUser({ role: "ADMIN" });
-    const change = () => createModule(course.id, { title: "Intruder" });
-    expect(await asAnonymous(() => statusOf(change()))).toBe(401);
-    expect(await asUser(learner, () => statusOf(change()))).toBe(403);
-    expect(await asUser(otherInstructor, () => statusOf(change()))).toBe(404);
-    await asUser(owner, () => setCoursePublished(course.id, true));
-    expect(await asUser(otherInstructor, () => statusOf(change()))).toBe(403);
-    expect(await asUser(otherInstructor, () => statusOf(deleteCourse(course.id)))).toBe(403);
+    const change = (actor: Viewer | null) => createModule(actor, course.id, { title: "Intruder" });
+    expect(await statusOf(change(null))).toBe(401);
+    expect(await statusOf(change(learner))).toBe(403);
+    expect(await statusOf(change(otherInstructor))).toBe(404);
+    await setCoursePublished(owner, course.id, true);
+    expect(await statusOf(change(otherInstructor))).toBe(403);
+    expect(await statusOf(deleteCourse(otherInstructor, course.id))).toBe(403);
     const [firstLesson] = await db.select().from(lessons).where(eq(lessons.moduleId, a.id)).orderBy(asc(lessons.ord));
-    expect(await asUser(admin, () => statusOf(updateLesson(course.id, a.id, firstLesson!.id, { title: "By admin" })))).toBe(200);
+    expect(await statusOf(updateLesson(admin, course.id, a.id, firstLesson!.id, { title: "By admin" }))).toBe(200);
     expect((await order(course.id)).map((m) => m.title)).toEqual(["A", "B"]);
   });
 
@@ -156,7 +144,7 @@ describe("curriculum", () => {
     const video = storageKeys.lessonVideo(l1.id, "v.mp4");
     const kept = storageKeys.lessonVideo(keep.l1.id, "v.mp4");
     await Promise.all([put(thumbnail), put(video), put(kept)]);
-    await asUser(owner, () => deleteCourse(course.id));
+    await deleteCourse(owner, course.id);
     expect(await db.select().from(courses).where(eq(courses.id, course.id))).toEqual([]);
     expect(await db.select().from(lessons).where(eq(lessons.id, l1.id))).toEqual([]);
     expect(await storage.driver.head(thumbnail)).toBeNull();

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { courseMaterials, lessons } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -26,8 +27,8 @@ export const lessonFields = {
 };
 
 /** Appends a lesson to the module; total_lessons and every enrollment's progress move in the same transaction. */
-export async function createLesson(courseId: string, moduleId: string, input: CreateLessonInput) {
-  await requireCourseEditor(courseId);
+export async function createLesson(viewer: Viewer | null, courseId: string, moduleId: string, input: CreateLessonInput) {
+  await requireCourseEditor(viewer, courseId);
   return db.transaction(async (tx) => {
     await lockCourse(tx, courseId);
     await requireModuleOf(courseId, moduleId, tx);
@@ -47,8 +48,8 @@ export async function createLesson(courseId: string, moduleId: string, input: Cr
 }
 
 /** A lesson with its materials, for the editor; a lesson of another module or course is a 404. */
-export async function getLessonForEditor(courseId: string, moduleId: string, lessonId: string) {
-  await requireCourseEditor(courseId);
+export async function getLessonForEditor(viewer: Viewer | null, courseId: string, moduleId: string, lessonId: string) {
+  await requireCourseEditor(viewer, courseId);
   await requireLessonOf(courseId, moduleId, lessonId);
   const [[lesson], materials] = await Promise.all([
     db.select(lessonFields).from(lessons).where(eq(lessons.id, lessonId)),
@@ -68,8 +69,14 @@ export async function getLessonForEditor(courseId: string, moduleId: string, les
   return { ...lesson!, materials };
 }
 
-export async function updateLesson(courseId: string, moduleId: string, lessonId: string, input: UpdateLessonInput) {
-  await requireCourseEditor(courseId);
+export async function updateLesson(
+  viewer: Viewer | null,
+  courseId: string,
+  moduleId: string,
+  lessonId: string,
+  input: UpdateLessonInput,
+) {
+  await requireCourseEditor(viewer, courseId);
   await requireLessonOf(courseId, moduleId, lessonId);
   const [row] = await db
     .update(lessons)
@@ -80,8 +87,8 @@ export async function updateLesson(courseId: string, moduleId: string, lessonId:
 }
 
 /** Deletes the lesson (its progress rows and materials cascade), closes the gap, recomputes totals, then its objects. */
-export async function deleteLesson(courseId: string, moduleId: string, lessonId: string) {
-  await requireCourseEditor(courseId);
+export async function deleteLesson(viewer: Viewer | null, courseId: string, moduleId: string, lessonId: string) {
+  await requireCourseEditor(viewer, courseId);
   const staging = await db.transaction(async (tx) => {
     await lockCourse(tx, courseId);
     await requireLessonOf(courseId, moduleId, lessonId, tx);
@@ -98,8 +105,14 @@ export async function deleteLesson(courseId: string, moduleId: string, lessonId:
  * Moves a lesson to `position` in `targetModuleId` (its own module or another of the same course); both modules stay
  * densely numbered. Progress does not change: the course keeps the same lessons.
  */
-export async function moveLesson(courseId: string, moduleId: string, lessonId: string, target: { moduleId: string; position: number }) {
-  await requireCourseEditor(courseId);
+export async function moveLesson(
+  viewer: Viewer | null,
+  courseId: string,
+  moduleId: string,
+  lessonId: string,
+  target: { moduleId: string; position: number },
+) {
+  await requireCourseEditor(viewer, courseId);
   return db.transaction(async (tx) => {
     await lockCourse(tx, courseId);
     await requireLessonOf(courseId, moduleId, lessonId, tx);
@@ -119,8 +132,8 @@ export async function moveLesson(courseId: string, moduleId: string, lessonId: s
 }
 
 /** Removes the lesson's video: the columns are cleared in the database first, then the object is deleted. */
-export async function deleteLessonVideo(courseId: string, moduleId: string, lessonId: string) {
-  await requireCourseEditor(courseId);
+export async function deleteLessonVideo(viewer: Viewer | null, courseId: string, moduleId: string, lessonId: string) {
+  await requireCourseEditor(viewer, courseId);
   const lesson = await requireLessonOf(courseId, moduleId, lessonId);
   if (!lesson.videoKey) throw new AppError("NOT_FOUND", "This lesson has no video.");
   await db

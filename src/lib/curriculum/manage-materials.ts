@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { courseMaterials } from "@/lib/db/schema";
 import { requireCourseEditor, requireLessonOf, requireMaterialOf } from "@/lib/courses/course-editor-access";
@@ -16,8 +17,8 @@ const materialFields = {
 };
 
 /** The course-level materials (not those of a lesson). */
-export async function listCourseMaterials(courseId: string) {
-  await requireCourseEditor(courseId);
+export async function listCourseMaterials(viewer: Viewer | null, courseId: string) {
+  await requireCourseEditor(viewer, courseId);
   return db
     .select(materialFields)
     .from(courseMaterials)
@@ -25,8 +26,8 @@ export async function listCourseMaterials(courseId: string) {
     .orderBy(asc(courseMaterials.createdAt));
 }
 
-export async function listLessonMaterials(courseId: string, moduleId: string, lessonId: string) {
-  await requireCourseEditor(courseId);
+export async function listLessonMaterials(viewer: Viewer | null, courseId: string, moduleId: string, lessonId: string) {
+  await requireCourseEditor(viewer, courseId);
   await requireLessonOf(courseId, moduleId, lessonId);
   return db
     .select(materialFields)
@@ -36,8 +37,13 @@ export async function listLessonMaterials(courseId: string, moduleId: string, le
 }
 
 /** Deletes a material of the course (of the lesson, when the path names one): the row first, then its object. */
-export async function deleteMaterial(courseId: string, materialId: string, lesson?: { moduleId: string; lessonId: string }) {
-  await requireCourseEditor(courseId);
+export async function deleteMaterial(
+  viewer: Viewer | null,
+  courseId: string,
+  materialId: string,
+  lesson?: { moduleId: string; lessonId: string },
+) {
+  await requireCourseEditor(viewer, courseId);
   if (lesson) await requireLessonOf(courseId, lesson.moduleId, lesson.lessonId);
   const material = await requireMaterialOf(courseId, materialId, lesson?.lessonId);
   await db.delete(courseMaterials).where(eq(courseMaterials.id, material.id));

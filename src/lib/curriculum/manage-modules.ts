@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Transaction } from "@/lib/db/client";
 import { lessons, modules } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -13,8 +14,8 @@ import type { ModuleInput } from "@/lib/validation/course";
 const moduleFields = { id: modules.id, courseId: modules.courseId, title: modules.title, ord: modules.ord };
 
 /** Appends a module at the end of the course. The course row is locked so two appends cannot take the same place. */
-export async function createModule(courseId: string, input: ModuleInput) {
-  await requireCourseEditor(courseId);
+export async function createModule(viewer: Viewer | null, courseId: string, input: ModuleInput) {
+  await requireCourseEditor(viewer, courseId);
   return db.transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const [row] = await tx
@@ -29,8 +30,8 @@ export async function createModule(courseId: string, input: ModuleInput) {
   });
 }
 
-export async function updateModule(courseId: string, moduleId: string, input: ModuleInput) {
-  await requireCourseEditor(courseId);
+export async function updateModule(viewer: Viewer | null, courseId: string, moduleId: string, input: ModuleInput) {
+  await requireCourseEditor(viewer, courseId);
   await requireModuleOf(courseId, moduleId);
   const [row] = await db
     .update(modules)
@@ -41,8 +42,8 @@ export async function updateModule(courseId: string, moduleId: string, input: Mo
 }
 
 /** Deletes the module with its lessons; the course's order, totals and progress are fixed in the same transaction. */
-export async function deleteModule(courseId: string, moduleId: string) {
-  await requireCourseEditor(courseId);
+export async function deleteModule(viewer: Viewer | null, courseId: string, moduleId: string) {
+  await requireCourseEditor(viewer, courseId);
   const { lessonIds, staging } = await db.transaction(async (tx) => {
     await lockCourse(tx, courseId);
     await requireModuleOf(courseId, moduleId, tx);
@@ -57,8 +58,8 @@ export async function deleteModule(courseId: string, moduleId: string) {
 }
 
 /** Puts the course's modules in the given order; the list must name each module of the course exactly once. */
-export async function reorderModules(courseId: string, moduleIds: string[]) {
-  await requireCourseEditor(courseId);
+export async function reorderModules(viewer: Viewer | null, courseId: string, moduleIds: string[]) {
+  await requireCourseEditor(viewer, courseId);
   return db.transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const current = await tx.select({ id: modules.id }).from(modules).where(eq(modules.courseId, courseId));

@@ -11,7 +11,7 @@ import { type ByteRange, type ObjectBody, type StorageDriver, MIN_PART_BYTES, no
 import { assertSignable, uploadIdOfStagingKey } from "./keys";
 import { UPLOAD_ID_PATTERN, type UrlClaims, type Verdict, signedUrl, signedUrlSecret, verifyClaims } from "./signed-url";
 
-/** The local driver, with what its app routes (src/lib/storage/local-routes.ts) need beyond the common interface. */
+/** The local driver, with what its app routes (src/app/api/storage, through lib/uploads) need beyond the common interface. */
 export type LocalStorage = StorageDriver & {
   readonly name: "local";
   verify(claims: UrlClaims, signature: string): Verdict;

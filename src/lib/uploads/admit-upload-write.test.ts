@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
-import { asUser } from "../../../tests/helpers/request-as";
+import { describe, expect, it } from "vitest";
 import { callStorageRoute } from "../../../tests/helpers/storage-routes";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { withTestStorage } from "../../../tests/helpers/test-storage";
@@ -16,8 +15,6 @@ import { cancelUpload, completeUpload, startUpload } from "./index";
  * The local driver's signed PUT URLs live a day and cannot be revoked; these tests keep one after its upload ended and
  * send through it, through the real route handlers, as the outside security test did.
  */
-
-vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 const storage = withTestStorage();
@@ -40,40 +37,34 @@ async function setup() {
 describe("signed PUTs of the local driver after their upload ended", () => {
   it("refuses a PUT through the old URL after the file was attached, and the attached bytes stay as they were", async () => {
     const { instructor, courseId } = await setup();
-    await asUser(instructor, async () => {
-      const started = await startUpload("material", { courseId, fileName: "syllabus.pdf", contentType: "application/pdf", size: files.pdf.length });
-      await sendBytes(started, files.pdf, callStorageRoute);
-      await completeUpload("material", { uploadId: started.uploadId });
+    const started = await startUpload(instructor, "material", { courseId, fileName: "syllabus.pdf", contentType: "application/pdf", size: files.pdf.length });
+    await sendBytes(started, files.pdf, callStorageRoute);
+    await completeUpload(instructor, "material", { uploadId: started.uploadId });
 
-      await refusedAsEnded(await callStorageRoute(started.single!.url, { method: "PUT", headers: started.single!.headers, body: htmlOfSize(files.pdf.length) }));
-      expect(stored(started.key)!.equals(files.pdf)).toBe(true);
-      expect(stored((await sessionOf(started.uploadId)).stagingKey!)).toBeNull();
-    });
+    await refusedAsEnded(await callStorageRoute(started.single!.url, { method: "PUT", headers: started.single!.headers, body: htmlOfSize(files.pdf.length) }));
+    expect(stored(started.key)!.equals(files.pdf)).toBe(true);
+    expect(stored((await sessionOf(started.uploadId)).stagingKey!)).toBeNull();
   });
 
   it("refuses a PUT through the old URL after the upload was cancelled, and writes nothing", async () => {
     const { instructor, courseId } = await setup();
-    await asUser(instructor, async () => {
-      const started = await startUpload("thumbnail", { courseId, fileName: "cover.png", contentType: "image/png", size: files.png.length });
-      await cancelUpload(started.uploadId);
-      await refusedAsEnded(await callStorageRoute(started.single!.url, { method: "PUT", headers: started.single!.headers, body: files.png }));
-      expect(stored(started.key)).toBeNull();
-      expect(stored((await sessionOf(started.uploadId)).stagingKey!)).toBeNull();
-    });
+    const started = await startUpload(instructor, "thumbnail", { courseId, fileName: "cover.png", contentType: "image/png", size: files.png.length });
+    await cancelUpload(instructor, started.uploadId);
+    await refusedAsEnded(await callStorageRoute(started.single!.url, { method: "PUT", headers: started.single!.headers, body: files.png }));
+    expect(stored(started.key)).toBeNull();
+    expect(stored((await sessionOf(started.uploadId)).stagingKey!)).toBeNull();
   });
 
   it("refuses a PUT once the upload has expired, and a URL signed for a final key (as uploads did before staging)", async () => {
     const { instructor, courseId } = await setup();
-    await asUser(instructor, async () => {
-      const started = await startUpload("material", { courseId, fileName: "late.pdf", contentType: "application/pdf", size: files.pdf.length });
-      await db.update(uploadSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(uploadSessions.id, started.uploadId));
-      await refusedAsEnded(await callStorageRoute(started.single!.url, { method: "PUT", headers: started.single!.headers, body: files.pdf }));
+    const started = await startUpload(instructor, "material", { courseId, fileName: "late.pdf", contentType: "application/pdf", size: files.pdf.length });
+    await db.update(uploadSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(uploadSessions.id, started.uploadId));
+    await refusedAsEnded(await callStorageRoute(started.single!.url, { method: "PUT", headers: started.single!.headers, body: files.pdf }));
 
-      const fresh = await startUpload("material", { courseId, fileName: "old.pdf", contentType: "application/pdf", size: files.pdf.length });
-      const toFinal = await storage.driver.signPut(fresh.key, { contentType: "application/pdf", size: files.pdf.length, expiresInSeconds: 60 });
-      await refusedAsEnded(await callStorageRoute(toFinal.url, { method: "PUT", headers: toFinal.headers, body: files.pdf }));
-      expect(stored(fresh.key)).toBeNull();
-    });
+    const fresh = await startUpload(instructor, "material", { courseId, fileName: "old.pdf", contentType: "application/pdf", size: files.pdf.length });
+    const toFinal = await storage.driver.signPut(fresh.key, { contentType: "application/pdf", size: files.pdf.length, expiresInSeconds: 60 });
+    await refusedAsEnded(await callStorageRoute(toFinal.url, { method: "PUT", headers: toFinal.headers, body: files.pdf }));
+    expect(stored(fresh.key)).toBeNull();
   });
 
   it("refuses a part PUT after its multipart upload was completed or cancelled; the attached video stays as it was", { timeout: 60_000 }, async () => {
@@ -81,20 +72,18 @@ describe("signed PUTs of the local driver after their upload ended", () => {
     const size = 65 * 1024 ** 2;
     const video = Buffer.alloc(size, 3);
     files.mp4.copy(video);
-    await asUser(instructor, async () => {
-      const completed = await startUpload("video", { courseId, moduleId, lessonId, fileName: "long.mp4", contentType: "video/mp4", size });
-      const etags = await sendBytes(completed, video, callStorageRoute);
-      await completeUpload("video", { uploadId: completed.uploadId, parts: etags });
-      const last = completed.multipart!.parts.at(-1)!;
-      await refusedAsEnded(await callStorageRoute(last.url, { method: "PUT", body: new Uint8Array(size - (last.partNumber - 1) * completed.multipart!.partSize) }));
-      expect(stored(completed.key)!.equals(video)).toBe(true);
+    const completed = await startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "long.mp4", contentType: "video/mp4", size });
+    const etags = await sendBytes(completed, video, callStorageRoute);
+    await completeUpload(instructor, "video", { uploadId: completed.uploadId, parts: etags });
+    const last = completed.multipart!.parts.at(-1)!;
+    await refusedAsEnded(await callStorageRoute(last.url, { method: "PUT", body: new Uint8Array(size - (last.partNumber - 1) * completed.multipart!.partSize) }));
+    expect(stored(completed.key)!.equals(video)).toBe(true);
 
-      const cancelled = await startUpload("video", { courseId, moduleId, lessonId, fileName: "other.mp4", contentType: "video/mp4", size });
-      await cancelUpload(cancelled.uploadId);
-      const first = cancelled.multipart!.parts[0]!;
-      await refusedAsEnded(await callStorageRoute(first.url, { method: "PUT", body: new Uint8Array(cancelled.multipart!.partSize) }));
-      expect(stored(cancelled.key)).toBeNull();
-      expect(fs.readdirSync(path.join(storage.root, ".multipart"))).toEqual([]);
-    });
+    const cancelled = await startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "other.mp4", contentType: "video/mp4", size });
+    await cancelUpload(instructor, cancelled.uploadId);
+    const first = cancelled.multipart!.parts[0]!;
+    await refusedAsEnded(await callStorageRoute(first.url, { method: "PUT", body: new Uint8Array(cancelled.multipart!.partSize) }));
+    expect(stored(cancelled.key)).toBeNull();
+    expect(fs.readdirSync(path.join(storage.root, ".multipart"))).toEqual([]);
   });
 });

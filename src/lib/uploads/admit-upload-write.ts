@@ -4,7 +4,9 @@ import { db } from "@/lib/db/client";
 import { uploadSessions } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { uploadIdOfStagingKey } from "@/lib/storage/keys";
-import type { SignedWrite } from "@/lib/storage/local-routes";
+
+/** A signed write the local storage routes are about to take: an object PUT, or a part PUT of a multipart upload. */
+export type SignedWrite = { route: "objects"; key: string } | { route: "multipart"; key: string; multipartUploadId: string };
 
 const ended = () => new AppError("FORBIDDEN", "This upload has ended. Start it again.");
 
@@ -33,8 +35,8 @@ async function sessionWriting(write: SignedWrite) {
  * S3 cannot ask this: there a late PUT can only re-create a staging object, which the sweeper removes, and part URLs
  * die with their multipart upload.
  *
- * The storage routes (lib/storage/local-routes.ts) take this check as an argument instead of importing it, so that
- * the storage layer knows nothing of upload sessions; the route files under src/app/api/storage pass it.
+ * It is asked here, in lib/uploads (receiveSignedPut), and not by the local driver, so that the storage layer knows
+ * nothing of upload sessions. Throws (an AppError) to refuse the write.
  */
 export async function admitUploadWrite(write: SignedWrite): Promise<void> {
   const session = await sessionWriting(write);

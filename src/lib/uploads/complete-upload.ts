@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
+import type { Viewer } from "@/lib/auth/viewer";
 import { removeStoredObjects } from "@/lib/courses/remove-stored-objects";
 import { catalogChanged } from "@/lib/courses/search-catalog";
 import { db, type Transaction } from "@/lib/db/client";
@@ -184,13 +185,17 @@ async function placeAndAttach(session: UploadSession, parts: CompletedPart[] | u
 }
 
 /**
- * Finishes an upload of the signed-in uploader (or an admin): joins its parts or copies its staging object to the
+ * Finishes an upload of its uploader (or an admin): joins its parts or copies its staging object to the
  * final key, checks the stored size and sniffed type, then in one transaction attaches the file (lesson video, course
  * thumbnail or a new material) and marks the session completed. The file it replaces and the staging object are
  * deleted after the commit.
  */
-export async function completeUpload<K extends UploadKind>(kind: K, input: CompleteUploadInput): Promise<AttachedFile<K>> {
-  const session = await requireOwnUpload(input.uploadId, kind);
+export async function completeUpload<K extends UploadKind>(
+  viewer: Viewer | null,
+  kind: K,
+  input: CompleteUploadInput,
+): Promise<AttachedFile<K>> {
+  const session = await requireOwnUpload(viewer, input.uploadId, kind);
   if (session.status === "completed") throw new AppError("CONFLICT", "This upload is already complete.");
   if (session.status === "aborted") throw new AppError("NOT_FOUND", "This upload was cancelled. Start it again.");
   if (session.expiresAt.getTime() <= Date.now()) throw new AppError("NOT_FOUND", "This upload has expired. Start it again.");

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
-import { describe, expect, it, vi } from "vitest";
-import { asUser } from "../../../tests/helpers/request-as";
+import { describe, expect, it } from "vitest";
 import { callStorageRoute } from "../../../tests/helpers/storage-routes";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { withTestStorage } from "../../../tests/helpers/test-storage";
@@ -9,8 +8,6 @@ import { files, insertCourseTree } from "../../../tests/helpers/upload-fixtures"
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { env } from "@/env";
 import { completeUpload, startUpload } from "./index";
-
-vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 const storage = withTestStorage();
@@ -43,39 +40,37 @@ describe("uploads: a 2 GiB video through the local driver", () => {
   it.runIf(enoughDisk && firstPass)("streams every part to disk and completes with flat memory", { timeout: 900_000 }, async () => {
     const instructor = await insertUser({ role: "INSTRUCTOR" });
     const { courseId, moduleId, lessonId } = await insertCourseTree(instructor.id);
-    await asUser(instructor, async () => {
-      const started = await startUpload("video", { courseId, moduleId, lessonId, fileName: "lecture.mp4", contentType: "video/mp4", size: SIZE });
-      const { partSize, parts } = started.multipart!;
-      expect(parts).toHaveLength(128);
+    const started = await startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "lecture.mp4", contentType: "video/mp4", size: SIZE });
+    const { partSize, parts } = started.multipart!;
+    expect(parts).toHaveLength(128);
 
-      const before = process.memoryUsage().rss;
-      let peak = before;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-      const startedAt = Date.now();
-      const etags = [];
-      for (const { partNumber, url } of parts) {
-        const from = (partNumber - 1) * partSize;
-        const length = Math.min(partSize, SIZE - from);
-        const response = await callStorageRoute(url, {
-          method: "PUT",
-          headers: { "Content-Length": String(length) },
-          body: generatedPart(from, length),
-          duplex: "half",
-        });
-        expect(response.status).toBe(200);
-        etags.push({ partNumber, etag: response.headers.get("etag")! });
-      }
-      const attached = await completeUpload("video", { uploadId: started.uploadId, parts: etags });
-      clearInterval(sampler);
-      peak = Math.max(peak, process.memoryUsage().rss);
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const startedAt = Date.now();
+    const etags = [];
+    for (const { partNumber, url } of parts) {
+      const from = (partNumber - 1) * partSize;
+      const length = Math.min(partSize, SIZE - from);
+      const response = await callStorageRoute(url, {
+        method: "PUT",
+        headers: { "Content-Length": String(length) },
+        body: generatedPart(from, length),
+        duplex: "half",
+      });
+      expect(response.status).toBe(200);
+      etags.push({ partNumber, etag: response.headers.get("etag")! });
+    }
+    const attached = await completeUpload(instructor, "video", { uploadId: started.uploadId, parts: etags });
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
 
-      expect(attached).toMatchObject({ videoSize: SIZE, videoMimeType: "video/mp4" });
-      // Joined in place: no staging object, no scratch parts; the final key is all that is stored.
-      const stored = fs.readdirSync(storage.root, { recursive: true, encoding: "utf8" }).filter((f) => fs.statSync(`${storage.root}/${f}`).isFile());
-      expect(stored).toEqual([started.key]);
-      const growthMiB = (peak - before) / MiB;
-      console.log(`[uploads] 2 GiB video in 128 parts, joined and sniffed in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, RSS growth ${growthMiB.toFixed(1)} MiB`);
-      expect(growthMiB).toBeLessThan(100);
-    });
+    expect(attached).toMatchObject({ videoSize: SIZE, videoMimeType: "video/mp4" });
+    // Joined in place: no staging object, no scratch parts; the final key is all that is stored.
+    const stored = fs.readdirSync(storage.root, { recursive: true, encoding: "utf8" }).filter((f) => fs.statSync(`${storage.root}/${f}`).isFile());
+    expect(stored).toEqual([started.key]);
+    const growthMiB = (peak - before) / MiB;
+    console.log(`[uploads] 2 GiB video in 128 parts, joined and sniffed in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, RSS growth ${growthMiB.toFixed(1)} MiB`);
+    expect(growthMiB).toBeLessThan(100);
   });
 });

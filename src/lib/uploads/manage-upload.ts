@@ -1,4 +1,5 @@
 import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/http/errors";
 import type { UploadKind } from "@/lib/validation/upload";
 import { discardUpload } from "./discard-upload";
@@ -16,11 +17,11 @@ export type UploadState = {
 } & ({ single?: SinglePlan; multipart?: MultipartPlan });
 
 /**
- * An upload of the signed-in user as it stands, for resuming after a page reload: while it is pending, fresh signed
+ * An upload of the viewer as it stands, for resuming after a page reload: while it is pending, fresh signed
  * URLs for what storage does not hold yet (for a multipart upload, the missing parts; `done` lists the others).
  */
-export async function getUpload(uploadId: string): Promise<UploadState> {
-  const session = await requireOwnUpload(uploadId);
+export async function getUpload(viewer: Viewer | null, uploadId: string): Promise<UploadState> {
+  const session = await requireOwnUpload(viewer, uploadId);
   const expired = session.status === "pending" && session.expiresAt.getTime() <= Date.now();
   const state: UploadState = {
     uploadId: session.id,
@@ -36,8 +37,8 @@ export async function getUpload(uploadId: string): Promise<UploadState> {
 }
 
 /** Cancels a pending upload: its parts and object are removed and it can no longer complete. Cancelling twice is fine. */
-export async function cancelUpload(uploadId: string): Promise<{ uploadId: string; status: "aborted" }> {
-  const session = await requireOwnUpload(uploadId);
+export async function cancelUpload(viewer: Viewer | null, uploadId: string): Promise<{ uploadId: string; status: "aborted" }> {
+  const session = await requireOwnUpload(viewer, uploadId);
   if (session.status === "completed") {
     throw new AppError("CONFLICT", "This upload is already attached. Remove the file instead.");
   }

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { asUser } from "../../../tests/helpers/request-as";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { withS3rver } from "../../../tests/helpers/test-storage";
 import { files, insertCourseTree, sendBytes } from "../../../tests/helpers/upload-fixtures";
@@ -18,8 +17,6 @@ import { cancelUpload, completeUpload, startUpload, sweepUploads } from "./index
  * On S3 a presigned PUT URL cannot be revoked: it writes until it expires, whatever happened to its upload. These tests
  * keep one after its upload ended and send through it against s3rver, as the outside security test did.
  */
-
-vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 const s3 = withS3rver();
@@ -51,12 +48,9 @@ const sweepAfterExpiry = async (uploadId: string) => sweepUploads({ now: new Dat
 describe("staging keys on S3 (s3rver)", () => {
   it("keeps the attached file when the old URL writes HTML after completion; the sweeper removes what it wrote", async () => {
     const { instructor, courseId } = await setup();
-    const started = await asUser(instructor, async () => {
-      const started = await startUpload("material", { courseId, fileName: "syllabus.pdf", contentType: "application/pdf", size: files.pdf.length });
-      await sendBytes(started, files.pdf, sendOverHttp);
-      await completeUpload("material", { uploadId: started.uploadId });
-      return started;
-    });
+    const started = await startUpload(instructor, "material", { courseId, fileName: "syllabus.pdf", contentType: "application/pdf", size: files.pdf.length });
+    await sendBytes(started, files.pdf, sendOverHttp);
+    await completeUpload(instructor, "material", { uploadId: started.uploadId });
     const { stagingKey } = await sessionOf(started.uploadId);
     expect(new URL(started.single!.url).pathname).toBe(`/${s3.bucket}/${stagingKey}`);
     expect(await storage.head(stagingKey!)).toBeNull();
@@ -77,12 +71,9 @@ describe("staging keys on S3 (s3rver)", () => {
 
   it("writes nothing learners download when the old URL is used after a cancel; the sweeper removes what it wrote", async () => {
     const { instructor, courseId } = await setup();
-    const started = await asUser(instructor, async () => {
-      const started = await startUpload("thumbnail", { courseId, fileName: "cover.png", contentType: "image/png", size: files.png.length });
-      await sendBytes(started, files.png, sendOverHttp);
-      await cancelUpload(started.uploadId);
-      return started;
-    });
+    const started = await startUpload(instructor, "thumbnail", { courseId, fileName: "cover.png", contentType: "image/png", size: files.png.length });
+    await sendBytes(started, files.png, sendOverHttp);
+    await cancelUpload(instructor, started.uploadId);
     const { stagingKey } = await sessionOf(started.uploadId);
     expect(await storage.head(stagingKey!)).toBeNull();
 

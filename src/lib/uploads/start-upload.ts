@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { requireCourseEditor, requireLessonOf } from "@/lib/courses/course-editor-access";
 import { db } from "@/lib/db/client";
 import { uploadSessions } from "@/lib/db/schema";
@@ -31,8 +32,13 @@ function objectKeyFor(kind: UploadKind, courseId: string, lessonId: string | und
  * (one PUT up to 64 MiB, to a staging key; parts above). Nothing is attached until completeUpload has checked the
  * stored bytes.
  */
-export async function startUpload<K extends UploadKind>(kind: K, input: StartUploadInput<K>): Promise<StartedUpload> {
-  const { viewer } = await requireCourseEditor(input.courseId);
+export async function startUpload<K extends UploadKind>(
+  viewer: Viewer | null,
+  kind: K,
+  input: StartUploadInput<K>,
+): Promise<StartedUpload> {
+  const uploader = requireRoleOf(viewer, "INSTRUCTOR", "ADMIN");
+  await requireCourseEditor(uploader, input.courseId);
   const lessonId = "lessonId" in input ? input.lessonId : undefined;
   if (lessonId) {
     const moduleId = "moduleId" in input ? input.moduleId : undefined;
@@ -57,7 +63,7 @@ export async function startUpload<K extends UploadKind>(kind: K, input: StartUpl
     .insert(uploadSessions)
     .values({
       id,
-      userId: viewer.id,
+      userId: uploader.id,
       kind,
       courseId: input.courseId,
       lessonId: lessonId ?? null,
@@ -79,7 +85,7 @@ export async function startUpload<K extends UploadKind>(kind: K, input: StartUpl
     { uploadId: session!.id, key, size: input.size, multipart },
     "upload started",
   );
-  sweepUploadsSoon();
+  await sweepUploadsSoon();
   const plan = await signTransfer(session!);
   return { uploadId: session!.id, key, expiresAt: session!.expiresAt.toISOString(), ...plan };
 }

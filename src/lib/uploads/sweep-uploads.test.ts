@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { asUser } from "../../../tests/helpers/request-as";
+import { beforeEach, describe, expect, it } from "vitest";
 import { callStorageRoute } from "../../../tests/helpers/storage-routes";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { withTestStorage } from "../../../tests/helpers/test-storage";
@@ -13,8 +12,6 @@ import { deleteLesson } from "@/lib/curriculum/manage-lessons";
 import { db } from "@/lib/db/client";
 import { lessons, uploadSessions } from "@/lib/db/schema";
 import { cancelUpload, completeUpload, startUpload, sweepUploads } from "./index";
-
-vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
 withTestDatabase();
 const storage = withTestStorage();
@@ -43,16 +40,13 @@ async function setup() {
 describe("the upload sweeper", () => {
   it("aborts expired pending uploads and removes their objects and parts, and leaves the rest", async () => {
     const { instructor, courseId, moduleId, lessonId } = await setup();
-    const { single, multipart, fresh } = await asUser(instructor, async () => {
-      const single = await startUpload("material", { courseId, fileName: "a.pdf", contentType: "application/pdf", size: files.pdf.length });
-      await sendBytes(single, files.pdf, callStorageRoute);
-      const size = 65 * 1024 ** 2;
-      const multipart = await startUpload("video", { courseId, moduleId, lessonId, fileName: "v.mp4", contentType: "video/mp4", size });
-      await sendBytes({ multipart: { ...multipart.multipart!, parts: multipart.multipart!.parts.slice(0, 1) } }, Buffer.alloc(size), callStorageRoute);
-      const fresh = await startUpload("thumbnail", { courseId, fileName: "c.png", contentType: "image/png", size: files.png.length });
-      await sendBytes(fresh, files.png, callStorageRoute);
-      return { single, multipart, fresh };
-    });
+    const single = await startUpload(instructor, "material", { courseId, fileName: "a.pdf", contentType: "application/pdf", size: files.pdf.length });
+    await sendBytes(single, files.pdf, callStorageRoute);
+    const size = 65 * 1024 ** 2;
+    const multipart = await startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "v.mp4", contentType: "video/mp4", size });
+    await sendBytes({ multipart: { ...multipart.multipart!, parts: multipart.multipart!.parts.slice(0, 1) } }, Buffer.alloc(size), callStorageRoute);
+    const fresh = await startUpload(instructor, "thumbnail", { courseId, fileName: "c.png", contentType: "image/png", size: files.png.length });
+    await sendBytes(fresh, files.png, callStorageRoute);
     expect(await storage.driver.listParts(multipart.key, (await sessionOf(multipart.uploadId)).multipartUploadId!)).toHaveLength(1);
     const singleStaging = (await sessionOf(single.uploadId)).stagingKey!;
     const freshStaging = (await sessionOf(fresh.uploadId)).stagingKey!;
@@ -75,12 +69,9 @@ describe("the upload sweeper", () => {
 
   it("removes a completed upload's file that nothing refers to any more (a replace whose delete failed)", async () => {
     const { instructor, courseId, moduleId, lessonId } = await setup();
-    const started = await asUser(instructor, async () => {
-      const started = await startUpload("video", { courseId, moduleId, lessonId, fileName: "v.mp4", contentType: "video/mp4", size: files.mp4.length });
-      await sendBytes(started, files.mp4, callStorageRoute);
-      await completeUpload("video", { uploadId: started.uploadId });
-      return started;
-    });
+    const started = await startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "v.mp4", contentType: "video/mp4", size: files.mp4.length });
+    await sendBytes(started, files.mp4, callStorageRoute);
+    await completeUpload(instructor, "video", { uploadId: started.uploadId });
     // Still attached: kept.
     expect(await sweepUploads({ now: new Date(Date.now() + 2 * HOUR) })).toEqual(nothing);
     // Detached while storage was down: the object stays behind until the sweep, after an hour's grace.
@@ -92,15 +83,12 @@ describe("the upload sweeper", () => {
 
   it("removes a staging object written again after completion or cancel once the upload's URLs have expired", async () => {
     const { instructor, courseId } = await setup();
-    const { completed, cancelled } = await asUser(instructor, async () => {
-      const completed = await startUpload("material", { courseId, fileName: "a.pdf", contentType: "application/pdf", size: files.pdf.length });
-      await sendBytes(completed, files.pdf, callStorageRoute);
-      await completeUpload("material", { uploadId: completed.uploadId });
-      const cancelled = await startUpload("thumbnail", { courseId, fileName: "c.png", contentType: "image/png", size: files.png.length });
-      await sendBytes(cancelled, files.png, callStorageRoute);
-      await cancelUpload(cancelled.uploadId);
-      return { completed, cancelled };
-    });
+    const completed = await startUpload(instructor, "material", { courseId, fileName: "a.pdf", contentType: "application/pdf", size: files.pdf.length });
+    await sendBytes(completed, files.pdf, callStorageRoute);
+    await completeUpload(instructor, "material", { uploadId: completed.uploadId });
+    const cancelled = await startUpload(instructor, "thumbnail", { courseId, fileName: "c.png", contentType: "image/png", size: files.png.length });
+    await sendBytes(cancelled, files.png, callStorageRoute);
+    await cancelUpload(instructor, cancelled.uploadId);
     // What a PUT through a URL still alive (on S3, or one that began before the upload ended) leaves behind.
     const stagingKeys = [(await sessionOf(completed.uploadId)).stagingKey!, (await sessionOf(cancelled.uploadId)).stagingKey!];
     for (const key of stagingKeys) await storage.driver.put(key, files.html, { contentType: "text/html", size: files.html.length });
@@ -119,36 +107,31 @@ describe("the upload sweeper", () => {
   it("deleting a lesson or a course removes its uploads' staging objects at once", async () => {
     const { instructor, courseId, moduleId, lessonId } = await setup();
     const other = await insertCourseTree(instructor.id);
-    const kept = await asUser(instructor, async () => {
-      for (const [target, fileName] of [
-        [{ courseId, moduleId, lessonId }, "lesson.pdf"],
-        [{ courseId: other.courseId }, "course.pdf"],
-      ] as const) {
-        const started = await startUpload("material", { ...target, fileName, contentType: "application/pdf", size: files.pdf.length });
-        await sendBytes(started, files.pdf, callStorageRoute);
-      }
-      const kept = await startUpload("material", { courseId, fileName: "kept.pdf", contentType: "application/pdf", size: files.pdf.length });
-      await sendBytes(kept, files.pdf, callStorageRoute);
-      expect(storedFiles()).toHaveLength(3);
-      await deleteLesson(courseId, moduleId, lessonId);
-      await deleteCourse(other.courseId);
-      return kept;
-    });
+    for (const [target, fileName] of [
+      [{ courseId, moduleId, lessonId }, "lesson.pdf"],
+      [{ courseId: other.courseId }, "course.pdf"],
+    ] as const) {
+      const started = await startUpload(instructor, "material", { ...target, fileName, contentType: "application/pdf", size: files.pdf.length });
+      await sendBytes(started, files.pdf, callStorageRoute);
+    }
+    const kept = await startUpload(instructor, "material", { courseId, fileName: "kept.pdf", contentType: "application/pdf", size: files.pdf.length });
+    await sendBytes(kept, files.pdf, callStorageRoute);
+    expect(storedFiles()).toHaveLength(3);
+    await deleteLesson(instructor, courseId, moduleId, lessonId);
+    await deleteCourse(instructor, other.courseId);
     expect(storedFiles()).toEqual([(await sessionOf(kept.uploadId)).stagingKey]);
     expect(await sweepUploads()).toEqual(nothing);
   });
 
   it("removes staging objects that no upload claims (their rows went while storage failed to delete them)", async () => {
     const { instructor, courseId } = await setup();
-    const [gone, kept] = await asUser(instructor, async () => {
-      const started = [];
-      for (const fileName of ["gone.pdf", "kept.pdf"]) {
-        const upload = await startUpload("material", { courseId, fileName, contentType: "application/pdf", size: files.pdf.length });
-        await sendBytes(upload, files.pdf, callStorageRoute);
-        started.push(upload);
-      }
-      return started;
-    });
+    const started = [];
+    for (const fileName of ["gone.pdf", "kept.pdf"]) {
+      const upload = await startUpload(instructor, "material", { courseId, fileName, contentType: "application/pdf", size: files.pdf.length });
+      await sendBytes(upload, files.pdf, callStorageRoute);
+      started.push(upload);
+    }
+    const [gone, kept] = started;
     await db.delete(uploadSessions).where(eq(uploadSessions.id, gone!.uploadId));
     expect(storedFiles()).toHaveLength(2);
     expect(await sweepUploads()).toEqual({ ...nothing, strays: 1 });

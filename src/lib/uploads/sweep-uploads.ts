@@ -1,7 +1,7 @@
 import "server-only";
-import { after } from "next/server";
 import { and, eq, inArray, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
+import { defer } from "@/lib/jobs/defer";
 import { courseMaterials, courses, lessons, uploadSessions } from "@/lib/db/schema";
 import { log } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage";
@@ -124,14 +124,15 @@ async function sweepStrays(batch: number): Promise<number> {
 
 const globalForSweep = globalThis as unknown as { __budhhubLastUploadSweep?: number };
 
-/** Sweeps after the current response, at most once per SWEEP_INTERVAL_MS per process; outside a request it does nothing. */
-export function sweepUploadsSoon(): void {
+/**
+ * Sweeps at most once per SWEEP_INTERVAL_MS per process: inside a request once the response has gone, elsewhere
+ * (tests, scripts) now. A failed sweep is logged and never fails the caller; the next interval tries again.
+ */
+export async function sweepUploadsSoon(): Promise<void> {
   const last = globalForSweep.__budhhubLastUploadSweep ?? 0;
   if (Date.now() - last < SWEEP_INTERVAL_MS) return;
-  try {
-    after(() => sweepUploads().catch((error: unknown) => log("STORAGE").error({ err: error }, "upload sweep failed")));
-    globalForSweep.__budhhubLastUploadSweep = Date.now();
-  } catch {
-    // No request to run after (tests, scripts): they call sweepUploads themselves.
-  }
+  globalForSweep.__budhhubLastUploadSweep = Date.now();
+  await defer("upload sweep", async () => {
+    await sweepUploads().catch((error: unknown) => log("STORAGE").error({ err: error }, "upload sweep failed"));
+  });
 }

@@ -6,8 +6,8 @@ import { requirePageRole } from "@/app/_http/page-viewer";
 export const metadata: Metadata = { title: "All courses" };
 
 export default async function AdminCoursesPage() {
-  await requirePageRole("/admin/courses", "ADMIN");
-  const courses = await listAllCourses();
+  const viewer = await requirePageRole("/admin/courses", "ADMIN");
+  const courses = await listAllCourses(viewer);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold tracking-tight">All courses</h1>

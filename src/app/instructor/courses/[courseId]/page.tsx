@@ -24,7 +24,7 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
   if (!parsed.success) notFound();
   const { courseId } = parsed.data;
   const viewer = await requirePageRole(`/instructor/courses/${courseId}`, "INSTRUCTOR", "ADMIN");
-  const { course, modules, materials } = await orNotFound(getCourseForEditor(courseId));
+  const { course, modules, materials } = await orNotFound(getCourseForEditor(viewer, courseId));
   const limits = uploadLimits();
   const thumbnailUrl = await thumbnailUrlFor(course.thumbnailKey);
   const curriculum = modules.map((m) => ({

@@ -12,8 +12,8 @@ export default async function CoursePreviewPage({ params }: { params: Promise<{ 
   const parsed = courseParams.safeParse(await params);
   if (!parsed.success) notFound();
   const { courseId } = parsed.data;
-  await requirePageRole(`/instructor/courses/${courseId}/preview`, "INSTRUCTOR", "ADMIN");
-  const { course, modules, materials } = await orNotFound(getCourseForEditor(courseId));
+  const viewer = await requirePageRole(`/instructor/courses/${courseId}/preview`, "INSTRUCTOR", "ADMIN");
+  const { course, modules, materials } = await orNotFound(getCourseForEditor(viewer, courseId));
   const materialsCount = materials.length + modules.reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.materials.length, 0), 0);
   return (
     <div className="flex flex-col gap-6">

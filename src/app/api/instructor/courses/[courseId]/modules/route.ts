@@ -1,13 +1,9 @@
 import { NextResponse } from "next/server";
+import { route } from "@/app/_http/route";
 import { createModule } from "@/lib/curriculum/manage-modules";
-import { parseJson, parseParams, route } from "@/lib/http/handler";
-import { assertSameOrigin } from "@/lib/http/request";
 import { courseParams, moduleSchema } from "@/lib/validation/course";
 
 /** Appends a module to the course. */
-export const POST = route<{ courseId: string }>(async (request, { params }) => {
-  assertSameOrigin(request);
-  const { courseId } = parseParams(await params, courseParams);
-  const input = await parseJson(request, moduleSchema);
-  return NextResponse.json({ module: await createModule(courseId, input) }, { status: 201 });
-});
+export const POST = route({ access: ["INSTRUCTOR", "ADMIN"], params: courseParams, body: moduleSchema }, async ({ viewer, params, body }) =>
+  NextResponse.json({ module: await createModule(viewer, params.courseId, body) }, { status: 201 }),
+);

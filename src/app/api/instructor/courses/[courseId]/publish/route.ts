@@ -1,13 +1,10 @@
 import { NextResponse } from "next/server";
+import { route } from "@/app/_http/route";
 import { setCoursePublished } from "@/lib/courses/manage-course";
-import { parseJson, parseParams, route } from "@/lib/http/handler";
-import { assertSameOrigin } from "@/lib/http/request";
 import { courseParams, publishSchema } from "@/lib/validation/course";
 
 /** { published: true } publishes (the refusal names what is missing), { published: false } unpublishes. */
-export const POST = route<{ courseId: string }>(async (request, { params }) => {
-  assertSameOrigin(request);
-  const { courseId } = parseParams(await params, courseParams);
-  const { published } = await parseJson(request, publishSchema);
-  return NextResponse.json({ course: await setCoursePublished(courseId, published) });
-});
+export const POST = route(
+  { access: ["INSTRUCTOR", "ADMIN"], params: courseParams, body: publishSchema },
+  async ({ viewer, params, body }) => NextResponse.json({ course: await setCoursePublished(viewer, params.courseId, body.published) }),
+);

@@ -1,13 +1,10 @@
 import { NextResponse } from "next/server";
+import { route } from "@/app/_http/route";
 import { deleteMaterial } from "@/lib/curriculum/manage-materials";
-import { parseParams, route } from "@/lib/http/handler";
-import { assertSameOrigin } from "@/lib/http/request";
 import { materialParams } from "@/lib/validation/course";
 
 /** Deletes a material of the course and its stored object. */
-export const DELETE = route<{ courseId: string; materialId: string }>(async (request, { params }) => {
-  assertSameOrigin(request);
-  const { courseId, materialId } = parseParams(await params, materialParams);
-  await deleteMaterial(courseId, materialId);
+export const DELETE = route({ access: ["INSTRUCTOR", "ADMIN"], params: materialParams }, async ({ viewer, params }) => {
+  await deleteMaterial(viewer, params.courseId, params.materialId);
   return new NextResponse(null, { status: 204 });
 });

@@ -1,22 +1,16 @@
 import { NextResponse } from "next/server";
+import { route } from "@/app/_http/route";
 import { deleteModule, updateModule } from "@/lib/curriculum/manage-modules";
-import { parseJson, parseParams, route } from "@/lib/http/handler";
-import { assertSameOrigin } from "@/lib/http/request";
 import { moduleParams, moduleSchema } from "@/lib/validation/course";
 
-type Params = { courseId: string; moduleId: string };
+const editors = ["INSTRUCTOR", "ADMIN"] as const;
 
-export const PATCH = route<Params>(async (request, { params }) => {
-  assertSameOrigin(request);
-  const { courseId, moduleId } = parseParams(await params, moduleParams);
-  const input = await parseJson(request, moduleSchema);
-  return NextResponse.json({ module: await updateModule(courseId, moduleId, input) });
-});
+export const PATCH = route({ access: editors, params: moduleParams, body: moduleSchema }, async ({ viewer, params, body }) =>
+  NextResponse.json({ module: await updateModule(viewer, params.courseId, params.moduleId, body) }),
+);
 
 /** Deletes the module and its lessons. */
-export const DELETE = route<Params>(async (request, { params }) => {
-  assertSameOrigin(request);
-  const { courseId, moduleId } = parseParams(await params, moduleParams);
-  await deleteModule(courseId, moduleId);
+export const DELETE = route({ access: editors, params: moduleParams }, async ({ viewer, params }) => {
+  await deleteModule(viewer, params.courseId, params.moduleId);
   return new NextResponse(null, { status: 204 });
 });

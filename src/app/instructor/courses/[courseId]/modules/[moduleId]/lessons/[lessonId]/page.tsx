@@ -19,8 +19,8 @@ export default async function LessonEditorPage({ params }: { params: Promise<Par
   if (!parsed.success) notFound();
   const { courseId, moduleId, lessonId } = parsed.data;
   const path = `/instructor/courses/${courseId}/modules/${moduleId}/lessons/${lessonId}`;
-  await requirePageRole(path, "INSTRUCTOR", "ADMIN");
-  const lesson = await orNotFound(getLessonForEditor(courseId, moduleId, lessonId));
+  const viewer = await requirePageRole(path, "INSTRUCTOR", "ADMIN");
+  const lesson = await orNotFound(getLessonForEditor(viewer, courseId, moduleId, lessonId));
   const limits = uploadLimits();
   const section = "flex flex-col gap-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800";
   return (

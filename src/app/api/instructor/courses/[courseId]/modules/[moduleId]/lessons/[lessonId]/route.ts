@@ -1,26 +1,21 @@
 import { NextResponse } from "next/server";
+import { route } from "@/app/_http/route";
 import { deleteLesson, getLessonForEditor, updateLesson } from "@/lib/curriculum/manage-lessons";
-import { parseJson, parseParams, route } from "@/lib/http/handler";
-import { assertSameOrigin } from "@/lib/http/request";
 import { lessonParams, updateLessonSchema } from "@/lib/validation/course";
 
-type Params = { courseId: string; moduleId: string; lessonId: string };
+const editors = ["INSTRUCTOR", "ADMIN"] as const;
 
-export const GET = route<Params>(async (_request, { params }) => {
-  const { courseId, moduleId, lessonId } = parseParams(await params, lessonParams);
-  return NextResponse.json({ lesson: await getLessonForEditor(courseId, moduleId, lessonId) });
-});
+export const GET = route({ access: editors, params: lessonParams }, async ({ viewer, params: { courseId, moduleId, lessonId } }) =>
+  NextResponse.json({ lesson: await getLessonForEditor(viewer, courseId, moduleId, lessonId) }),
+);
 
-export const PATCH = route<Params>(async (request, { params }) => {
-  assertSameOrigin(request);
-  const { courseId, moduleId, lessonId } = parseParams(await params, lessonParams);
-  const input = await parseJson(request, updateLessonSchema);
-  return NextResponse.json({ lesson: await updateLesson(courseId, moduleId, lessonId, input) });
-});
+export const PATCH = route(
+  { access: editors, params: lessonParams, body: updateLessonSchema },
+  async ({ viewer, params: { courseId, moduleId, lessonId }, body }) =>
+    NextResponse.json({ lesson: await updateLesson(viewer, courseId, moduleId, lessonId, body) }),
+);
 
-export const DELETE = route<Params>(async (request, { params }) => {
-  assertSameOrigin(request);
-  const { courseId, moduleId, lessonId } = parseParams(await params, lessonParams);
-  await deleteLesson(courseId, moduleId, lessonId);
+export const DELETE = route({ access: editors, params: lessonParams }, async ({ viewer, params: { courseId, moduleId, lessonId } }) => {
+  await deleteLesson(viewer, courseId, moduleId, lessonId);
   return new NextResponse(null, { status: 204 });
 });

@@ -1,21 +1,20 @@
 import { NextResponse } from "next/server";
+import { route } from "@/app/_http/route";
 import { attachMaterial } from "@/lib/curriculum/attach-material";
 import { listLessonMaterials } from "@/lib/curriculum/manage-materials";
-import { parseJson, parseParams, route } from "@/lib/http/handler";
-import { assertSameOrigin } from "@/lib/http/request";
 import { lessonParams } from "@/lib/validation/course";
 import { completeUploadSchema } from "@/lib/validation/upload";
 
+const editors = ["INSTRUCTOR", "ADMIN"] as const;
+
 /** The lesson's materials. */
-export const GET = route<{ courseId: string; moduleId: string; lessonId: string }>(async (_request, { params }) => {
-  const { courseId, moduleId, lessonId } = parseParams(await params, lessonParams);
-  return NextResponse.json({ materials: await listLessonMaterials(courseId, moduleId, lessonId) });
-});
+export const GET = route({ access: editors, params: lessonParams }, async ({ viewer, params: { courseId, moduleId, lessonId } }) =>
+  NextResponse.json({ materials: await listLessonMaterials(viewer, courseId, moduleId, lessonId) }),
+);
 
 /** { uploadId, parts? }: completes a material upload started for this lesson (POST /api/upload/material) and lists it. */
-export const POST = route<{ courseId: string; moduleId: string; lessonId: string }>(async (request, { params }) => {
-  assertSameOrigin(request);
-  const { courseId, moduleId, lessonId } = parseParams(await params, lessonParams);
-  const input = await parseJson(request, completeUploadSchema);
-  return NextResponse.json(await attachMaterial(courseId, { moduleId, lessonId }, input), { status: 201 });
-});
+export const POST = route(
+  { access: editors, params: lessonParams, body: completeUploadSchema },
+  async ({ viewer, params: { courseId, moduleId, lessonId }, body }) =>
+    NextResponse.json(await attachMaterial(viewer, courseId, { moduleId, lessonId }, body), { status: 201 }),
+);

@@ -1,13 +1,11 @@
 import { NextResponse } from "next/server";
+import { route } from "@/app/_http/route";
 import { moveLesson } from "@/lib/curriculum/manage-lessons";
-import { parseJson, parseParams, route } from "@/lib/http/handler";
-import { assertSameOrigin } from "@/lib/http/request";
 import { lessonParams, moveLessonSchema } from "@/lib/validation/course";
 
 /** { moduleId, position }: moves the lesson within its module or to another module of the course. */
-export const POST = route<{ courseId: string; moduleId: string; lessonId: string }>(async (request, { params }) => {
-  assertSameOrigin(request);
-  const { courseId, moduleId, lessonId } = parseParams(await params, lessonParams);
-  const target = await parseJson(request, moveLessonSchema);
-  return NextResponse.json({ lesson: await moveLesson(courseId, moduleId, lessonId, target) });
-});
+export const POST = route(
+  { access: ["INSTRUCTOR", "ADMIN"], params: lessonParams, body: moveLessonSchema },
+  async ({ viewer, params: { courseId, moduleId, lessonId }, body }) =>
+    NextResponse.json({ lesson: await moveLesson(viewer, courseId, moduleId, lessonId, body) }),
+);

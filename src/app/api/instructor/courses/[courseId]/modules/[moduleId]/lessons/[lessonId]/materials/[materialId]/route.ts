@@ -1,15 +1,13 @@
 import { NextResponse } from "next/server";
+import { route } from "@/app/_http/route";
 import { deleteMaterial } from "@/lib/curriculum/manage-materials";
-import { parseParams, route } from "@/lib/http/handler";
-import { assertSameOrigin } from "@/lib/http/request";
 import { lessonMaterialParams } from "@/lib/validation/course";
 
 /** Deletes a material of the lesson and its stored object. */
-export const DELETE = route<{ courseId: string; moduleId: string; lessonId: string; materialId: string }>(
-  async (request, { params }) => {
-    assertSameOrigin(request);
-    const { courseId, moduleId, lessonId, materialId } = parseParams(await params, lessonMaterialParams);
-    await deleteMaterial(courseId, materialId, { moduleId, lessonId });
+export const DELETE = route(
+  { access: ["INSTRUCTOR", "ADMIN"], params: lessonMaterialParams },
+  async ({ viewer, params: { courseId, moduleId, lessonId, materialId } }) => {
+    await deleteMaterial(viewer, courseId, materialId, { moduleId, lessonId });
     return new NextResponse(null, { status: 204 });
   },
 );
