@@ -1,9 +1,7 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireCourseEditor, type EditableCourse } from "@/lib/courses/course-editor-access";
-import { db } from "@/lib/db/client";
-import { courses } from "@/lib/db/schema";
 import type { AnalyticsQuery } from "@/lib/validation/analytics";
 import { enrollmentSummary, enrollmentsOverTime, firstEnrollmentAt } from "./enrollment-figures";
 import { courseFunnel } from "./course-funnel";
@@ -22,12 +20,6 @@ async function courseFigures(courseId: string, query: AnalyticsQuery, now: Date)
   return { range: rangeInfo(range), summary, enrollmentsOverTime: series.enrollments, completionsOverTime: series.completions, funnel };
 }
 
-/** A new learner changes no other column of the course, and the editor check does not return this one. */
-async function enrollmentCount(courseId: string): Promise<number> {
-  const [row] = await db.select({ n: courses.enrollmentCount }).from(courses).where(eq(courses.id, courseId));
-  return row?.n ?? 0;
-}
-
 /**
  * The figures of a course the viewer has passed the editor check for, built on the facts that check returned.
  * Without `now` (tests fix the clock with it), figures are shared for a short while: the key holds the course's
@@ -38,7 +30,7 @@ export async function courseAnalyticsOf(course: EditableCourse, query: Analytics
   const figures = now
     ? await courseFigures(course.id, query, now)
     : await sharedFigures(
-        `${course.id}:${course.updatedAt.toISOString()}/${await enrollmentCount(course.id)}:${query.range}:${query.bucket}`,
+        `${course.id}:${course.updatedAt.toISOString()}/${course.enrollmentCount}:${query.range}:${query.bucket}`,
         () => courseFigures(course.id, query, new Date()),
       );
   return {

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
-import { editableCourseCondition } from "@/lib/auth/course-permissions";
+import { sql } from "drizzle-orm";
+import { taughtCourseCondition } from "@/lib/auth/course-permissions";
 import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { courses } from "@/lib/db/schema";
 import type { AnalyticsQuery } from "@/lib/validation/analytics";
@@ -9,13 +9,12 @@ import { rangeInfo, resolveRange } from "./range";
 import type { InstructorAnalytics } from "./types";
 
 /**
- * Figures across the courses the viewer teaches. Access is the editor rule of course-permissions; the view is narrower
- * than the rule, which lets an admin edit every course: an admin gets the courses they teach themselves here, and the
- * platform in getAdminAnalytics.
+ * Figures across the courses the viewer teaches (course-permissions' taughtCourseCondition): an admin gets the courses
+ * they teach themselves here, and the platform in getAdminAnalytics.
  */
 export async function getInstructorAnalytics(viewer: Viewer | null, query: AnalyticsQuery, now: Date = new Date()): Promise<InstructorAnalytics> {
   const instructor = requireRoleOf(viewer, "INSTRUCTOR", "ADMIN");
-  const taught = and(editableCourseCondition(instructor), eq(courses.instructorId, instructor.id));
+  const taught = taughtCourseCondition(instructor);
   // The figures' SQL names the courses table `c`; the rule's condition names it `courses`.
   const scope = sql`c.id in (select ${courses.id} from ${courses} where ${taught})`;
   const range = resolveRange(query, now, await firstEnrollmentAt(scope));

@@ -1,12 +1,11 @@
 import "server-only";
-import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
-import { db } from "@/lib/db/client";
-import { courses, enrollments } from "@/lib/db/schema";
+import { eq, sql, type SQL } from "drizzle-orm";
+import { courses } from "@/lib/db/schema";
 import type { Viewer } from "./viewer";
 
 /**
- * Who may do what with a course, decided here only. Each rule comes twice: as a boolean for one course the caller has
- * loaded, and as an SQL condition on `courses` for list queries, so that lists filter in the database.
+ * Who may do what with a course, decided here only: as booleans for one course the caller has loaded (with the
+ * viewer's enrollment), and as an SQL condition on `courses` for the lists that filter by it in the database.
  */
 
 type Actor = Pick<Viewer, "id" | "role"> | null;
@@ -29,28 +28,11 @@ export function canAccessCourseContent(actor: Actor, course: CourseFacts, enroll
   return canEditCourse(actor, course) || (actor !== null && enrolled && course.isPublished);
 }
 
-const never = sql`false`;
-
-export function editableCourseCondition(actor: Actor): SQL {
-  if (isAdmin(actor)) return sql`true`;
-  if (actor?.role !== "INSTRUCTOR") return never;
+/**
+ * The courses an instructor teaches, as an SQL condition on `courses`, for the lists and figures of "my courses". It is
+ * narrower than what they may edit: an admin may edit every course, but their own lists hold what they teach.
+ */
+export function taughtCourseCondition(actor: Actor): SQL {
+  if (actor?.role !== "INSTRUCTOR" && actor?.role !== "ADMIN") return sql`false`;
   return eq(courses.instructorId, actor.id);
-}
-
-export function viewableCourseCondition(actor: Actor): SQL {
-  return or(eq(courses.isPublished, true), editableCourseCondition(actor))!;
-}
-
-function enrolledCondition(actorId: string): SQL {
-  return exists(
-    db
-      .select({ one: sql`1` })
-      .from(enrollments)
-      .where(and(eq(enrollments.courseId, courses.id), eq(enrollments.learnerId, actorId))),
-  );
-}
-
-export function contentAccessCondition(actor: Actor): SQL {
-  if (!actor) return never;
-  return or(editableCourseCondition(actor), and(eq(courses.isPublished, true), enrolledCondition(actor.id)))!;
 }

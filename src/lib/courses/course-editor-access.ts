@@ -14,6 +14,7 @@ export type EditableCourse = {
   title: string;
   updatedAt: Date;
   totalLessons: number;
+  enrollmentCount: number;
 };
 
 const notFound = () => new AppError("NOT_FOUND", "This course does not exist.");
@@ -33,6 +34,7 @@ export async function requireCourseEditor(viewer: Viewer | null, courseId: strin
       title: courses.title,
       updatedAt: courses.updatedAt,
       totalLessons: courses.totalLessons,
+      enrollmentCount: courses.enrollmentCount,
     })
     .from(courses)
     .where(eq(courses.id, courseId));

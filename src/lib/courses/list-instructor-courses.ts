@@ -1,5 +1,6 @@
 import "server-only";
 import { count, desc, eq, type SQL } from "drizzle-orm";
+import { taughtCourseCondition } from "@/lib/auth/course-permissions";
 import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { courses, enrollments, users } from "@/lib/db/schema";
@@ -27,7 +28,7 @@ function managedCourses(where?: SQL) {
 /** The courses the instructor (or admin) teaches, with status, learners and last update. */
 export async function listInstructorCourses(viewer: Viewer | null) {
   const instructor = requireRoleOf(viewer, "INSTRUCTOR", "ADMIN");
-  return managedCourses(eq(courses.instructorId, instructor.id));
+  return managedCourses(taughtCourseCondition(instructor));
 }
 
 /** Admins: every course with its owner. */

@@ -2,11 +2,12 @@ import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { db, type Transaction } from "@/lib/db/client";
-import { courses, enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
+import { courses, lessons, modules } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { storageKeys } from "@/lib/storage/keys";
 import type { CreateCourseInput, UpdateCourseInput } from "@/lib/validation/course";
 import { requireCourseEditor } from "./course-editor-access";
+import { recomputeProgress } from "@/lib/learning/progress";
 import { removeStoredObjects } from "./remove-stored-objects";
 import { stagingKeysOf } from "@/lib/uploads/staging-keys";
 import { catalogChanged } from "./search-catalog";
@@ -107,8 +108,8 @@ export async function deleteCourse(viewer: Viewer | null, courseId: string) {
 }
 
 /**
- * total_lessons and every enrollment's progress (completed lessons that still exist / total, rounded down; 100 only
- * when all are done), recomputed inside the transaction of every lesson insert, delete and move.
+ * total_lessons and every enrollment's progress (src/lib/learning/progress.ts), recomputed inside the transaction of
+ * every lesson insert, delete and move.
  */
 export async function recomputeCourseTotals(tx: Transaction, courseId: string) {
   // Lesson counts show on catalog cards. Cleared before commit, a refill may still see the old count, for at most the
@@ -120,27 +121,5 @@ export async function recomputeCourseTotals(tx: Transaction, courseId: string) {
       where ${modules.courseId} = ${courseId}
     )
     update ${courses} set total_lessons = (select n from total), updated_at = now() where ${courses.id} = ${courseId}`);
-  await tx.execute(sql`
-    with total as (
-      select count(*)::int as n from ${lessons} join ${modules} on ${modules.id} = ${lessons.moduleId}
-      where ${modules.courseId} = ${courseId}
-    ),
-    done as (
-      select lp.enrollment_id, count(*)::int as n
-      from ${lessonProgress} lp
-      join ${lessons} l on l.id = lp.lesson_id
-      join ${modules} m on m.id = l.module_id
-      where m.course_id = ${courseId} and lp.completed
-      group by lp.enrollment_id
-    ),
-    computed as (
-      select e.id, case when t.n = 0 then 0 else (100 * coalesce(d.n, 0)) / t.n end as progress
-      from ${enrollments} e cross join total t left join done d on d.enrollment_id = e.id
-      where e.course_id = ${courseId}
-    )
-    update ${enrollments} e
-    set progress = c.progress,
-        completed_at = case when c.progress = 100 then coalesce(e.completed_at, now()) else null end
-    from computed c
-    where e.id = c.id and (e.progress <> c.progress or (c.progress = 100) <> (e.completed_at is not null))`);
+  await recomputeProgress(tx, courseId);
 }

@@ -1,51 +1,55 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "./errors";
-import { parseJson, route } from "./handler";
+import { MAX_JSON_BYTES, parseJson, parseParams, parseQuery } from "./handler";
 
-const call = (handler: ReturnType<typeof route<Record<string, string>>>, request: Request) => handler(request, { params: Promise.resolve({}) });
-const json = (body: unknown, headers: Record<string, string> = {}) =>
-  new Request("http://localhost/api/x", {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-request-id": "req-12345678", ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
+const refusal = (promise: Promise<unknown> | (() => unknown)) =>
+  (typeof promise === "function" ? Promise.resolve().then(promise) : promise).then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (error: unknown) => error as AppError,
+  );
 
-describe("route handler wrapper", () => {
-  it("answers an unexpected failure with 500, the request id, and nothing internal", async () => {
-    const handler = route(async () => {
-      throw new Error("connection to 10.0.0.5 refused: password authentication failed for user admin");
+const schema = z.object({ title: z.string().min(1, "Title is required") });
+const jsonRequest = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request("http://localhost/api/x", { method: "POST", headers: { "content-type": "application/json", ...headers }, body, duplex: "half" } as RequestInit);
+
+describe("input parsing", () => {
+  it("parses a JSON body with its schema, naming the bad fields; refuses what is not JSON", async () => {
+    expect(await parseJson(jsonRequest(JSON.stringify({ title: "ok" })), schema)).toEqual({ title: "ok" });
+    expect(await refusal(parseJson(jsonRequest(JSON.stringify({ title: "" })), schema))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      options: { fields: { title: "Title is required" } },
     });
-    const response = await call(handler, json({}));
-    expect(response.status).toBe(500);
-    const body = await response.json();
-    expect(body).toEqual({ error: { code: "INTERNAL", message: "Something went wrong. Please try again.", requestId: "req-12345678" } });
-    expect(JSON.stringify(body)).not.toMatch(/10\.0\.0\.5|password|admin/);
+    expect((await refusal(parseJson(jsonRequest("{not json"), schema))).code).toBe("BAD_REQUEST");
+    expect((await refusal(parseJson(jsonRequest("{}", { "content-type": "text/plain" }), schema))).code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
-  it("answers an AppError with its status, one error shape and Retry-After when given", async () => {
-    const handler = route(async () => {
-      throw new AppError("RATE_LIMITED", "Too many attempts. Try again in 60 seconds.", { retryAfterSeconds: 60 });
+  it("refuses a body past the limit with 413, declared or streamed without a length", async () => {
+    const big = JSON.stringify({ title: "x".repeat(MAX_JSON_BYTES) });
+    expect((await refusal(parseJson(jsonRequest(big), schema))).code).toBe("PAYLOAD_TOO_LARGE");
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.length;
+        if (sent > 3 * MAX_JSON_BYTES) controller.close();
+        else controller.enqueue(chunk);
+      },
     });
-    const response = await call(handler, json({}));
-    expect(response.status).toBe(429);
-    expect(response.headers.get("retry-after")).toBe("60");
-    expect(await response.json()).toEqual({ error: { code: "RATE_LIMITED", message: "Too many attempts. Try again in 60 seconds." } });
+    expect((await refusal(parseJson(jsonRequest(stream), schema))).code).toBe("PAYLOAD_TOO_LARGE");
+    // It stopped reading soon after the limit, not at the end of the stream.
+    expect(sent).toBeLessThan(MAX_JSON_BYTES + 4 * chunk.length);
   });
 
-  it("parses JSON bodies with a schema and names the bad fields", async () => {
-    const schema = z.object({ title: z.string().min(1, "Title is required"), n: z.number() });
-    const handler = route(async (request) => Response.json(await parseJson(request, schema)));
-    expect((await call(handler, json({ title: "ok", n: 1 }))).status).toBe(200);
-
-    const bad = await call(handler, json({ title: "", n: "x" }));
-    expect(bad.status).toBe(400);
-    const body = await bad.json();
-    expect(body.error.code).toBe("VALIDATION_FAILED");
-    expect(body.error.fields.title).toBe("Title is required");
-    expect(body.error.fields.n).toBeTruthy();
-
-    expect((await call(handler, json("{not json"))).status).toBe(400);
-    expect((await call(handler, json({ title: "a", n: 1 }, { "content-type": "text/plain" }))).status).toBe(415);
+  it("answers a malformed route param with 404 and a bad query value with 400 naming it", async () => {
+    expect((await refusal(() => parseParams({ id: "nope" }, z.object({ id: z.uuid() })))).code).toBe("NOT_FOUND");
+    const query = z.object({ page: z.coerce.number().int().min(1, "Page starts at 1.") });
+    expect(parseQuery(new Request("http://localhost/x?page=2"), query)).toEqual({ page: 2 });
+    expect(await refusal(() => parseQuery(new Request("http://localhost/x?page=0"), query))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      options: { fields: { page: "Page starts at 1." } },
+    });
   });
 });

@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { log } from "@/lib/log/logger";
 import { AppError, type ErrorBody } from "./errors";
 
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -23,30 +22,6 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     fields[key] ??= issue.message;
   }
   return fields;
-}
-
-type RouteContext<P> = { params: Promise<P> };
-
-/**
- * Wraps a route handler: AppErrors become their status with the one error shape; anything else is logged with the
- * request id and answered 500 "Something went wrong" with that id and nothing internal.
- */
-export function route<P = Record<string, string>>(
-  handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
-) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
-      if (AppError.is(error)) return errorResponse(error, requestId);
-      if (error instanceof z.ZodError) {
-        return errorResponse(new AppError("VALIDATION_FAILED", "Some fields are not valid.", { fields: fieldErrors(error) }));
-      }
-      log("HTTP", requestId).error({ err: error, method: request.method, url: request.url }, "unhandled error");
-      return errorResponse(new AppError("INTERNAL", "Something went wrong. Please try again."), requestId ?? "unknown");
-    }
-  };
 }
 
 /** The largest JSON body any route takes: lesson content (200,000 characters) with room to spare. */

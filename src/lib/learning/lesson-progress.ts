@@ -6,6 +6,7 @@ import { enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
 import { analyticsChanged } from "@/lib/analytics/shared-figures";
 import { AppError } from "@/lib/http/errors";
 import { requireEnrollment } from "./course-access";
+import { recomputeProgress } from "./progress";
 
 async function requireLessonInCourse(courseId: string, lessonId: string) {
   const [row] = await db
@@ -17,9 +18,8 @@ async function requireLessonInCourse(courseId: string, lessonId: string) {
 }
 
 /**
- * Marks a lesson complete (or not) and recomputes the enrollment's progress in the same transaction: completed lessons
- * of the course / its lessons, rounded down, 100 only when all are done. The enrollment row is locked first, so
- * concurrent completions in one enrollment count each other.
+ * Marks a lesson complete (or not) and recomputes the enrollment's progress in the same transaction (./progress.ts).
+ * The enrollment row is locked first, so concurrent completions in one enrollment count each other.
  */
 export async function setLessonCompleted(viewer: Viewer | null, courseId: string, lessonId: string, completed: boolean) {
   const { enrollment } = await requireEnrollment(viewer, courseId);
@@ -34,19 +34,7 @@ export async function setLessonCompleted(viewer: Viewer | null, courseId: string
         target: [lessonProgress.enrollmentId, lessonProgress.lessonId],
         set: { completed, completedAt: completed ? sql`coalesce(${lessonProgress.completedAt}, ${now.toISOString()}::timestamptz)` : null, updatedAt: now },
       });
-    const total = sql`(select count(*)::int from ${lessons} l join ${modules} m on m.id = l.module_id where m.course_id = ${courseId})`;
-    const done = sql`(select count(*)::int from ${lessonProgress} lp join ${lessons} l on l.id = lp.lesson_id
-      join ${modules} m on m.id = l.module_id
-      where lp.enrollment_id = ${enrollment.id} and lp.completed and m.course_id = ${courseId})`;
-    const [updated] = await tx
-      .update(enrollments)
-      .set({
-        progress: sql`case when ${total} = 0 then 0 else (100 * ${done}) / ${total} end`,
-        completedAt: sql`case when ${total} > 0 and ${done} = ${total} then coalesce(${enrollments.completedAt}, now()) else null end`,
-        lastAccessedAt: now,
-      })
-      .where(eq(enrollments.id, enrollment.id))
-      .returning({ progress: enrollments.progress, completedAt: enrollments.completedAt });
+    const [updated] = await recomputeProgress(tx, courseId, { enrollmentId: enrollment.id, accessedAt: now });
     return { lessonId, completed, progress: updated!.progress, courseCompleted: updated!.completedAt !== null };
   });
   analyticsChanged(courseId);

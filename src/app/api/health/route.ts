@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
+import { route } from "@/app/_http/route";
 import { checkHealth } from "@/lib/health/check-health";
-import { route } from "@/lib/http/handler";
 
-export const GET = route(async () => {
+export const GET = route({ access: "public" }, async () => {
   const health = await checkHealth();
   return NextResponse.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 });

@@ -5,7 +5,7 @@ import { verifyCredentials } from "@/lib/users/verify-credentials";
 import { signInSchema } from "@/lib/validation/auth";
 
 /** Sign in with e-mail and password: 200 with the user and a session cookie, 401 with one message otherwise. */
-export const POST = route({ access: "anyone", body: signInSchema }, async ({ request, body }) => {
+export const POST = route({ access: "public", body: signInSchema }, async ({ request, body }) => {
   const user = await verifyCredentials(body, clientIp(request));
   return respondWithSession(user, { next: user.onboarded ? "/dashboard" : "/onboarding" });
 });

@@ -5,7 +5,7 @@ import { verifyEmail } from "@/lib/users/email-verification";
 import { emailTokenSchema } from "@/lib/validation/auth";
 
 /** The page a verification link opens posts its token here: the address is confirmed and the user signed in. */
-export const POST = route({ access: "anyone", body: emailTokenSchema }, async ({ body }) => {
+export const POST = route({ access: "public", body: emailTokenSchema }, async ({ body }) => {
   const user = await verifyEmail(body.token);
   const returnTo = readCallbackUrl(body.callbackUrl);
   const next = user.onboarded ? (returnTo ?? "/dashboard") : `/onboarding${returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : ""}`;

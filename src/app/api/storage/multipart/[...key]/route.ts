@@ -11,7 +11,7 @@ import { storageKeyParams } from "@/lib/uploads/signed-storage-request";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const PUT = route({ access: "anyone", sameOrigin: false, params: storageKeyParams }, async ({ request, params }) => {
+export const PUT = route({ access: "public", sameOrigin: false, params: storageKeyParams }, async ({ request, params }) => {
   const { etag } = await receiveSignedPut({
     route: "multipart",
     url: request.url,

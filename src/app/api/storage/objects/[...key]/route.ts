@@ -12,7 +12,7 @@ import { storageKeyParams } from "@/lib/uploads/signed-storage-request";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const signedUrl = { access: "anyone", sameOrigin: false, params: storageKeyParams } as const;
+const signedUrl = { access: "public", sameOrigin: false, params: storageKeyParams } as const;
 
 export const GET = route(signedUrl, async ({ request, params }) => {
   const object = await openSignedObject({ url: request.url, key: params.key, range: request.headers.get("range") });
