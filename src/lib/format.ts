@@ -21,15 +21,18 @@ export function difficultyLabel(difficulty: string | null | undefined) {
   return difficulty ? (difficultyLabels[difficulty] ?? difficulty) : null;
 }
 
-/** "512 B", "1.5 MB", "2.1 GB" (decimal units, as file managers show them). */
+/**
+ * "512 B", "1.5 MiB", "4 GiB": binary units, as the upload limits are set (UPLOAD_MAX_VIDEO_BYTES=4294967296 reads
+ * "4 GiB"), so that a file's size and the limit it is held to are told in the same units.
+ */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ["kB", "MB", "GB", "TB"];
-  let value = bytes / 1000;
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
   let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
     unit++;
   }
-  return `${value >= 100 ? Math.round(value) : Number(value.toFixed(1))} ${units[unit]}`;
+  return `${Number(value.toFixed(1))} ${units[unit]}`;
 }

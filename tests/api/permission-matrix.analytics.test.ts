@@ -4,7 +4,7 @@ import { buildCourse } from "../helpers/learning-fixtures";
 import { runPermissionMatrix, type Expected, type MatrixRow } from "../helpers/permission-matrix";
 
 /**
- * Issue 6's data routes for every kind of actor. A course's analytics and learners are for its instructor and admins;
+ * The analytics data routes for every kind of actor. A course's analytics and learners are for its instructor and admins;
  * a learner is refused by role (403); another instructor gets 404 for a draft they cannot see and 403 for a published
  * course they can see but do not teach. The instructor view is any instructor's own; the platform view is admins'.
  */

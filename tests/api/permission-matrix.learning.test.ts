@@ -4,7 +4,7 @@ import { buildCourse, enrollIn, setPublished, type BuiltCourse } from "../helper
 import { runPermissionMatrix, type Expected, type MatrixRow } from "../helpers/permission-matrix";
 
 /**
- * Issue 5's routes (catalog, course, enrollment, my courses, progress, signed media URLs) for every kind of actor, on a
+ * The learning routes (catalog, course, enrollment, my courses, progress, signed media URLs) for every kind of actor, on a
  * published course and on a course unpublished after learners enrolled in it. Content is for enrolled learners, the
  * course's instructor and admins; others get 404 for an unpublished course and 403 for a published one; signed out (or
  * disabled) 401 whatever the course, since the session is asked for before the course is looked up (STYLE.md's order).

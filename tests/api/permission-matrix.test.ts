@@ -4,8 +4,8 @@ import { createCourseTree, sendUpload, uploadFile, type CourseTree } from "../he
 import { files } from "../helpers/upload-fixtures";
 
 /**
- * Who may call what: every route that exists, for every kind of actor, with the status each one gets. Later issues
- * add their routes as rows (and fixtures, if a row needs an object to point at).
+ * Who may call what: every route that exists, for every kind of actor, with the status each one gets. New routes
+ * join as rows (and fixtures, if a row needs an object to point at).
  *
  * A page row expects 200, or a redirect: SIGN_IN (the route guard, or the page itself, sends the visitor to sign in)
  * or DENIED (a signed-in user without the area's role goes to their dashboard).
@@ -65,7 +65,7 @@ const adminsOnly = (status: Expected, others: Expected = 403, signedOut: Expecte
 });
 
 const rows: Row[] = [
-  // Issue 3: accounts.
+  // Accounts.
   { method: "GET", path: "/api/health", expect: everyone(200) },
   { method: "GET", path: "/api/profile", expect: signedIn(200) },
   { method: "PATCH", path: "/api/profile", body: (f, actor) => ({ name: nameOf(f, actor) }), expect: signedIn(200) },
@@ -94,7 +94,7 @@ const rows: Row[] = [
     note: "a change to what the learner already is",
   },
 
-  // Issue 3: pages.
+  // Signed-in pages and the areas by role.
   { method: "GET", path: "/dashboard", expect: signedIn(200, SIGN_IN) },
   { method: "GET", path: "/my-courses", expect: signedIn(200, SIGN_IN) },
   { method: "GET", path: "/profile", expect: signedIn(200, SIGN_IN) },
@@ -108,7 +108,7 @@ const rows: Row[] = [
   { method: "GET", path: "/admin/users", expect: adminsOnly(200, DENIED, SIGN_IN) },
   { method: "GET", path: (f) => `/admin/users/${f.accounts.learner.id}`, expect: adminsOnly(200, DENIED, SIGN_IN) },
 
-  // Issue 4: the instructor and upload APIs and pages, for a draft and for a published course.
+  // Authoring: the instructor and upload APIs and pages, for a draft and for a published course.
   { method: "GET", path: "/api/instructor/courses", expect: { ...signedIn(200), learner: 403 } },
   { method: "POST", path: "/api/instructor/courses", body: () => ({ title: "Matrix course" }), expect: { ...signedIn(201), learner: 403 } },
   { method: "GET", path: "/instructor/courses/new", expect: { ...signedIn(200, SIGN_IN), learner: DENIED } },
@@ -116,7 +116,7 @@ const rows: Row[] = [
   ...courseRows("draft"),
   ...courseRows("published"),
 
-  // Issue 11: address verification and change, requests to teach.
+  // Address verification and change, requests to teach.
   { method: "POST", path: "/api/auth/verify-email", body: () => ({ token: "x".repeat(43) }), expect: everyone(400), note: "an unknown link" },
   { method: "POST", path: "/api/auth/verify-email/resend", expect: signedIn(409), note: "every actor's address is confirmed" },
   {
@@ -162,7 +162,7 @@ const rows: Row[] = [
 ];
 
 /**
- * Every issue-4 route on a course in the given state. Its owner and admins may; a learner is refused by role (403);
+ * Every authoring route on a course in the given state. Its owner and admins may; a learner is refused by role (403);
  * another instructor gets 404 for a draft they cannot see and 403 for a published course they can see but not change.
  * Upload ids belong to their uploader: anyone else's is a 404, whatever the course.
  */

@@ -4,7 +4,7 @@ import type { GenerationStep } from "./generate-data";
 import { EMAIL_DOMAIN, fraction, hash, personName, stableUuid } from "./sql-values";
 
 /**
- * One course for the instructor analytics scenarios (issue 6): its own instructor, who can sign in, and `enrollments`
+ * One course for the instructor analytics scenarios: its own instructor, who can sign in, and `enrollments`
  * learners of its own (one enrollment each, as the unique (course, learner) rule needs), enrolled over the last 400
  * days with more of them recently. As in the main catalog, 30 % have not started, 20 % have finished and the rest are
  * part-way; completed lessons have lesson_progress rows, and a part-way learner has a video position in the next one.

@@ -27,7 +27,7 @@ export type ScenarioContext = {
   analytics: { cookie: string; courseId: string } | null;
 };
 
-/** Issue 6's instructor analytics, over all time, as a page and as JSON. */
+/** A course's analytics for its instructor, over all time, as a page and as JSON. */
 function analyticsScenarios({ cookie, courseId }: { cookie: string; courseId: string }): Scenario[] {
   return [
     { name: "analytics page (all)", path: `/instructor/courses/${courseId}/analytics?range=all`, headers: { cookie }, optional: true },

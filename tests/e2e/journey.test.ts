@@ -8,7 +8,7 @@ import { buildCourse, type BuiltCourse } from "../helpers/learning-fixtures";
 import { openPage, playerUrl, playVideoFor, waitForVideo } from "../helpers/learner-pages";
 
 /**
- * Issue 5's journey as a visitor lives it, in Chromium: search the catalog, sign up from the course page, enroll, play
+ * The learner's journey as a visitor lives it, in Chromium: search the catalog, sign up from the course page, enroll, play
  * part of a video, reload and resume there, download a material, complete every lesson and see 100 % on My courses,
  * with no accessibility violations on the catalog, the course page, the player and My courses. The course is made for
  * the run (video and PDFs on its first lesson) and deleted afterwards: the e2e files share one server and its data.

@@ -1,6 +1,6 @@
 "use client";
 
-import { DEFAULT_UPLOAD_LIMITS } from "@/lib/validation/upload";
+import { DEFAULT_UPLOAD_LIMITS } from "@/lib/validation/file-types";
 import { UploadField } from "./upload-field";
 
 export type ThumbnailUploadProps = {

@@ -1,4 +1,4 @@
-import { type UploadKind, declaredTypeOf } from "@/lib/validation/upload";
+import { type UploadKind, declaredTypeOf } from "@/lib/validation/file-types";
 
 /**
  * The browser's side of an upload: start (or resume) a session, PUT the bytes straight to the signed URLs with

@@ -6,7 +6,7 @@ import { type ReactNode, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { formatBytes } from "@/lib/format";
-import { type UploadKind, acceptAttribute, checkDeclaredFile, declaredTypeOf, formatLimit, formatsOf } from "@/lib/validation/upload";
+import { type UploadKind, acceptAttribute, checkDeclaredFile, declaredTypeOf, formatsOf } from "@/lib/validation/file-types";
 import { UploadFailure, type UploadProgress, uploadFile } from "./upload-engine";
 
 type Phase =
@@ -142,7 +142,7 @@ export function UploadField({ kind, label, maxBytes, target, resumeKey, current,
         <FileUp aria-hidden className="size-6" />
         <span className="font-medium">{current?.fileName ? "Drop a new file here or choose one" : "Drop a file here or choose one"}</span>
         <span id={hintId} className="text-sm text-slate-600 dark:text-slate-400">
-          {formatsOf(kind)}, up to {formatLimit(maxBytes)}.
+          {formatsOf(kind)}, up to {formatBytes(maxBytes)}.
         </span>
       </label>
 

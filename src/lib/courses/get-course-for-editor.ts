@@ -1,4 +1,5 @@
 import "server-only";
+import { materialColumns } from "@/lib/curriculum/manage-materials";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
@@ -32,14 +33,7 @@ export async function getCourseForEditor(viewer: Viewer | null, courseId: string
       .where(eq(modules.courseId, courseId))
       .orderBy(asc(modules.ord)),
     db
-      .select({
-        id: courseMaterials.id,
-        lessonId: courseMaterials.lessonId,
-        fileName: courseMaterials.fileName,
-        fileType: courseMaterials.fileType,
-        fileSize: courseMaterials.fileSize,
-        materialType: courseMaterials.materialType,
-      })
+      .select(materialColumns)
       .from(courseMaterials)
       .where(eq(courseMaterials.courseId, courseId))
       .orderBy(asc(courseMaterials.createdAt)),

@@ -1,4 +1,5 @@
 import "server-only";
+import { materialColumns } from "./manage-materials";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
@@ -54,14 +55,7 @@ export async function getLessonForEditor(viewer: Viewer | null, courseId: string
   const [[lesson], materials] = await Promise.all([
     db.select(lessonFields).from(lessons).where(eq(lessons.id, lessonId)),
     db
-      .select({
-        id: courseMaterials.id,
-        fileName: courseMaterials.fileName,
-        fileType: courseMaterials.fileType,
-        fileSize: courseMaterials.fileSize,
-        materialType: courseMaterials.materialType,
-        createdAt: courseMaterials.createdAt,
-      })
+      .select(materialColumns)
       .from(courseMaterials)
       .where(eq(courseMaterials.lessonId, lessonId))
       .orderBy(asc(courseMaterials.createdAt)),

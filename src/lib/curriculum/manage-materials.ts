@@ -6,7 +6,8 @@ import { courseMaterials } from "@/lib/db/schema";
 import { requireCourseEditor, requireLessonOf, requireMaterialOf } from "@/lib/courses/course-editor-access";
 import { removeStoredObjects } from "@/lib/courses/remove-stored-objects";
 
-const materialFields = {
+/** A material as the editor and the upload API show it: one column list for every answer that holds one. */
+export const materialColumns = {
   id: courseMaterials.id,
   lessonId: courseMaterials.lessonId,
   fileName: courseMaterials.fileName,
@@ -20,7 +21,7 @@ const materialFields = {
 export async function listCourseMaterials(viewer: Viewer | null, courseId: string) {
   await requireCourseEditor(viewer, courseId);
   return db
-    .select(materialFields)
+    .select(materialColumns)
     .from(courseMaterials)
     .where(and(eq(courseMaterials.courseId, courseId), isNull(courseMaterials.lessonId)))
     .orderBy(asc(courseMaterials.createdAt));
@@ -30,7 +31,7 @@ export async function listLessonMaterials(viewer: Viewer | null, courseId: strin
   await requireCourseEditor(viewer, courseId);
   await requireLessonOf(courseId, moduleId, lessonId);
   return db
-    .select(materialFields)
+    .select(materialColumns)
     .from(courseMaterials)
     .where(and(eq(courseMaterials.courseId, courseId), eq(courseMaterials.lessonId, lessonId)))
     .orderBy(asc(courseMaterials.createdAt));

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { env } from "@/env";
 import { db } from "./client";
 import { courseMaterials, courses, enrollments, lessonProgress, lessons, modules, users } from "./schema";
 
@@ -35,9 +36,13 @@ async function violation(promise: Promise<unknown>): Promise<string> {
 }
 
 describe(`schema constraints`, () => {
-  it("runs on the engine the suite was asked for", () => {
-    expect(database.label).toBeTruthy();
-    console.info(`schema tests on ${database.label}`);
+  it("runs on the engine and through the driver the suite was asked for", async () => {
+    const expected = !env.TEST_DATABASE_URL ? "pglite" : env.TEST_DATABASE_DRIVER;
+    expect(database.connection!.driver).toBe(expected);
+    const result = await db.execute<{ version: string }>(sql`select version() as version`);
+    const rows = (Array.isArray(result) ? result : (result as { rows: { version: string }[] }).rows) as { version: string }[];
+    expect(rows[0]!.version).toMatch(/^PostgreSQL \d+/);
+    console.info(`schema tests on ${database.label}: ${rows[0]!.version.split(" on ")[0]}`);
   });
 
   it("allows one enrollment per learner and course", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { materialColumns } from "@/lib/curriculum/manage-materials";
 import { and, eq, gt } from "drizzle-orm";
 import type { Viewer } from "@/lib/auth/viewer";
 import { removeStoredObjects } from "@/lib/courses/remove-stored-objects";
@@ -9,7 +10,9 @@ import { AppError } from "@/lib/http/errors";
 import { log } from "@/lib/log/logger";
 import { type CompletedPart, noSuchUpload } from "@/lib/storage/driver";
 import { getStorage } from "@/lib/storage";
-import { type CompleteUploadInput, type UploadKind, displayFileName, formatLimit } from "@/lib/validation/upload";
+import { formatBytes } from "@/lib/format";
+import { type UploadKind, displayFileName } from "@/lib/validation/file-types";
+import { type CompleteUploadInput } from "@/lib/validation/upload";
 import { discardUpload } from "./discard-upload";
 import { SNIFF_BYTES, type SniffedFile, sniffFile } from "./sniff-file";
 import { partBytes } from "./transfer-plan";
@@ -73,7 +76,7 @@ async function verifyStoredFile(session: UploadSession, key: string): Promise<Sn
     if (info.size !== session.declaredSize) {
       throw new AppError(
         "BAD_REQUEST",
-        `The stored file is ${formatLimit(info.size)} (${info.size} bytes) but ${session.declaredSize} bytes were declared. Upload it again.`,
+        `The stored file is ${formatBytes(info.size)} (${info.size} bytes) but ${session.declaredSize} bytes were declared. Upload it again.`,
       );
     }
     const sample = await readSample(key, info.size);
@@ -142,16 +145,7 @@ async function attach(tx: Transaction, session: UploadSession, file: SniffedFile
       fileSize: session.declaredSize,
       materialType: file.materialType,
     })
-    .returning({
-      id: courseMaterials.id,
-      courseId: courseMaterials.courseId,
-      lessonId: courseMaterials.lessonId,
-      fileName: courseMaterials.fileName,
-      fileType: courseMaterials.fileType,
-      fileSize: courseMaterials.fileSize,
-      materialType: courseMaterials.materialType,
-      createdAt: courseMaterials.createdAt,
-    });
+    .returning({ ...materialColumns, courseId: courseMaterials.courseId });
   return { attached: material as AttachedMaterial, replaced: null };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/env";
-import type { UploadLimits } from "@/lib/validation/upload";
+import type { UploadLimits } from "@/lib/validation/file-types";
 
 /** The configured size limits, for the server and for pages to pass to the upload components. */
 export function uploadLimits(): UploadLimits {

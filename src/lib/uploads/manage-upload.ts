@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/http/errors";
-import type { UploadKind } from "@/lib/validation/upload";
+import type { UploadKind } from "@/lib/validation/file-types";
 import { discardUpload } from "./discard-upload";
 import { type MultipartPlan, type SinglePlan, signTransfer } from "./transfer-plan";
 import { requireOwnUpload } from "./upload-access";

@@ -1,13 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "@/lib/http/errors";
-import {
-  ACCEPTED_TYPES,
-  LEGACY_OFFICE_TYPES,
-  OFFICE_OPEN_XML_TYPES,
-  TEXT_TYPES,
-  type UploadKind,
-  formatsOf,
-} from "@/lib/validation/upload";
+import { ACCEPTED_TYPES, LEGACY_OFFICE_TYPES, OFFICE_OPEN_XML_TYPES, TEXT_TYPES, type UploadKind, formatsOf } from "@/lib/validation/file-types";
 
 /** How many first bytes the sniffer reads: file-type's own sample size. */
 export const SNIFF_BYTES = 4100;

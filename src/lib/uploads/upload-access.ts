@@ -5,7 +5,7 @@ import { requireCourseEditor } from "@/lib/courses/course-editor-access";
 import { db } from "@/lib/db/client";
 import { type UploadSession, uploadSessions } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
-import type { UploadKind } from "@/lib/validation/upload";
+import type { UploadKind } from "@/lib/validation/file-types";
 
 const notFound = () => new AppError("NOT_FOUND", "This upload does not exist. Start it again.");
 

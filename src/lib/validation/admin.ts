@@ -18,4 +18,3 @@ export const adminUserUpdateSchema = z
   .refine((v) => v.role !== undefined || v.disabled !== undefined, { error: "Send a role, disabled, or both." });
 export type AdminUserUpdate = z.infer<typeof adminUserUpdateSchema>;
 
-export const userIdParamsSchema = z.object({ userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });

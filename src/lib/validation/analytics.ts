@@ -31,7 +31,6 @@ export const learnersQuerySchema = z.object({
 });
 export type LearnersQuery = z.infer<typeof learnersQuerySchema>;
 
-export const courseAnalyticsParams = z.object({ courseId: z.uuid({ error: "That is not a course id." }) });
 
 /** `format=csv` asks a data route for its CSV download instead of JSON. */
 export const exportFormatSchema = z.object({

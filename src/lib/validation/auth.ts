@@ -88,7 +88,6 @@ export const instructorRequestDecisionSchema = z.object({
 
 export const instructorRequestSeenSchema = z.object({ seen: z.literal(true, { error: "Send seen: true." }) });
 
-export const instructorRequestParams = z.object({ requestId: z.uuid({ error: "Not a valid id." }) });
 
 export const instructorRequestListSchema = z.object({
   status: z.enum(["pending", "approved", "declined"], { error: "Status is pending, approved or declined." }).default("pending"),

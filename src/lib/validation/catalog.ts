@@ -29,11 +29,3 @@ export function toPrefixTsquery(text: string): string | null {
   if (words.length === 0) return null;
   return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(" & ");
 }
-
-export const completeLessonSchema = z.object({ completed: z.boolean({ error: "completed must be true or false." }).default(true) });
-export const videoPositionSchema = z.object({
-  seconds: z.number({ error: "Give the position in seconds." }).min(0, "The position cannot be negative.").max(24 * 60 * 60).transform(Math.floor),
-});
-export const myLessonParams = z.object({ courseId: z.uuid(), lessonId: z.uuid() });
-export const myMaterialParams = z.object({ courseId: z.uuid(), materialId: z.uuid() });
-export const myLessonMaterialParams = myLessonParams.extend({ materialId: z.uuid() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id } from "./ids";
 import { multiLine, oneLine } from "./text";
 
 /** Shared by the course editor forms and the instructor API. */
@@ -68,8 +69,6 @@ export const updateLessonSchema = lessonFieldsSchema
   .refine((v) => Object.values(v).some((x) => x !== undefined), { error: "Send at least one field to change." });
 export type UpdateLessonInput = z.infer<typeof updateLessonSchema>;
 
-const id = z.uuid({ error: "Not a valid id." });
-
 /** The full new order of a course's modules. */
 export const reorderModulesSchema = z.object({ moduleIds: z.array(id).min(1).max(1000) });
 
@@ -78,9 +77,3 @@ export const moveLessonSchema = z.object({
   moduleId: id,
   position: z.number().int("Position must be a whole number.").min(0, "Position starts at 0.").max(10_000),
 });
-
-export const courseParams = z.object({ courseId: id });
-export const moduleParams = courseParams.extend({ moduleId: id });
-export const lessonParams = moduleParams.extend({ lessonId: id });
-export const materialParams = courseParams.extend({ materialId: id });
-export const lessonMaterialParams = lessonParams.extend({ materialId: id });

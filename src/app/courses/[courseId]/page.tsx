@@ -8,8 +8,8 @@ import { EnrollButton } from "@/components/course/enroll-button";
 import { ProgressBar } from "@/components/learning/progress-bar";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { getCourseDetail } from "@/lib/learning/course-detail";
-import { courseParams } from "@/lib/validation/course";
 import { orNotFound, pageViewer } from "@/app/_http/page-viewer";
+import { courseParams } from "@/lib/validation/ids";
 
 type Props = { params: Promise<{ courseId: string }> };
 

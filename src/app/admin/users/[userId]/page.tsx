@@ -4,15 +4,15 @@ import { notFound } from "next/navigation";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { tableStyles } from "@/components/ui/table-styles";
 import { getUserDetail } from "@/lib/admin/get-user-detail";
-import { userIdParamsSchema } from "@/lib/validation/admin";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
+import { userIdParams } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "User" };
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 export default async function AdminUserPage({ params }: { params: Promise<{ userId: string }> }) {
-  const parsed = userIdParamsSchema.safeParse(await params);
+  const parsed = userIdParams.safeParse(await params);
   if (!parsed.success) notFound();
   const viewer = await requirePageRole(`/admin/users/${parsed.data.userId}`, "ADMIN");
   const { user, courses, enrollments } = await orNotFound(getUserDetail(viewer, parsed.data.userId));

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { route } from "@/app/_http/route";
 import { getCourseDetail } from "@/lib/learning/course-detail";
-import { courseParams } from "@/lib/validation/course";
+import { courseParams } from "@/lib/validation/ids";
 
 /** A published course (a draft only for its editors) with its curriculum and the viewer's enrollment. */
 export const GET = route({ access: "anyone", params: courseParams }, async ({ viewer, params }) =>

@@ -12,8 +12,9 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { getCourseForEditor } from "@/lib/courses/get-course-for-editor";
 import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
 import { uploadLimits } from "@/lib/uploads";
-import { courseParams, DIFFICULTIES } from "@/lib/validation/course";
+import { DIFFICULTIES } from "@/lib/validation/course";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
+import { courseParams } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Edit course" };
 

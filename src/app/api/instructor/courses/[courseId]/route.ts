@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { route } from "@/app/_http/route";
 import { getCourseForEditor } from "@/lib/courses/get-course-for-editor";
 import { deleteCourse, updateCourse } from "@/lib/courses/manage-course";
-import { courseParams, updateCourseSchema } from "@/lib/validation/course";
+import { updateCourseSchema } from "@/lib/validation/course";
+import { courseParams } from "@/lib/validation/ids";
 
 const editors = ["INSTRUCTOR", "ADMIN"] as const;
 

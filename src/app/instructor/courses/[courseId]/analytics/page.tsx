@@ -17,15 +17,16 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import { badgeStyles } from "@/components/ui/table-styles";
 import { getCourseAnalyticsPage } from "@/lib/analytics/get-course-analytics-page";
 import { plural } from "@/lib/format";
-import { analyticsQuerySchema, courseAnalyticsParams, learnersQuerySchema } from "@/lib/validation/analytics";
+import { analyticsQuerySchema, learnersQuerySchema } from "@/lib/validation/analytics";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
+import { courseParams } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Course analytics" };
 
 type Props = { params: Promise<{ courseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CourseAnalyticsPage({ params, searchParams }: Props) {
-  const parsed = courseAnalyticsParams.safeParse(await params);
+  const parsed = courseParams.safeParse(await params);
   if (!parsed.success) notFound();
   const { courseId } = parsed.data;
   const viewer = await requirePageRole(`/instructor/courses/${courseId}/analytics`, "INSTRUCTOR", "ADMIN");

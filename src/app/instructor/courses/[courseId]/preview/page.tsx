@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CourseOverview } from "@/components/course/course-overview";
 import { getCourseForEditor } from "@/lib/courses/get-course-for-editor";
-import { courseParams } from "@/lib/validation/course";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
+import { courseParams } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Preview" };
 

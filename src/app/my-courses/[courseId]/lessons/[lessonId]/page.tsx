@@ -17,8 +17,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/http/errors";
 import { getMyCourse } from "@/lib/learning/course-detail";
 import { getLessonForLearner } from "@/lib/learning/lesson-for-learner";
-import { myLessonParams } from "@/lib/validation/catalog";
 import { orNotFound, requirePageUser } from "@/app/_http/page-viewer";
+import { courseLessonParams } from "@/lib/validation/ids";
 
 type Params = Promise<{ courseId: string; lessonId: string }>;
 
@@ -36,7 +36,7 @@ const loadLesson = cache(async (viewer: Viewer, courseId: string, lessonId: stri
 });
 
 async function parse(params: Params) {
-  const parsed = myLessonParams.safeParse(await params);
+  const parsed = courseLessonParams.safeParse(await params);
   if (!parsed.success) notFound();
   return parsed.data;
 }

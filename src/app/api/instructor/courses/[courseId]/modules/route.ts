@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { route } from "@/app/_http/route";
 import { createModule } from "@/lib/curriculum/manage-modules";
-import { courseParams, moduleSchema } from "@/lib/validation/course";
+import { moduleSchema } from "@/lib/validation/course";
+import { courseParams } from "@/lib/validation/ids";
 
 /** Appends a module to the course. */
 export const POST = route({ access: ["INSTRUCTOR", "ADMIN"], params: courseParams, body: moduleSchema }, async ({ viewer, params, body }) =>

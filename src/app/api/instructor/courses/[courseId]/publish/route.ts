@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { route } from "@/app/_http/route";
 import { setCoursePublished } from "@/lib/courses/manage-course";
-import { courseParams, publishSchema } from "@/lib/validation/course";
+import { publishSchema } from "@/lib/validation/course";
+import { courseParams } from "@/lib/validation/ids";
 
 /** { published: true } publishes (the refusal names what is missing), { published: false } unpublishes. */
 export const POST = route(

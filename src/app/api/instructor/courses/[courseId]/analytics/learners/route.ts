@@ -3,14 +3,15 @@ import { csvResponse } from "@/app/_http/csv-response";
 import { route } from "@/app/_http/route";
 import { exportCourseLearners } from "@/lib/analytics/export-course-learners";
 import { listCourseLearners } from "@/lib/analytics/list-course-learners";
-import { courseAnalyticsParams, exportFormatSchema, learnersQuerySchema } from "@/lib/validation/analytics";
+import { exportFormatSchema, learnersQuerySchema } from "@/lib/validation/analytics";
+import { courseParams } from "@/lib/validation/ids";
 
 /**
  * The course's learners (?q=&sort=name|enrolled|progress|activity&dir=asc|desc&page=), 25 a page; with &format=csv,
  * every learner matching q in that order as a CSV attachment.
  */
 export const GET = route(
-  { access: ["INSTRUCTOR", "ADMIN"], params: courseAnalyticsParams, query: learnersQuerySchema.and(exportFormatSchema) },
+  { access: ["INSTRUCTOR", "ADMIN"], params: courseParams, query: learnersQuerySchema.and(exportFormatSchema) },
   async ({ viewer, params, query }) =>
     query.format === "csv"
       ? csvResponse(await exportCourseLearners(viewer, params.courseId, query))

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { route } from "@/app/_http/route";
 import { deleteModule, updateModule } from "@/lib/curriculum/manage-modules";
-import { moduleParams, moduleSchema } from "@/lib/validation/course";
+import { moduleSchema } from "@/lib/validation/course";
+import { moduleParams } from "@/lib/validation/ids";
 
 const editors = ["INSTRUCTOR", "ADMIN"] as const;
 

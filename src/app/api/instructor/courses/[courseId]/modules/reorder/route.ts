@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { route } from "@/app/_http/route";
 import { reorderModules } from "@/lib/curriculum/manage-modules";
-import { courseParams, reorderModulesSchema } from "@/lib/validation/course";
+import { reorderModulesSchema } from "@/lib/validation/course";
+import { courseParams } from "@/lib/validation/ids";
 
 /** { moduleIds } in their new order; every module of the course exactly once. */
 export const POST = route(

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { route } from "@/app/_http/route";
 import { createLesson } from "@/lib/curriculum/manage-lessons";
-import { createLessonSchema, moduleParams } from "@/lib/validation/course";
+import { createLessonSchema } from "@/lib/validation/course";
+import { moduleParams } from "@/lib/validation/ids";
 
 /** Appends a lesson to the module. */
 export const POST = route(

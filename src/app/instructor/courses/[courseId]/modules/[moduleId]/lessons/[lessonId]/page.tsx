@@ -7,8 +7,8 @@ import { MaterialUpload } from "@/components/upload/material-upload";
 import { VideoUpload } from "@/components/upload/video-upload";
 import { getLessonForEditor } from "@/lib/curriculum/manage-lessons";
 import { fileNameFromKey, uploadLimits } from "@/lib/uploads";
-import { lessonParams } from "@/lib/validation/course";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
+import { lessonParams } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Edit lesson" };
 

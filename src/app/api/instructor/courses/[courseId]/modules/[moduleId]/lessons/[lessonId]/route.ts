@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { route } from "@/app/_http/route";
 import { deleteLesson, getLessonForEditor, updateLesson } from "@/lib/curriculum/manage-lessons";
-import { lessonParams, updateLessonSchema } from "@/lib/validation/course";
+import { updateLessonSchema } from "@/lib/validation/course";
+import { lessonParams } from "@/lib/validation/ids";
 
 const editors = ["INSTRUCTOR", "ADMIN"] as const;
 

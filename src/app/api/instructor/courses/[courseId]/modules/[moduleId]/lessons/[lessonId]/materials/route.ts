@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { route } from "@/app/_http/route";
 import { attachMaterial } from "@/lib/curriculum/attach-material";
 import { listLessonMaterials } from "@/lib/curriculum/manage-materials";
-import { lessonParams } from "@/lib/validation/course";
 import { completeUploadSchema } from "@/lib/validation/upload";
+import { lessonParams } from "@/lib/validation/ids";
 
 const editors = ["INSTRUCTOR", "ADMIN"] as const;
 

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { route } from "@/app/_http/route";
 import { moveLesson } from "@/lib/curriculum/manage-lessons";
-import { lessonParams, moveLessonSchema } from "@/lib/validation/course";
+import { moveLessonSchema } from "@/lib/validation/course";
+import { lessonParams } from "@/lib/validation/ids";
 
 /** { moduleId, position }: moves the lesson within its module or to another module of the course. */
 export const POST = route(

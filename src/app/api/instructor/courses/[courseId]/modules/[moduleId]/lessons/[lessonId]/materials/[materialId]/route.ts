@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { route } from "@/app/_http/route";
 import { deleteMaterial } from "@/lib/curriculum/manage-materials";
-import { lessonMaterialParams } from "@/lib/validation/course";
+import { lessonMaterialParams } from "@/lib/validation/ids";
 
 /** Deletes a material of the lesson and its stored object. */
 export const DELETE = route(
