@@ -67,8 +67,10 @@ async function main() {
         .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual")
         .map((a) => `${a.id} (${Math.round((a.score ?? 0) * 100)})`);
       if (failing.length > 0) console.log(`[lighthouse] ${page.name}: audits below 90: ${failing.join(", ")}`);
-      const consoleErrors = (lhr.audits["errors-in-console"]?.details as { items?: { description?: string; url?: string }[] } | undefined)?.items ?? [];
-      for (const item of consoleErrors) console.log(`[lighthouse] ${page.name}: console error: ${item.description ?? ""} ${item.url ?? ""}`);
+      const consoleErrors =
+        (lhr.audits["errors-in-console"]?.details as { items?: { description?: string; url?: string }[] } | undefined)?.items ?? [];
+      for (const item of consoleErrors)
+        console.log(`[lighthouse] ${page.name}: console error: ${item.description ?? ""} ${item.url ?? ""}`);
     }
     console.log(`\nLighthouse ${desktop ? "desktop" : "mobile"} scores (0–100):`);
     console.log(["page".padEnd(14), ...CATEGORIES.map((c) => c.padStart(15))].join(""));

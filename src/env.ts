@@ -17,7 +17,12 @@ const optionalString = z
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
 const bytes = (fallback: number) =>
-  z.coerce.number().int().positive().optional().transform((v) => v ?? fallback);
+  z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .transform((v) => v ?? fallback);
 
 const schema = z
   .object({

@@ -15,8 +15,8 @@ export default async function HomePage() {
           Learn at your pace. Teach what you know.
         </h1>
         <p className="max-w-2xl text-lg text-slate-700 dark:text-slate-300">
-          BudhHub is an open-source learning platform: browse the catalog, enroll and learn in your browser, or author
-          courses with video and materials.
+          BudhHub is an open-source learning platform: browse the catalog, enroll and learn in your browser, or author courses with video
+          and materials.
         </p>
         <p>
           <Link href="/courses" className={buttonStyles.primary}>

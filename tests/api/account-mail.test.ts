@@ -66,7 +66,10 @@ describe("magic links from the outbox", () => {
     expect((await client.get("/api/profile")).json<UserBody>().user).toMatchObject({ email: unknownEmail, role: "LEARNER" });
     // A magic link proves the address; wanting to teach still files a request (INSTRUCTOR_SIGNUP=request).
     expect((await client.get("/api/profile")).status).toBe(200);
-    expect((await client.onboard("INSTRUCTOR")).json()).toMatchObject({ user: { role: "LEARNER" }, instructorRequest: { status: "pending" } });
+    expect((await client.onboard("INSTRUCTOR")).json()).toMatchObject({
+      user: { role: "LEARNER" },
+      instructorRequest: { status: "pending" },
+    });
   });
 
   it("sends the user back to the page they asked for, on this app's own address", async () => {

@@ -26,12 +26,15 @@ beforeAll(async () => {
 });
 
 describe("sign-up over HTTP", () => {
-  it("answers 202 \"check your inbox\" without a session; the mailed link confirms the address and signs in", async () => {
+  it('answers 202 "check your inbox" without a session; the mailed link confirms the address and signs in', async () => {
     const client = new ApiClient();
     const email = uniqueEmail("signup");
     const response = await client.signUp({ name: "Ada Tester", email: email.toUpperCase(), password: strongPassword() });
     expect(response.status).toBe(202);
-    expect(response.json()).toEqual({ message: expect.stringMatching(/^Check your inbox/), next: `/check-email?for=signup&email=${encodeURIComponent(email)}` });
+    expect(response.json()).toEqual({
+      message: expect.stringMatching(/^Check your inbox/),
+      next: `/check-email?for=signup&email=${encodeURIComponent(email)}`,
+    });
     expect(response.headers.getSetCookie()).toEqual([]);
 
     const verified = await client.verifyFromMail(email);
@@ -51,7 +54,11 @@ describe("sign-up over HTTP", () => {
     const owner = await newAccount("LEARNER", "dup");
     const fresh = uniqueEmail("dup-fresh");
     const seen = outboxCount(owner.email);
-    const again = await new ApiClient().signUp({ name: "Someone Else", email: ` ${owner.email.toUpperCase()} `, password: strongPassword() });
+    const again = await new ApiClient().signUp({
+      name: "Someone Else",
+      email: ` ${owner.email.toUpperCase()} `,
+      password: strongPassword(),
+    });
     const first = await new ApiClient().signUp({ name: "Someone Else", email: fresh, password: strongPassword() });
     expect(again.status).toBe(202);
     expect(again.headers.getSetCookie()).toEqual([]);
@@ -152,7 +159,11 @@ describe("onboarding over HTTP", () => {
 
   it("files a request when a new user wants to teach: they stay a learner and cannot create a course until an admin approves", async () => {
     const account = await newAccount(null, "teach");
-    const onboarded = await account.client.post("/api/onboarding", { name: "Ian Instructor", role: "INSTRUCTOR", message: "I teach physics." });
+    const onboarded = await account.client.post("/api/onboarding", {
+      name: "Ian Instructor",
+      role: "INSTRUCTOR",
+      message: "I teach physics.",
+    });
     expect(onboarded.status).toBe(200);
     const { instructorRequest } = onboarded.json<{ instructorRequest: { id: string; status: string } }>();
     expect(onboarded.json()).toMatchObject({ user: { role: "LEARNER" }, next: "/dashboard", instructorRequest: { status: "pending" } });
@@ -163,7 +174,11 @@ describe("onboarding over HTTP", () => {
 
     const waiting = await admin.get("/api/admin/instructor-requests");
     expect(waiting.json<{ requests: { id: string; message: string; user: { email: string } }[] }>().requests).toContainEqual(
-      expect.objectContaining({ id: instructorRequest.id, message: "I teach physics.", user: expect.objectContaining({ email: account.email }) }),
+      expect.objectContaining({
+        id: instructorRequest.id,
+        message: "I teach physics.",
+        user: expect.objectContaining({ email: account.email }),
+      }),
     );
     const approved = await admin.patch(`/api/admin/instructor-requests/${instructorRequest.id}`, { decision: "approve" });
     expect(approved.status).toBe(200);
@@ -205,8 +220,12 @@ describe("publishing needs a confirmed address", () => {
     const created = await account.client.post("/api/instructor/courses", { title: "Draft", description: "About it" });
     expect(created.status).toBe(201);
     const courseId = created.json<{ course: { id: string } }>().course.id;
-    const moduleId = (await account.client.post(`/api/instructor/courses/${courseId}/modules`, { title: "One" })).json<{ module: { id: string } }>().module.id;
-    expect((await account.client.post(`/api/instructor/courses/${courseId}/modules/${moduleId}/lessons`, { title: "First" })).status).toBe(201);
+    const moduleId = (await account.client.post(`/api/instructor/courses/${courseId}/modules`, { title: "One" })).json<{
+      module: { id: string };
+    }>().module.id;
+    expect((await account.client.post(`/api/instructor/courses/${courseId}/modules/${moduleId}/lessons`, { title: "First" })).status).toBe(
+      201,
+    );
     const refused = await account.client.post(`/api/instructor/courses/${courseId}/publish`, { published: true });
     expect(refused.status).toBe(403);
     expect(refused.json<ErrorBody>().error.message).toMatch(/Confirm your e-mail address/);
@@ -235,7 +254,9 @@ describe("changing the e-mail address", () => {
 
   it("is refused to an unconfirmed account and without the current password", async () => {
     const unconfirmed = await newAccount("LEARNER", "move-unconfirmed", { verified: false });
-    expect((await unconfirmed.client.post("/api/profile/email", { email: uniqueEmail("x"), currentPassword: unconfirmed.password })).status).toBe(403);
+    expect(
+      (await unconfirmed.client.post("/api/profile/email", { email: uniqueEmail("x"), currentPassword: unconfirmed.password })).status,
+    ).toBe(403);
     const account = await newAccount("LEARNER", "move-nopass");
     expect((await account.client.post("/api/profile/email", { email: uniqueEmail("x") })).status).toBe(400);
   });
@@ -319,7 +340,10 @@ describe("changing the password", () => {
     const otherDevice = new ApiClient();
     expect((await otherDevice.signIn(account.email, account.password)).status).toBe(200);
 
-    const wrongCurrent = await account.client.put("/api/profile/password", { currentPassword: "nope-nope-nope", newPassword: strongPassword() });
+    const wrongCurrent = await account.client.put("/api/profile/password", {
+      currentPassword: "nope-nope-nope",
+      newPassword: strongPassword(),
+    });
     expect(wrongCurrent.status).toBe(400);
     expect(wrongCurrent.json<ErrorBody>().error.fields).toHaveProperty("currentPassword");
     expect((await otherDevice.get("/api/profile")).status).toBe(200);

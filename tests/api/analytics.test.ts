@@ -43,7 +43,14 @@ type CourseAnalytics = {
   summary: Record<string, number>;
   enrollmentsOverTime: { date: string; count: number }[];
   completionsOverTime: { date: string; count: number }[];
-  funnel: { lessonId: string; title: string; position: number; completed: number; completedPercent: number; averageVideoPosition: number | null }[];
+  funnel: {
+    lessonId: string;
+    title: string;
+    position: number;
+    completed: number;
+    completedPercent: number;
+    averageVideoPosition: number | null;
+  }[];
 };
 
 let owner: Account;
@@ -53,7 +60,11 @@ let course: BuiltCourse;
 const title = `Analytics, "over HTTP" ${Date.now()}`;
 
 beforeAll(async () => {
-  [owner, ann, ben] = await Promise.all([newAccount("INSTRUCTOR", "analytics-owner"), newAccount("LEARNER", "ann"), newAccount("LEARNER", "ben")]);
+  [owner, ann, ben] = await Promise.all([
+    newAccount("INSTRUCTOR", "analytics-owner"),
+    newAccount("LEARNER", "ann"),
+    newAccount("LEARNER", "ben"),
+  ]);
   course = await buildCourse(owner.client, { title, lessons: 2 });
   await enrollIn(ann.client, course.courseId);
   await enrollIn(ben.client, course.courseId);
@@ -62,7 +73,9 @@ beforeAll(async () => {
     const done = await ann.client.post(`/api/my-courses/${course.courseId}/lessons/${lessonId}/complete`, { completed: true });
     expect(done.status, done.text).toBe(200);
   }
-  expect((await ben.client.post(`/api/my-courses/${course.courseId}/lessons/${course.lessonIds[0]}/complete`, { completed: true })).status).toBe(200);
+  expect(
+    (await ben.client.post(`/api/my-courses/${course.courseId}/lessons/${course.lessonIds[0]}/complete`, { completed: true })).status,
+  ).toBe(200);
 }, 180_000);
 
 describe("analytics over HTTP", () => {
@@ -73,7 +86,14 @@ describe("analytics over HTTP", () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(a.course).toEqual({ id: course.courseId, title, isPublished: true, totalLessons: 2 });
     expect(a.range).toEqual({ range: "all", bucket: "week", from: today, to: today });
-    expect(a.summary).toEqual({ enrollments: 2, completions: 1, completionRate: 50, averageProgress: 75, activeLearners7d: 2, activeLearners30d: 2 });
+    expect(a.summary).toEqual({
+      enrollments: 2,
+      completions: 1,
+      completionRate: 50,
+      averageProgress: 75,
+      activeLearners7d: 2,
+      activeLearners30d: 2,
+    });
     expect(a.enrollmentsOverTime).toHaveLength(1);
     expect(a.enrollmentsOverTime[0]!.count).toBe(2);
     expect(a.completionsOverTime[0]!.count).toBe(1);
@@ -92,13 +112,21 @@ describe("analytics over HTTP", () => {
     const base = `/api/instructor/courses/${course.courseId}/analytics/learners`;
     const page = await owner.client.get(`${base}?sort=progress&dir=desc`);
     expect(page.status, page.text).toBe(200);
-    const body = page.json<{ rows: { name: string; email: string; progress: number; completedAt: string | null; lastActivityAt: string | null }[]; total: number; page: number; pageSize: number }>();
+    const body = page.json<{
+      rows: { name: string; email: string; progress: number; completedAt: string | null; lastActivityAt: string | null }[];
+      total: number;
+      page: number;
+      pageSize: number;
+    }>();
     expect(body).toMatchObject({ total: 2, page: 1, pageSize: 25 });
     expect(body.rows.map((r) => [r.email, r.progress, r.completedAt !== null])).toEqual([
       [ann.email, 100, true],
       [ben.email, 50, false],
     ]);
-    const searched = (await owner.client.get(`${base}?q=${encodeURIComponent(ben.email.toUpperCase())}`)).json<{ rows: { email: string }[]; total: number }>();
+    const searched = (await owner.client.get(`${base}?q=${encodeURIComponent(ben.email.toUpperCase())}`)).json<{
+      rows: { email: string }[];
+      total: number;
+    }>();
     expect(searched.rows.map((r) => r.email)).toEqual([ben.email]);
     expect(searched.total).toBe(1);
 
@@ -106,7 +134,9 @@ describe("analytics over HTTP", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const today = new Date().toISOString().slice(0, 10);
-    expect(csv.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="analytics-over-http-\\d+-learners-${today}\\.csv"$`));
+    expect(csv.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="analytics-over-http-\\d+-learners-${today}\\.csv"$`),
+    );
     const records = parseCsv(csv.text);
     expect(records[0]).toEqual(["Name", "E-mail", "Enrolled at", "Progress (%)", "Completed at", "Last activity"]);
     expect(records.slice(1).map((r) => [r[0], r[1], r[3], r[4] === ""])).toEqual([
@@ -120,9 +150,25 @@ describe("analytics over HTTP", () => {
     expect(response.status, response.text).toBe(200);
     const a = response.json<{ range: { bucket: string }; summary: Record<string, number>; courses: Record<string, unknown>[] }>();
     expect(a.range.bucket).toBe("day");
-    expect(a.summary).toEqual({ enrollments: 2, completions: 1, completionRate: 50, averageProgress: 75, activeLearners7d: 2, activeLearners30d: 2 });
+    expect(a.summary).toEqual({
+      enrollments: 2,
+      completions: 1,
+      completionRate: 50,
+      averageProgress: 75,
+      activeLearners7d: 2,
+      activeLearners30d: 2,
+    });
     expect(a.courses).toEqual([
-      { courseId: course.courseId, title, isPublished: true, enrollments: 2, completions: 1, completionRate: 50, averageProgress: 75, activeLearners30d: 2 },
+      {
+        courseId: course.courseId,
+        title,
+        isPublished: true,
+        enrollments: 2,
+        completions: 1,
+        completionRate: 50,
+        averageProgress: 75,
+        activeLearners30d: 2,
+      },
     ]);
   });
 
@@ -151,7 +197,15 @@ describe("analytics over HTTP", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="budhhub-courses-7d-\d{4}-\d{2}-\d{2}\.csv"$/);
     const records = parseCsv(csv.text);
-    expect(records[0]).toEqual(["Course", "Instructor", "Status", "Enrollments", "Completions", "Completion rate (%)", "Average progress (%)"]);
+    expect(records[0]).toEqual([
+      "Course",
+      "Instructor",
+      "Status",
+      "Enrollments",
+      "Completions",
+      "Completion rate (%)",
+      "Average progress (%)",
+    ]);
     expect(records.find((r) => r[0] === title)).toEqual([title, owner.name, "published", "2", "1", "50", "75"]);
   });
 
@@ -170,7 +224,9 @@ describe("analytics over HTTP", () => {
       for (const client of [owner.client, anonymous]) {
         const response = await client.get(path);
         expect(response.status, path).toBe(400);
-        expect(response.json(), path).toEqual({ error: { code: "VALIDATION_FAILED", message: "Some parameters are not valid.", fields: { [field]: message } } });
+        expect(response.json(), path).toEqual({
+          error: { code: "VALIDATION_FAILED", message: "Some parameters are not valid.", fields: { [field]: message } },
+        });
       }
     }
   });

@@ -25,7 +25,14 @@ import { files } from "../helpers/upload-fixtures";
 type Lesson = { id: string; moduleId: string; title: string; ord: number; content: string | null; videoKey: string | null };
 type Module = { id: string; title: string; ord: number; lessons: (Lesson & { materials: { id: string }[] })[] };
 type Editor = {
-  course: { id: string; title: string; description: string | null; isPublished: boolean; totalLessons: number; thumbnailKey: string | null };
+  course: {
+    id: string;
+    title: string;
+    description: string | null;
+    isPublished: boolean;
+    totalLessons: number;
+    thumbnailKey: string | null;
+  };
   modules: Module[];
   materials: { id: string; fileName: string; fileType: string; materialType: string }[];
 };
@@ -71,7 +78,11 @@ describe("authoring a course over HTTP", () => {
     expect(error.message).toBe("To publish, the course needs a description and at least one lesson.");
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(["description", "lessons"]);
 
-    const patched = await client.patch(api(ids.courseId), { description: "Everything an author does.", category: "Testing", difficulty: "beginner" });
+    const patched = await client.patch(api(ids.courseId), {
+      description: "Everything an author does.",
+      category: "Testing",
+      difficulty: "beginner",
+    });
     expect(patched.status).toBe(200);
     const again = await client.post(`${api(ids.courseId)}/publish`, { published: true });
     expect(again.status).toBe(400);
@@ -101,7 +112,14 @@ describe("authoring a course over HTTP", () => {
 
     const e = await editor(ids.courseId);
     expect(outline(e)).toEqual([
-      ["Module A", 0, [["Lesson 1", 0], ["Lesson 2", 1]]],
+      [
+        "Module A",
+        0,
+        [
+          ["Lesson 1", 0],
+          ["Lesson 2", 1],
+        ],
+      ],
       ["Module B", 1, [["Lesson 3", 0]]],
     ]);
     expect(e.course.totalLessons).toBe(3);
@@ -113,7 +131,14 @@ describe("authoring a course over HTTP", () => {
     expect(moved.json<{ lesson: Lesson }>().lesson).toMatchObject({ id: ids.l1, moduleId: ids.moduleB, ord: 1 });
     expect(outline(await editor(ids.courseId))).toEqual([
       ["Module A", 0, [["Lesson 2", 0]]],
-      ["Module B", 1, [["Lesson 3", 0], ["Lesson 1", 1]]],
+      [
+        "Module B",
+        1,
+        [
+          ["Lesson 3", 0],
+          ["Lesson 1", 1],
+        ],
+      ],
     ]);
 
     // Within a module, to the front.
@@ -128,7 +153,14 @@ describe("authoring a course over HTTP", () => {
     ]);
     const e = await editor(ids.courseId);
     expect(outline(e)).toEqual([
-      ["Module B", 0, [["Lesson 1", 0], ["Lesson 3", 1]]],
+      [
+        "Module B",
+        0,
+        [
+          ["Lesson 1", 0],
+          ["Lesson 3", 1],
+        ],
+      ],
       ["Module A", 1, [["Lesson 2", 0]]],
     ]);
     expect(e.course.totalLessons).toBe(3);
@@ -156,11 +188,16 @@ describe("authoring a course over HTTP", () => {
   });
 
   it("uploads a video to a lesson through the signed PUT URL, and completing attaches it", async () => {
-    const started = await startUpload(client, "video", { courseId: ids.courseId, moduleId: ids.moduleB, lessonId: ids.l1 }, {
-      fileName: "intro.webm",
-      contentType: "video/webm",
-      size: video.length,
-    });
+    const started = await startUpload(
+      client,
+      "video",
+      { courseId: ids.courseId, moduleId: ids.moduleB, lessonId: ids.l1 },
+      {
+        fileName: "intro.webm",
+        contentType: "video/webm",
+        size: video.length,
+      },
+    );
     expect(started.key).toMatch(new RegExp(`^lessons/${ids.l1}/videos/[^/]+-intro\\.webm$`));
     expect(stagingKey(started)).toMatch(new RegExp(`^uploads/${started.uploadId}/[^/]+$`));
     expect(isStored(started.key)).toBe(false);
@@ -209,7 +246,9 @@ describe("authoring a course over HTTP", () => {
     expect(forLesson.key).toMatch(new RegExp(`^lessons/${ids.l3}/materials/`));
     // An upload started for a lesson is not the course's to attach, nor another lesson's.
     expect((await client.post(`${api(ids.courseId)}/materials`, { uploadId: forLesson.uploadId })).status).toBe(404);
-    expect((await client.post(`${lessonPath(ids.courseId, ids.moduleB, ids.l1)}/materials`, { uploadId: forLesson.uploadId })).status).toBe(404);
+    expect((await client.post(`${lessonPath(ids.courseId, ids.moduleB, ids.l1)}/materials`, { uploadId: forLesson.uploadId })).status).toBe(
+      404,
+    );
     const completed = await client.post("/api/upload/material/complete", { uploadId: forLesson.uploadId });
     expect(completed.status).toBe(200);
     const lessonMaterial = completed.json<{ material: { id: string; lessonId: string; fileName: string } }>().material;
@@ -254,9 +293,21 @@ describe("authoring a course over HTTP", () => {
       publishedAt: expect.any(String),
     });
     const e = await editor(ids.courseId);
-    expect(e.course).toMatchObject({ title: "Authoring 101", description: "Everything an author does.", isPublished: true, totalLessons: 3 });
+    expect(e.course).toMatchObject({
+      title: "Authoring 101",
+      description: "Everything an author does.",
+      isPublished: true,
+      totalLessons: 3,
+    });
     expect(outline(e)).toEqual([
-      ["Module B", 0, [["Lesson 1: welcome", 0], ["Lesson 3", 1]]],
+      [
+        "Module B",
+        0,
+        [
+          ["Lesson 1: welcome", 0],
+          ["Lesson 3", 1],
+        ],
+      ],
       ["Module A", 1, [["Lesson 2", 0]]],
     ]);
     expect(e.modules[0]!.lessons[0]!.videoKey).toBe(ids.videoKey);
@@ -289,8 +340,16 @@ describe("authoring a course over HTTP", () => {
       ["DELETE", `${lessonPath(courseId, moduleB, l1)}/materials/${ids.lessonMaterial}`],
       ["DELETE", `${lessonPath(courseId, moduleA, l3)}/materials/${ids.lessonMaterial}`],
       // An upload into a lesson of another course.
-      ["POST", "/api/upload/video", { courseId, moduleId: other.moduleId, lessonId: other.lessonId, fileName: "a.mp4", contentType: "video/mp4", size: 10 }],
-      ["POST", "/api/upload/material", { courseId, moduleId: moduleA, lessonId: l1, fileName: "a.pdf", contentType: "application/pdf", size: 10 }],
+      [
+        "POST",
+        "/api/upload/video",
+        { courseId, moduleId: other.moduleId, lessonId: other.lessonId, fileName: "a.mp4", contentType: "video/mp4", size: 10 },
+      ],
+      [
+        "POST",
+        "/api/upload/material",
+        { courseId, moduleId: moduleA, lessonId: l1, fileName: "a.pdf", contentType: "application/pdf", size: 10 },
+      ],
     ];
     for (const [method, url, json] of wrongPlaces) {
       const response = await client.request(method, url, { json });
@@ -301,7 +360,14 @@ describe("authoring a course over HTTP", () => {
     // Nothing moved or vanished.
     const e = await editor(courseId);
     expect(outline(e)).toEqual([
-      ["Module B", 0, [["Lesson 1: welcome", 0], ["Lesson 3", 1]]],
+      [
+        "Module B",
+        0,
+        [
+          ["Lesson 1: welcome", 0],
+          ["Lesson 3", 1],
+        ],
+      ],
       ["Module A", 1, [["Lesson 2", 0]]],
     ]);
     expect(e.materials).toHaveLength(1);
@@ -333,7 +399,10 @@ describe("authoring a course over HTTP", () => {
       contentType: "video/webm",
     });
     // And an upload started but never completed.
-    const pending = await sendUpload(client, "material", { courseId: ids.courseId }, handout, { fileName: "pending.pdf", contentType: "application/pdf" });
+    const pending = await sendUpload(client, "material", { courseId: ids.courseId }, handout, {
+      fileName: "pending.pdf",
+      contentType: "application/pdf",
+    });
     const prefixes = [`courses/${ids.courseId}/`, ...lessonKeys.map((id) => `lessons/${id}/`), `uploads/${pending.uploadId}/`];
     expect(prefixes.flatMap(storedFiles)).toContain(stagingKey(pending));
     expect(prefixes.flatMap(storedFiles).length).toBeGreaterThanOrEqual(5);
@@ -359,7 +428,12 @@ describe("upload refusals over HTTP", () => {
   });
 
   /** Sends the bytes and completes: the completion must be refused with `status`, and nothing of it stay stored. */
-  async function refusedAtCompletion(kind: "video" | "material" | "thumbnail", bytes: Buffer, file: { fileName: string; contentType: string }, status: number) {
+  async function refusedAtCompletion(
+    kind: "video" | "material" | "thumbnail",
+    bytes: Buffer,
+    file: { fileName: string; contentType: string },
+    status: number,
+  ) {
     const target = kind === "thumbnail" ? { courseId: tree.courseId } : kind === "video" ? lessonTarget() : { courseId: tree.courseId };
     const started = await sendUpload(client, kind, target, bytes, file);
     expect(isStored(stagingKey(started))).toBe(true);
@@ -388,7 +462,12 @@ describe("upload refusals over HTTP", () => {
   });
 
   it("refuses an SVG thumbnail, declared as SVG (at start) or disguised as PNG (at completion)", async () => {
-    const declared = await client.post("/api/upload/thumbnail", { courseId: tree.courseId, fileName: "logo.svg", contentType: "image/svg+xml", size: files.svg.length });
+    const declared = await client.post("/api/upload/thumbnail", {
+      courseId: tree.courseId,
+      fileName: "logo.svg",
+      contentType: "image/svg+xml",
+      size: files.svg.length,
+    });
     expect(declared.status).toBe(415);
     expect(declared.json<ErrorBody>().error.fields).toHaveProperty("contentType");
     await refusedAtCompletion("thumbnail", files.svg, { fileName: "logo.png", contentType: "image/png" }, 415);
@@ -413,7 +492,12 @@ describe("upload refusals over HTTP", () => {
   });
 
   it("refuses a file of another size than declared: the signed PUT, and the completion of a stored mismatch", async () => {
-    const started = await startUpload(client, "material", { courseId: tree.courseId }, { fileName: "handout.pdf", contentType: "application/pdf", size: handout.length + 10 });
+    const started = await startUpload(
+      client,
+      "material",
+      { courseId: tree.courseId },
+      { fileName: "handout.pdf", contentType: "application/pdf", size: handout.length + 10 },
+    );
     const put = await putBytes(started, handout);
     expect(put.status).toBe(400);
     expect(isStored(started.key)).toBe(false);
@@ -423,7 +507,12 @@ describe("upload refusals over HTTP", () => {
 
     // A storage that took other bytes than the signed size (as an S3 without the size condition might): the
     // completion checks the stored size itself, refuses, and deletes the object.
-    const other = await startUpload(client, "material", { courseId: tree.courseId }, { fileName: "notes.pdf", contentType: "application/pdf", size: handout.length + 10 });
+    const other = await startUpload(
+      client,
+      "material",
+      { courseId: tree.courseId },
+      { fileName: "notes.pdf", contentType: "application/pdf", size: handout.length + 10 },
+    );
     fs.mkdirSync(path.dirname(path.join(storageRoot(), stagingKey(other))), { recursive: true });
     fs.writeFileSync(path.join(storageRoot(), stagingKey(other)), handout);
     const mismatch = await client.post("/api/upload/material/complete", { uploadId: other.uploadId });
@@ -442,7 +531,10 @@ describe("upload refusals over HTTP", () => {
       contentType: "application/pdf",
     });
     expect(material.key).toMatch(new RegExp(`^courses/${tree.courseId}/materials/[0-9a-f-]{36}-passwd\\.pdf$`));
-    const videoUpload = await sendUpload(client, "video", lessonTarget(), video, { fileName: "..\\..\\..\\boot.webm", contentType: "video/webm" });
+    const videoUpload = await sendUpload(client, "video", lessonTarget(), video, {
+      fileName: "..\\..\\..\\boot.webm",
+      contentType: "video/webm",
+    });
     expect(videoUpload.key).toMatch(new RegExp(`^lessons/${tree.lessonId}/videos/[^/]+-boot\\.webm$`));
     // The bytes landed at their staging keys, inside the storage folder, and nowhere else.
     expect(isStored(stagingKey(material))).toBe(true);
@@ -463,7 +555,9 @@ describe("upload refusals over HTTP", () => {
   it("refuses bad input with 400 naming the fields; a path id that is not one is a 404", async () => {
     const bad = await client.post("/api/upload/video", { courseId: tree.courseId, fileName: "", contentType: "video/mp4", size: 0 });
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.json<ErrorBody>().error.fields ?? {})).toEqual(expect.arrayContaining(["moduleId", "lessonId", "fileName", "size"]));
+    expect(Object.keys(bad.json<ErrorBody>().error.fields ?? {})).toEqual(
+      expect.arrayContaining(["moduleId", "lessonId", "fileName", "size"]),
+    );
     expect((await client.get("/api/upload/not-an-id")).status).toBe(404);
     expect((await client.get(`${api(tree.courseId)}/modules/not-an-id/lessons/${tree.lessonId}`)).status).toBe(404);
     expect((await client.post("/api/upload/video/complete", { uploadId: "nope" })).status).toBe(400);

@@ -39,7 +39,9 @@ const LONG_TOKEN = "A".repeat(43);
 
 /** A valid body (and query) per route and method: the fuzzer spoils one field at a time. */
 const samples: Record<string, Sample> = {
-  "POST /api/auth/signup": { body: () => ({ name: "Fuzz", email: "fuzz@example.test", password: "a long enough passphrase", callbackUrl: "/courses" }) },
+  "POST /api/auth/signup": {
+    body: () => ({ name: "Fuzz", email: "fuzz@example.test", password: "a long enough passphrase", callbackUrl: "/courses" }),
+  },
   "POST /api/auth/signin": { body: () => ({ email: DEMO_ADMIN, password: "not-the-password" }) },
   "POST /api/auth/magic-link": { body: () => ({ email: "fuzz@example.test", callbackUrl: "/courses" }) },
   "POST /api/auth/forgot-password": { body: () => ({ email: "fuzz@example.test" }) },
@@ -52,20 +54,28 @@ const samples: Record<string, Sample> = {
   "GET /api/admin/analytics": { query: () => ({ range: "30d", bucket: "day", format: "json" }) },
   "GET /api/instructor/analytics": { query: () => ({ range: "30d", bucket: "day", format: "json" }) },
   "GET /api/instructor/courses/[courseId]/analytics": { query: () => ({ range: "30d", bucket: "day", format: "json" }) },
-  "GET /api/instructor/courses/[courseId]/analytics/learners": { query: () => ({ q: "ada", sort: "name", dir: "asc", page: "1", format: "json" }) },
+  "GET /api/instructor/courses/[courseId]/analytics/learners": {
+    query: () => ({ q: "ada", sort: "name", dir: "asc", page: "1", format: "json" }),
+  },
   "POST /api/instructor/courses": {
     body: () => ({ title: "Fuzz", description: "Text", category: "Fuzzing", difficulty: "beginner", estimatedDuration: 30 }),
   },
-  "PATCH /api/instructor/courses/[courseId]": { body: () => ({ title: "Fuzz", description: "Text", category: "Fuzzing", estimatedDuration: 30 }) },
+  "PATCH /api/instructor/courses/[courseId]": {
+    body: () => ({ title: "Fuzz", description: "Text", category: "Fuzzing", estimatedDuration: 30 }),
+  },
   "POST /api/instructor/courses/[courseId]/publish": { body: () => ({ published: false }) },
   "POST /api/instructor/courses/[courseId]/modules": { body: () => ({ title: "Fuzz module" }) },
   "POST /api/instructor/courses/[courseId]/modules/reorder": { body: (f) => ({ moduleIds: [f.moduleId] }) },
   "PATCH /api/instructor/courses/[courseId]/modules/[moduleId]": { body: () => ({ title: "Fuzz module" }) },
-  "POST /api/instructor/courses/[courseId]/modules/[moduleId]/lessons": { body: () => ({ title: "Fuzz", content: "Text", durationMinutes: 5 }) },
+  "POST /api/instructor/courses/[courseId]/modules/[moduleId]/lessons": {
+    body: () => ({ title: "Fuzz", content: "Text", durationMinutes: 5 }),
+  },
   "PATCH /api/instructor/courses/[courseId]/modules/[moduleId]/lessons/[lessonId]": {
     body: () => ({ title: "Fuzz", content: "Text", durationMinutes: 5 }),
   },
-  "POST /api/instructor/courses/[courseId]/modules/[moduleId]/lessons/[lessonId]/move": { body: (f) => ({ moduleId: f.moduleId, position: 0 }) },
+  "POST /api/instructor/courses/[courseId]/modules/[moduleId]/lessons/[lessonId]/move": {
+    body: (f) => ({ moduleId: f.moduleId, position: 0 }),
+  },
   "POST /api/instructor/courses/[courseId]/materials": { body: (f) => ({ uploadId: f.uploadId, parts: [{ partNumber: 1, etag: "abc" }] }) },
   "POST /api/instructor/courses/[courseId]/modules/[moduleId]/lessons/[lessonId]/materials": {
     body: (f) => ({ uploadId: f.uploadId, parts: [{ partNumber: 1, etag: "abc" }] }),
@@ -81,7 +91,14 @@ const samples: Record<string, Sample> = {
   "GET /api/admin/instructor-requests": { query: () => ({ status: "pending" }) },
   "PATCH /api/admin/instructor-requests/[requestId]": { body: () => ({ decision: "decline" }) },
   "POST /api/upload/video": {
-    body: (f) => ({ courseId: f.courseId, moduleId: f.moduleId, lessonId: f.lessonId, fileName: "a.mp4", contentType: "video/mp4", size: 100 }),
+    body: (f) => ({
+      courseId: f.courseId,
+      moduleId: f.moduleId,
+      lessonId: f.lessonId,
+      fileName: "a.mp4",
+      contentType: "video/mp4",
+      size: 100,
+    }),
   },
   "POST /api/upload/material": { body: (f) => ({ courseId: f.courseId, fileName: "a.pdf", contentType: "application/pdf", size: 100 }) },
   "POST /api/upload/thumbnail": { body: (f) => ({ courseId: f.courseId, fileName: "a.png", contentType: "image/png", size: 100 }) },
@@ -150,17 +167,22 @@ function casesFor(template: string, method: Method, f: Fixtures): Case[] {
   const query = sample?.query?.(f) ?? {};
   const good = fill(template, f);
   const cases: Case[] = [];
-  const json = (label: string, body: unknown) => cases.push({ label, method, path: withQuery(good, query), body: JSON.stringify(body), contentType: "application/json" });
+  const json = (label: string, body: unknown) =>
+    cases.push({ label, method, path: withQuery(good, query), body: JSON.stringify(body), contentType: "application/json" });
 
   // The path: each dynamic segment, then the end of the path, spoiled.
   paramsOf(template).forEach((name, index) => {
-    for (const value of PATH_VALUES) cases.push({ label: `[${name}] = ${value}`, method, path: withQuery(fill(template, f, { index, value }), query) });
+    for (const value of PATH_VALUES)
+      cases.push({ label: `[${name}] = ${value}`, method, path: withQuery(fill(template, f, { index, value }), query) });
   });
   for (const value of PATH_VALUES.slice(0, 3)) cases.push({ label: `trailing segment ${value}`, method, path: `${good}/${value}` });
   // The query: each parameter the route reads, spoiled; a route that reads none gets a made-up one that no route could
   // take (the edge refuses it).
-  const spoiled = Object.keys(query).length ? Object.keys(query).map((name) => [name, QUERY_VALUES] as const) : [["q", EDGE_QUERY_VALUES] as const];
-  for (const [name, values] of spoiled) for (const value of values) cases.push({ label: `?${name}=${value}`, method, path: withQuery(good, query, { name, value }) });
+  const spoiled = Object.keys(query).length
+    ? Object.keys(query).map((name) => [name, QUERY_VALUES] as const)
+    : [["q", EDGE_QUERY_VALUES] as const];
+  for (const [name, values] of spoiled)
+    for (const value of values) cases.push({ label: `?${name}=${value}`, method, path: withQuery(good, query, { name, value }) });
 
   if (!BODY_METHODS.includes(method) || NO_JSON_BODY.has(key)) return cases;
   const contentType = "application/json";
@@ -172,7 +194,13 @@ function casesFor(template: string, method: Method, f: Fixtures): Case[] {
     cases.push({ label, method, path: withQuery(good, query), body, contentType });
   }
   for (const body of [null, 42, "text", [], [1, 2], true]) json(`body ${JSON.stringify(body)}`, body);
-  cases.push({ label: "a 3 MiB body", method, path: withQuery(good, query), body: JSON.stringify({ title: "x".repeat(3 * 1024 * 1024) }), contentType });
+  cases.push({
+    label: "a 3 MiB body",
+    method,
+    path: withQuery(good, query),
+    body: JSON.stringify({ title: "x".repeat(3 * 1024 * 1024) }),
+    contentType,
+  });
 
   const valid = sample?.body?.(f);
   if (!valid) return cases;
@@ -205,7 +233,8 @@ async function digest(): Promise<string> {
     "select tablename from pg_tables where schemaname = 'public' and tablename not like '__drizzle%' order by tablename",
   );
   const parts = tables.rows.map(
-    ({ tablename }) => `select '${tablename}' as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d from "${tablename}" x`,
+    ({ tablename }) =>
+      `select '${tablename}' as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d from "${tablename}" x`,
   );
   const result = await pg.query<{ t: string; d: string }>(parts.join(" union all "));
   return result.rows.map((r) => `${r.t}:${r.d}`).join(",");
@@ -252,7 +281,12 @@ beforeAll(async () => {
   if (signedIn.status !== 200) throw new Error(`demo admin sign-in answered ${signedIn.status}`);
   const tree = await createCourseTree(admin, { title: "Fuzz course", published: true });
   const material = async (target: object) => {
-    const started = await startUpload(admin, "material", { courseId: tree.courseId, ...target }, { fileName: "m.txt", contentType: "text/plain", size: 5 });
+    const started = await startUpload(
+      admin,
+      "material",
+      { courseId: tree.courseId, ...target },
+      { fileName: "m.txt", contentType: "text/plain", size: 5 },
+    );
     const put = await fetch(started.single!.url, { method: "PUT", body: "hello", headers: started.single!.headers });
     if (!put.ok) throw new Error(`uploading a material answered ${put.status}`);
     const done = await admin.post("/api/upload/material/complete", { uploadId: started.uploadId });
@@ -260,7 +294,12 @@ beforeAll(async () => {
   };
   const materialId = await material({});
   const lessonMaterialId = await material({ moduleId: tree.moduleId, lessonId: tree.lessonId });
-  const pending = await startUpload(admin, "thumbnail", { courseId: tree.courseId }, { fileName: "t.png", contentType: "image/png", size: 100 });
+  const pending = await startUpload(
+    admin,
+    "thumbnail",
+    { courseId: tree.courseId },
+    { fileName: "t.png", contentType: "image/png", size: 100 },
+  );
   const signed = new URL(pending.single!.url);
   const users = await admin.get("/api/admin/users?role=LEARNER");
   const userId = users.json<{ users: { id: string }[] }>().users[0]!.id;
@@ -305,7 +344,9 @@ describe("malformed input to every API route", () => {
 
   it("has a sample body for every route that takes JSON, so that its fields are fuzzed", () => {
     const missing = routes.flatMap((r) =>
-      r.methods.filter((m) => BODY_METHODS.includes(m) && !NO_JSON_BODY.has(`${m} ${r.template}`) && !samples[`${m} ${r.template}`]).map((m) => `${m} ${r.template}`),
+      r.methods
+        .filter((m) => BODY_METHODS.includes(m) && !NO_JSON_BODY.has(`${m} ${r.template}`) && !samples[`${m} ${r.template}`])
+        .map((m) => `${m} ${r.template}`),
     );
     expect(missing, "add a valid body for these routes to `samples`").toEqual([]);
     const stale = Object.keys(samples).filter((key) => !routes.some((r) => r.methods.some((m) => `${m} ${r.template}` === key)));
@@ -337,7 +378,10 @@ describe("malformed input to every API route", () => {
         }
       }
     }
-    const summary = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(", ");
+    const summary = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(", ");
     console.info(
       `[bad-input] ${count} requests to ${routes.reduce((n, r) => n + r.methods.length, 0)} route methods (${routes.length} route files): ${summary}; ` +
         (pg ? "every table's digest compared before and after each request" : "no Postgres server (TEST_DATABASE_URL): writes not checked"),

@@ -17,7 +17,9 @@ describe("foundation over HTTP", () => {
     expect(home).toContain("New courses");
     expect(home).not.toContain("Machine Learning Foundations");
     const titles = async (q: string) =>
-      ((await (await get(`/api/courses?q=${encodeURIComponent(q)}`)).json()) as { courses: { title: string }[] }).courses.map((c) => c.title);
+      ((await (await get(`/api/courses?q=${encodeURIComponent(q)}`)).json()) as { courses: { title: string }[] }).courses.map(
+        (c) => c.title,
+      );
     for (const title of ["Introduction to Python", "SQL for Analysts", "TypeScript in Practice"]) {
       expect(await titles(title)).toContain(title);
     }

@@ -20,7 +20,11 @@ let course: BuiltCourse;
 
 beforeAll(async () => {
   instructor = await newAccount("INSTRUCTOR", "learning-instructor");
-  course = await buildCourse(instructor.client, { title: `Tuning the ${word}`, description: "Scales, mallets and resonators.", media: true });
+  course = await buildCourse(instructor.client, {
+    title: `Tuning the ${word}`,
+    description: "Scales, mallets and resonators.",
+    media: true,
+  });
 }, 120_000);
 
 const lessonPath = (courseId: string, lessonId: string) => `/api/my-courses/${courseId}/lessons/${lessonId}`;
@@ -72,7 +76,10 @@ describe("the learner flow over HTTP", () => {
     const again = await learner.post(`/api/courses/${courseId}/enroll`);
     expect(again.status).toBe(200);
     expect(again.json<{ enrollment: { id: string } }>().enrollment.id).toBe(first.json<{ enrollment: { id: string } }>().enrollment.id);
-    expect((await learner.get(`/api/courses/${courseId}`)).json()).toMatchObject({ course: { enrollmentCount: 1 }, enrollment: { progress: 0, nextLessonId: lessonIds[0] } });
+    expect((await learner.get(`/api/courses/${courseId}`)).json()).toMatchObject({
+      course: { enrollmentCount: 1 },
+      enrollment: { progress: 0, nextLessonId: lessonIds[0] },
+    });
 
     const mine = (await learner.get("/api/my-courses")).json<MyCourses>();
     expect(mine.courses).toEqual([expect.objectContaining({ courseId, progress: 0, nextLessonId: lessonIds[0], completedAt: null })]);
@@ -110,20 +117,32 @@ describe("the learner flow over HTTP", () => {
     expect((await learner.get(`${lessonPath(courseId, lessonIds[1]!)}/materials/${lessonMaterialId}/url`)).status).toBe(404);
 
     // Completion, in any order, with progress rounded down; the next lesson is the first one not done.
-    expect(await complete(learner, courseId, lessonIds[0]!)).toEqual({ lessonId: lessonIds[0], completed: true, progress: 33, courseCompleted: false });
+    expect(await complete(learner, courseId, lessonIds[0]!)).toEqual({
+      lessonId: lessonIds[0],
+      completed: true,
+      progress: 33,
+      courseCompleted: false,
+    });
     expect((await complete(learner, courseId, lessonIds[2]!)).progress).toBe(66);
     expect((await myCourse(learner, courseId)).nextLessonId).toBe(lessonIds[1]);
     // No body means "complete".
     const noBody = await learner.request("POST", `${lessonPath(courseId, lessonIds[1]!)}/complete`);
     expect(noBody.json<Progress>()).toMatchObject({ progress: 100, courseCompleted: true });
-    expect((await learner.get("/api/my-courses")).json<MyCourses>().courses[0]).toMatchObject({ progress: 100, completedAt: expect.any(String) });
+    expect((await learner.get("/api/my-courses")).json<MyCourses>().courses[0]).toMatchObject({
+      progress: 100,
+      completedAt: expect.any(String),
+    });
 
     // Undo, by DELETE and by { completed: false }.
     const undone = await learner.request("DELETE", `${lessonPath(courseId, lessonIds[1]!)}/complete`);
     expect(undone.status).toBe(200);
     expect(undone.json<Progress>()).toMatchObject({ completed: false, progress: 66, courseCompleted: false });
     expect((await complete(learner, courseId, lessonIds[2]!, false)).progress).toBe(33);
-    expect((await learner.get("/api/my-courses")).json<MyCourses>().courses[0]).toMatchObject({ progress: 33, completedAt: null, nextLessonId: lessonIds[1] });
+    expect((await learner.get("/api/my-courses")).json<MyCourses>().courses[0]).toMatchObject({
+      progress: 33,
+      completedAt: null,
+      nextLessonId: lessonIds[1],
+    });
 
     // The video position is kept (whole seconds) and shows in the course.
     const position = await learner.put(`${lessonPath(courseId, videoLessonId!)}/position`, { seconds: 37.8 });
@@ -160,13 +179,15 @@ describe("the learner flow over HTTP", () => {
   it("makes one enrollment of 20 parallel enroll requests: one 201, the rest 200", async () => {
     const learner = await newAccount("LEARNER", "learning-double-click");
     const { courseId } = course;
-    const before = (await learner.client.get(`/api/courses/${courseId}`)).json<{ course: { enrollmentCount: number } }>().course.enrollmentCount;
+    const before = (await learner.client.get(`/api/courses/${courseId}`)).json<{ course: { enrollmentCount: number } }>().course
+      .enrollmentCount;
     const answers = await Promise.all(Array.from({ length: 20 }, () => learner.client.post(`/api/courses/${courseId}/enroll`)));
     expect(answers.map((a) => a.status).sort((a, b) => b - a)).toEqual([201, ...Array<number>(19).fill(200)]);
     expect(new Set(answers.map((a) => a.json<{ enrollment: { id: string } }>().enrollment.id)).size).toBe(1);
     const mine = (await learner.client.get("/api/my-courses")).json<MyCourses>().courses;
     expect(mine.filter((c) => c.courseId === courseId)).toHaveLength(1);
-    const after = (await learner.client.get(`/api/courses/${courseId}`)).json<{ course: { enrollmentCount: number } }>().course.enrollmentCount;
+    const after = (await learner.client.get(`/api/courses/${courseId}`)).json<{ course: { enrollmentCount: number } }>().course
+      .enrollmentCount;
     expect(after).toBe(before + 1);
   });
 
@@ -190,7 +211,10 @@ describe("the learner flow over HTTP", () => {
       const mine = await myCourse(learner, big.courseId);
       expect(mine.enrollment!.progress).toBe(100);
       expect(mine.curriculum.flatMap((m) => m.lessons).every((l) => l.completed)).toBe(true);
-      expect((await learner.get("/api/my-courses")).json<MyCourses>().courses[0]).toMatchObject({ progress: 100, completedAt: expect.any(String) });
+      expect((await learner.get("/api/my-courses")).json<MyCourses>().courses[0]).toMatchObject({
+        progress: 100,
+        completedAt: expect.any(String),
+      });
     }, 120_000);
 
     it("keeps progress at exactly 50 when 50 of the 100 are completed in parallel", async () => {

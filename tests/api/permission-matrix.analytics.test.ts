@@ -24,7 +24,11 @@ const editors = (state: keyof Fixtures): Record<Actor, Expected> => ({
 const courseRows = (state: keyof Fixtures): MatrixRow<Actor, Fixtures>[] => [
   { method: "GET", path: (f) => `/api/instructor/courses/${f[state]}/analytics`, expect: editors(state) },
   { method: "GET", path: (f) => `/api/instructor/courses/${f[state]}/analytics?range=all&bucket=week`, expect: editors(state) },
-  { method: "GET", path: (f) => `/api/instructor/courses/${f[state]}/analytics/learners?q=a&sort=name&dir=asc&page=1`, expect: editors(state) },
+  {
+    method: "GET",
+    path: (f) => `/api/instructor/courses/${f[state]}/analytics/learners?q=a&sort=name&dir=asc&page=1`,
+    expect: editors(state),
+  },
   { method: "GET", path: (f) => `/api/instructor/courses/${f[state]}/analytics/learners?format=csv`, expect: editors(state) },
 ];
 

@@ -117,7 +117,13 @@ const rows: Row[] = [
   ...courseRows("published"),
 
   // Address verification and change, requests to teach.
-  { method: "POST", path: "/api/auth/verify-email", body: () => ({ token: "x".repeat(43) }), expect: everyone(400), note: "an unknown link" },
+  {
+    method: "POST",
+    path: "/api/auth/verify-email",
+    body: () => ({ token: "x".repeat(43) }),
+    expect: everyone(400),
+    note: "an unknown link",
+  },
   { method: "POST", path: "/api/auth/verify-email/resend", expect: signedIn(409), note: "every actor's address is confirmed" },
   {
     method: "POST",
@@ -126,7 +132,13 @@ const rows: Row[] = [
     expect: signedIn(400),
     note: "a wrong current password for every signed-in user, so the matrix moves nobody",
   },
-  { method: "POST", path: "/api/profile/email/confirm", body: () => ({ token: "y".repeat(43) }), expect: everyone(400), note: "an unknown link" },
+  {
+    method: "POST",
+    path: "/api/profile/email/confirm",
+    body: () => ({ token: "y".repeat(43) }),
+    expect: everyone(400),
+    note: "an unknown link",
+  },
   { method: "GET", path: "/api/instructor-requests", expect: signedIn(200) },
   {
     method: "POST",
@@ -185,13 +197,19 @@ function courseRows(state: "draft" | "published"): Row[] {
     if (published) publishedCourses.push(made.courseId);
     return made;
   };
-  const withUpload = (kind: "video" | "material" | "thumbnail", inLesson = kind === "video") => async (): Promise<Scope> => {
-    const t = await tree();
-    const target = inLesson ? t : { courseId: t.courseId };
-    const [bytes, fileName, contentType] =
-      kind === "video" ? [files.mp4, "v.mp4", "video/mp4"] : kind === "thumbnail" ? [files.png, "t.png", "image/png"] : [files.pdf, "m.pdf", "application/pdf"];
-    return { ...t, uploadId: (await sendUpload(owner(), kind, target, bytes, { fileName, contentType })).uploadId };
-  };
+  const withUpload =
+    (kind: "video" | "material" | "thumbnail", inLesson = kind === "video") =>
+    async (): Promise<Scope> => {
+      const t = await tree();
+      const target = inLesson ? t : { courseId: t.courseId };
+      const [bytes, fileName, contentType] =
+        kind === "video"
+          ? [files.mp4, "v.mp4", "video/mp4"]
+          : kind === "thumbnail"
+            ? [files.png, "t.png", "image/png"]
+            : [files.pdf, "m.pdf", "application/pdf"];
+      return { ...t, uploadId: (await sendUpload(owner(), kind, target, bytes, { fileName, contentType })).uploadId };
+    };
   const withMaterial = (inLesson: boolean) => async (): Promise<Scope> => {
     const t = await tree();
     const material = await uploadFile<{ id: string }>(owner(), "material", inLesson ? t : { courseId: t.courseId }, files.pdf, {
@@ -214,10 +232,21 @@ function courseRows(state: "draft" | "published"): Row[] {
     { method: "DELETE", path: (_f, s) => course(s), scope: tree, expect: editors(204) },
     { method: "POST", path: (_f, s) => `${course(s)}/publish`, body: () => ({ published }), scope: tree, expect: editors(200) },
     { method: "POST", path: (_f, s) => `${course(s)}/modules`, body: () => ({ title: "Week 2" }), expect: editors(201) },
-    { method: "POST", path: (_f, s) => `${course(s)}/modules/reorder`, body: (_f, _a, s) => ({ moduleIds: [s.moduleId] }), scope: tree, expect: editors(200) },
+    {
+      method: "POST",
+      path: (_f, s) => `${course(s)}/modules/reorder`,
+      body: (_f, _a, s) => ({ moduleIds: [s.moduleId] }),
+      scope: tree,
+      expect: editors(200),
+    },
     { method: "PATCH", path: (_f, s) => `${course(s)}/modules/${s.moduleId}`, body: () => ({ title: "Week 1" }), expect: editors(200) },
     { method: "DELETE", path: (_f, s) => `${course(s)}/modules/${s.moduleId}`, scope: tree, expect: editors(204) },
-    { method: "POST", path: (_f, s) => `${course(s)}/modules/${s.moduleId}/lessons`, body: () => ({ title: "Extra" }), expect: editors(201) },
+    {
+      method: "POST",
+      path: (_f, s) => `${course(s)}/modules/${s.moduleId}/lessons`,
+      body: () => ({ title: "Extra" }),
+      expect: editors(201),
+    },
     { method: "GET", path: (_f, s) => lesson(s), expect: editors(200) },
     { method: "PATCH", path: (_f, s) => lesson(s), body: () => ({ title: "Intro" }), expect: editors(200) },
     { method: "DELETE", path: (_f, s) => lesson(s), scope: tree, expect: editors(204) },
@@ -230,7 +259,13 @@ function courseRows(state: "draft" | "published"): Row[] {
     },
     { method: "DELETE", path: (_f, s) => `${lesson(s)}/video`, scope: withVideo, expect: editors(204) },
     { method: "GET", path: (_f, s) => `${course(s)}/materials`, expect: editors(200) },
-    { method: "POST", path: (_f, s) => `${course(s)}/materials`, body: (_f, _a, s) => ({ uploadId: s.uploadId }), scope: withUpload("material"), expect: editors(201) },
+    {
+      method: "POST",
+      path: (_f, s) => `${course(s)}/materials`,
+      body: (_f, _a, s) => ({ uploadId: s.uploadId }),
+      scope: withUpload("material"),
+      expect: editors(201),
+    },
     { method: "DELETE", path: (_f, s) => `${course(s)}/materials/${s.materialId}`, scope: withMaterial(false), expect: editors(204) },
     { method: "GET", path: (_f, s) => `${lesson(s)}/materials`, expect: editors(200) },
     {
@@ -242,19 +277,27 @@ function courseRows(state: "draft" | "published"): Row[] {
     },
     { method: "DELETE", path: (_f, s) => `${lesson(s)}/materials/${s.materialId}`, scope: withMaterial(true), expect: editors(204) },
 
-    { method: "POST", path: "/api/upload/video", body: (_f, _a, s) => ({ ...file(s), ...s, contentType: "video/mp4", fileName: "a.mp4" }), expect: editors(201) },
+    {
+      method: "POST",
+      path: "/api/upload/video",
+      body: (_f, _a, s) => ({ ...file(s), ...s, contentType: "video/mp4", fileName: "a.mp4" }),
+      expect: editors(201),
+    },
     { method: "POST", path: "/api/upload/material", body: (_f, _a, s) => file(s), expect: editors(201) },
-    { method: "POST", path: "/api/upload/thumbnail", body: (_f, _a, s) => ({ ...file(s), contentType: "image/png", fileName: "a.png" }), expect: editors(201) },
-    ...(["video", "material", "thumbnail"] as const).map(
-      (kind): Row => ({
-        method: "POST",
-        path: `/api/upload/${kind}/complete`,
-        body: (_f, _a, s) => ({ uploadId: s.uploadId }),
-        scope: withUpload(kind),
-        expect: uploaders(200),
-        note: "the owner's upload",
-      }),
-    ),
+    {
+      method: "POST",
+      path: "/api/upload/thumbnail",
+      body: (_f, _a, s) => ({ ...file(s), contentType: "image/png", fileName: "a.png" }),
+      expect: editors(201),
+    },
+    ...(["video", "material", "thumbnail"] as const).map((kind): Row => ({
+      method: "POST",
+      path: `/api/upload/${kind}/complete`,
+      body: (_f, _a, s) => ({ uploadId: s.uploadId }),
+      scope: withUpload(kind),
+      expect: uploaders(200),
+      note: "the owner's upload",
+    })),
     { method: "GET", path: (_f, s) => `/api/upload/${s.uploadId}`, scope: withUpload("thumbnail"), expect: uploaders(200) },
     { method: "DELETE", path: (_f, s) => `/api/upload/${s.uploadId}`, scope: withUpload("thumbnail"), expect: uploaders(200) },
 

@@ -61,7 +61,10 @@ describe("rate limits over HTTP", { timeout: 120_000 }, () => {
     const client = new ApiClient();
     await withTimeLeftInWindow(3600, 90);
     for (let i = 0; i < 10; i++) {
-      const response = await new ApiClient(client.base, client.ip).signUp({ email: uniqueEmail("limit-signup"), password: strongPassword() });
+      const response = await new ApiClient(client.base, client.ip).signUp({
+        email: uniqueEmail("limit-signup"),
+        password: strongPassword(),
+      });
       expect(response.status).toBe(202);
     }
     const email = uniqueEmail("limit-signup");

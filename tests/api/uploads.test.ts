@@ -24,7 +24,10 @@ async function client(email?: string): Promise<Client> {
       body: JSON.stringify({ email, password: PASSWORD }),
     });
     expect(response.status).toBe(200);
-    cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
   }
   return {
     call: (path, init = {}) =>
@@ -119,14 +122,35 @@ describe("uploads over HTTP", () => {
   });
 
   it("refuses a declaration above the limit with 413 naming it, a type outside the whitelist with 415, bad input with 400", async () => {
-    const big = await post(ada, "/api/upload/thumbnail", { courseId: adaDraft, fileName: "a.png", contentType: "image/png", size: 50 * 1024 ** 2 });
+    const big = await post(ada, "/api/upload/thumbnail", {
+      courseId: adaDraft,
+      fileName: "a.png",
+      contentType: "image/png",
+      size: 50 * 1024 ** 2,
+    });
     expect(big.status).toBe(413);
     expect((await errorOf(big)).message).toBe("Thumbnails can be at most 5 MiB; this file is 50 MiB.");
-    const svg = await post(ada, "/api/upload/thumbnail", { courseId: adaDraft, fileName: "a.svg", contentType: "image/svg+xml", size: 100 });
+    const svg = await post(ada, "/api/upload/thumbnail", {
+      courseId: adaDraft,
+      fileName: "a.svg",
+      contentType: "image/svg+xml",
+      size: 100,
+    });
     expect(svg.status).toBe(415);
-    const exe = await post(ada, "/api/upload/material", { courseId: adaDraft, fileName: "a.exe", contentType: "application/x-msdownload", size: 100 });
+    const exe = await post(ada, "/api/upload/material", {
+      courseId: adaDraft,
+      fileName: "a.exe",
+      contentType: "application/x-msdownload",
+      size: 100,
+    });
     expect(exe.status).toBe(415);
-    const bad = await post(ada, "/api/upload/material", { courseId: adaDraft, lessonId: randomUUID(), fileName: "", contentType: "application/pdf", size: -1 });
+    const bad = await post(ada, "/api/upload/material", {
+      courseId: adaDraft,
+      lessonId: randomUUID(),
+      fileName: "",
+      contentType: "application/pdf",
+      size: -1,
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys((await bad.json()).error.fields)).toEqual(expect.arrayContaining(["fileName", "size", "moduleId"]));
   });
@@ -144,8 +168,17 @@ describe("uploads over HTTP", () => {
 
   it("answers anonymous 401, a learner 403, another instructor 404 for a draft and 403 for a published course", async () => {
     const thumbnail = (courseId: string) => ({ courseId, fileName: "a.png", contentType: "image/png", size: 100 });
-    const video = (courseId: string) => ({ ...thumbnail(courseId), moduleId: randomUUID(), lessonId: randomUUID(), contentType: "video/mp4" });
-    for (const [kind, body] of [["thumbnail", thumbnail], ["material", thumbnail], ["video", video]] as const) {
+    const video = (courseId: string) => ({
+      ...thumbnail(courseId),
+      moduleId: randomUUID(),
+      lessonId: randomUUID(),
+      contentType: "video/mp4",
+    });
+    for (const [kind, body] of [
+      ["thumbnail", thumbnail],
+      ["material", thumbnail],
+      ["video", video],
+    ] as const) {
       const material = kind === "material" ? { contentType: "application/pdf" } : {};
       expect((await post(anonymous, `/api/upload/${kind}`, { ...body(adaDraft), ...material })).status).toBe(401);
       expect((await post(learner, `/api/upload/${kind}`, { ...body(adaPublished), ...material })).status).toBe(403);
@@ -157,7 +190,12 @@ describe("uploads over HTTP", () => {
   });
 
   it("keeps an upload to its uploader: another instructor cannot see, complete or cancel it", async () => {
-    const start = await post(ada, "/api/upload/thumbnail", { courseId: adaDraft, fileName: "a.png", contentType: "image/png", size: files.png.length });
+    const start = await post(ada, "/api/upload/thumbnail", {
+      courseId: adaDraft,
+      fileName: "a.png",
+      contentType: "image/png",
+      size: files.png.length,
+    });
     const { uploadId } = (await start.json()) as { uploadId: string };
     expect((await alan.call(`/api/upload/${uploadId}`)).status).toBe(404);
     expect((await post(alan, "/api/upload/thumbnail/complete", { uploadId })).status).toBe(404);
@@ -179,17 +217,31 @@ describe("uploads over HTTP", () => {
     expect(storedAt(started.key)!.equals(files.pdf)).toBe(true);
     expect(storedAt(keyOfUrl(started.single.url))).toBeNull();
 
-    const start = await post(ada, "/api/upload/thumbnail", { courseId: adaDraft, fileName: "cover.png", contentType: "image/png", size: files.png.length });
+    const start = await post(ada, "/api/upload/thumbnail", {
+      courseId: adaDraft,
+      fileName: "cover.png",
+      contentType: "image/png",
+      size: files.png.length,
+    });
     const cancelled = (await start.json()) as { uploadId: string; key: string; single: { url: string; headers: Record<string, string> } };
     expect((await ada.call(`/api/upload/${cancelled.uploadId}`, { method: "DELETE" })).status).toBe(200);
-    const afterCancel = await fetch(cancelled.single.url, { method: "PUT", headers: cancelled.single.headers, body: new Uint8Array(files.png) });
+    const afterCancel = await fetch(cancelled.single.url, {
+      method: "PUT",
+      headers: cancelled.single.headers,
+      body: new Uint8Array(files.png),
+    });
     expect(afterCancel.status).toBe(403);
     expect(storedAt(keyOfUrl(cancelled.single.url))).toBeNull();
     expect(storedAt(cancelled.key)).toBeNull();
   });
 
   it("answers a chunked PUT longer than signed with 413 in the error shape, and stores nothing", async () => {
-    const start = await post(ada, "/api/upload/material", { courseId: adaDraft, fileName: "long.csv", contentType: "text/csv", size: 1000 });
+    const start = await post(ada, "/api/upload/material", {
+      courseId: adaDraft,
+      fileName: "long.csv",
+      contentType: "text/csv",
+      size: 1000,
+    });
     const started = (await start.json()) as { uploadId: string; single: { url: string; headers: Record<string, string> } };
     // A stream body: fetch sends it chunked, without Content-Length, so only counting the bytes can refuse it.
     const chunks = [0, 1, 2].map(() => new Uint8Array(600).fill(0x61));
@@ -202,7 +254,9 @@ describe("uploads over HTTP", () => {
     });
     const put = await fetch(started.single.url, { method: "PUT", headers: started.single.headers, body, duplex: "half" } as RequestInit);
     expect(put.status).toBe(413);
-    expect(await put.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The upload is larger than the 1000 bytes declared." } });
+    expect(await put.json()).toEqual({
+      error: { code: "PAYLOAD_TOO_LARGE", message: "The upload is larger than the 1000 bytes declared." },
+    });
     expect(fs.existsSync(path.join(testDataDir(), "storage", "uploads", started.uploadId))).toBe(false);
   });
 

@@ -81,7 +81,17 @@ export function formatReport(report: BenchReport): string {
     problems(r),
   ]);
   for (const { scenario, status } of report.unavailable) {
-    rows.push([scenario.name, `${scenario.method ?? "GET"} ${scenario.path}`, "–", "–", "–", "–", "–", "–", `not available (answered ${status})`]);
+    rows.push([
+      scenario.name,
+      `${scenario.method ?? "GET"} ${scenario.path}`,
+      "–",
+      "–",
+      "–",
+      "–",
+      "–",
+      "–",
+      `not available (answered ${status})`,
+    ]);
   }
   const [first, last] = [report.results[0], report.results.at(-1)];
   const drift = first && last ? ((last.load.requestsPerSecond - first.load.requestsPerSecond) / first.load.requestsPerSecond) * 100 : 0;

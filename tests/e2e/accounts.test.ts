@@ -24,7 +24,12 @@ async function linkFromOutbox(to: string, pathPart: string): Promise<string> {
   const mailDir = path.join(dataDir, "mail");
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const files = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((f) => f.endsWith(".eml") && f.includes(to)).sort() : [];
+    const files = fs.existsSync(mailDir)
+      ? fs
+          .readdirSync(mailDir)
+          .filter((f) => f.endsWith(".eml") && f.includes(to))
+          .sort()
+      : [];
     const newest = files.at(-1);
     if (newest) {
       const decoded = fs
@@ -158,16 +163,32 @@ describe("account pages in Chromium", () => {
     const email = "first-admin@example.test";
     const context = await newContext();
     const headers = { origin: baseUrl() };
-    expect((await context.request.post(`${baseUrl()}/api/auth/signup`, { data: { name: "Root", email, password: "a long enough passphrase" }, headers })).status()).toBe(202);
-    expect((await context.request.post(`${baseUrl()}/api/auth/signin`, { data: { email, password: "a long enough passphrase" }, headers })).status()).toBe(200);
-    expect((await context.request.post(`${baseUrl()}/api/onboarding`, { data: { name: "Root", role: "LEARNER" }, headers })).status()).toBe(200);
+    expect(
+      (
+        await context.request.post(`${baseUrl()}/api/auth/signup`, {
+          data: { name: "Root", email, password: "a long enough passphrase" },
+          headers,
+        })
+      ).status(),
+    ).toBe(202);
+    expect(
+      (
+        await context.request.post(`${baseUrl()}/api/auth/signin`, { data: { email, password: "a long enough passphrase" }, headers })
+      ).status(),
+    ).toBe(200);
+    expect((await context.request.post(`${baseUrl()}/api/onboarding`, { data: { name: "Root", role: "LEARNER" }, headers })).status()).toBe(
+      200,
+    );
     const { page, errors } = await openPage(context, "/admin");
     expect(pathOf(page)).toBe("/dashboard");
     await page.getByRole("alert").filter({ hasText: "does not have access to the admin area" }).waitFor();
     // The banner offers a new link; the first one still works.
     const banner = page.getByRole("region", { name: "Confirm your e-mail address" });
     await banner.getByRole("button", { name: "Send a new link" }).click();
-    await banner.getByRole("status").filter({ hasText: `We have sent a new link to ${email}.` }).waitFor();
+    await banner
+      .getByRole("status")
+      .filter({ hasText: `We have sent a new link to ${email}.` })
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(await linkFromOutbox(email, "/verify-email?token="), { waitUntil: "load" });
@@ -186,7 +207,19 @@ describe("account pages in Chromium", () => {
   });
 
   it("keeps every hostile callbackUrl on the site, signed in and signed out", async () => {
-    const hostile = ["/\t/evil.test", "/\n/evil.test", "/\r/evil.test", "/\\evil.test", "/\\/evil.test", "//evil.test", "\\\\evil.test", "%2F%2Fevil.test", "/.//evil.test", "/\u3002/evil.test", "javascript:alert(1)"];
+    const hostile = [
+      "/\t/evil.test",
+      "/\n/evil.test",
+      "/\r/evil.test",
+      "/\\evil.test",
+      "/\\/evil.test",
+      "//evil.test",
+      "\\\\evil.test",
+      "%2F%2Fevil.test",
+      "/.//evil.test",
+      "/\u3002/evil.test",
+      "javascript:alert(1)",
+    ];
     // Signed out: the form sends the user wherever callbackUrl says, after a right password. A fresh browser each time,
     // two demo learners in turn (sign-in is limited to 10 a minute per address and per account).
     for (const [i, value] of hostile.entries()) {

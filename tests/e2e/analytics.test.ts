@@ -63,7 +63,11 @@ async function json<T>(context: BrowserContext, path: string): Promise<T> {
 const sum = (points: TimePoint[]) => points.reduce((n, p) => n + p.count, 0);
 
 /** The value of a stat card, by its label. */
-const stat = (page: Page, label: string) => page.locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd[1]").textContent();
+const stat = (page: Page, label: string) =>
+  page
+    .locator("dt", { hasText: new RegExp(`^${label}$`) })
+    .locator("xpath=following-sibling::dd[1]")
+    .textContent();
 
 /** Name and e-mail of each row of the learners table, top to bottom. */
 async function tableLearners(page: Page): Promise<{ name: string; email: string; progress: number }[]> {
@@ -132,7 +136,9 @@ describe("analytics in Chromium", () => {
     stranger = await browser.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });
     const name = "Una Related";
     await signUpInContext(stranger, { name, email: uniqueEmail("analytics"), password: strongPassword(), role: "INSTRUCTOR" });
-    const created = await stranger.request.post("/api/instructor/courses", { data: { title: "Empty analytics course", description: "Nothing here yet." } });
+    const created = await stranger.request.post("/api/instructor/courses", {
+      data: { title: "Empty analytics course", description: "Nothing here yet." },
+    });
     expect(created.status()).toBe(201);
     emptyCourseId = ((await created.json()) as { course: { id: string } }).course.id;
   });
@@ -153,7 +159,9 @@ describe("analytics in Chromium", () => {
     await allTime.focus();
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.searchParams.get("range") === "all");
-    await expect(page.getByRole("navigation", { name: "Date range" }).locator('[aria-current="page"]').textContent()).resolves.toBe("All time");
+    await expect(page.getByRole("navigation", { name: "Date range" }).locator('[aria-current="page"]').textContent()).resolves.toBe(
+      "All time",
+    );
 
     expect(await stat(page, "Enrollments")).toBe(String(api.summary.enrollments));
     expect(await stat(page, "Completions")).toBe(String(api.summary.completions));
@@ -161,7 +169,9 @@ describe("analytics in Chromium", () => {
 
     // The enrollments chart is drawn (an image with bars) and its table holds the API's series.
     const chart = page.getByRole("figure", { name: `Enrollments per ${api.range.bucket}` });
-    await expect(chart.locator("[role=img]").getAttribute("aria-label")).resolves.toMatch(new RegExp(`^Bar chart of enrollments per week .*: ${api.summary.enrollments} in all`));
+    await expect(chart.locator("[role=img]").getAttribute("aria-label")).resolves.toMatch(
+      new RegExp(`^Bar chart of enrollments per week .*: ${api.summary.enrollments} in all`),
+    );
     await chart.locator("svg .recharts-bar-rectangle path").first().waitFor();
     expect(await chart.locator("svg .recharts-bar-rectangle path").count()).toBe(api.enrollmentsOverTime.filter((p) => p.count > 0).length);
     const rows = await chartTable(chart);
@@ -171,7 +181,9 @@ describe("analytics in Chromium", () => {
     // The funnel: one row per lesson with the API's completions.
     const funnel = page.getByRole("figure", { name: "Lesson completion funnel" });
     const steps = await chartTable(funnel);
-    expect(steps.map((cells) => [cells[0], cells[1], Number(cells[3])])).toEqual(api.funnel.map((s) => [String(s.position), s.title, s.completed]));
+    expect(steps.map((cells) => [cells[0], cells[1], Number(cells[3])])).toEqual(
+      api.funnel.map((s) => [String(s.position), s.title, s.completed]),
+    );
     expect(api.funnel[0]!.completed).toBeGreaterThanOrEqual(3);
 
     // The learners table: the demo's three, newest enrollment first.
@@ -292,7 +304,9 @@ describe("analytics in Chromium", () => {
     expect(signUps.reduce((n, [, c]) => n + Number(c), 0)).toBe(users);
 
     const top = page.getByRole("table", { name: "Top courses by enrollments" });
-    const topRows = await top.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.querySelector("th")?.textContent, Number(tr.lastElementChild?.textContent)]));
+    const topRows = await top
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [tr.querySelector("th")?.textContent, Number(tr.lastElementChild?.textContent)]));
     expect(topRows).toEqual(api.topByEnrollments.map((c) => [c.title, c.count]));
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Download CSV/ }).click()]);
@@ -325,7 +339,12 @@ describe("analytics in Chromium", () => {
           // Open every "Show data as table" so that axe checks those tables too.
           await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          expect({ path, violations: await axeViolations(page), overflow, errors }).toEqual({ path, violations: [], overflow: 0, errors: [] });
+          expect({ path, violations: await axeViolations(page), overflow, errors }).toEqual({
+            path,
+            violations: [],
+            overflow: 0,
+            errors: [],
+          });
           await page.close();
         }
       });

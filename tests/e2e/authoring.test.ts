@@ -85,11 +85,18 @@ describe("course authoring in Chromium", () => {
       await page.getByRole("button", { name: "Add module" }).click();
       await curriculum.getByRole("heading", { name: `Module ${index + 1}: ${title}` }).waitFor();
     }
-    for (const [module, lesson] of [["Shore life", "Crabs"], ["Shore life", "Anemones"], ["Deep water", "Squid"]]) {
+    for (const [module, lesson] of [
+      ["Shore life", "Crabs"],
+      ["Shore life", "Anemones"],
+      ["Deep water", "Squid"],
+    ]) {
       const form = page.locator("form").filter({ has: page.getByLabel(`New lesson in ${module}`, { exact: true }) });
       await form.getByLabel(`New lesson in ${module}`).fill(lesson!);
       await form.getByRole("button", { name: "Add lesson" }).click();
-      await page.getByRole("list", { name: `Lessons of ${module}` }).getByRole("link", { name: lesson }).waitFor();
+      await page
+        .getByRole("list", { name: `Lessons of ${module}` })
+        .getByRole("link", { name: lesson })
+        .waitFor();
     }
     expect(await outline(courseId)).toEqual([
       ["Shore life", ["Crabs", "Anemones"]],
@@ -127,7 +134,9 @@ describe("course authoring in Chromium", () => {
 
     // A thumbnail made here: a real PNG.
     const thumbnail = page.getByRole("region", { name: "Course thumbnail" });
-    await thumbnail.locator('input[type="file"]').setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: solidPng(64, 36, [20, 120, 160]) });
+    await thumbnail
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: solidPng(64, 36, [20, 120, 160]) });
     await thumbnail.getByRole("img", { name: "Current thumbnail" }).waitFor();
     expect(await thumbnail.getByRole("img", { name: "Current thumbnail" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
 
@@ -138,7 +147,9 @@ describe("course authoring in Chromium", () => {
     paths.lesson = new URL(page.url()).pathname;
     await checkAxe(page, "lesson editor");
     const preview = page.getByRole("region", { name: "Preview" });
-    await page.getByLabel("Content (markdown)").fill("## Squid facts\n\n- **Three** hearts\n- Blue blood\n\n<script>window.pwned = 1</script>");
+    await page
+      .getByLabel("Content (markdown)")
+      .fill("## Squid facts\n\n- **Three** hearts\n- Blue blood\n\n<script>window.pwned = 1</script>");
     await preview.getByRole("heading", { name: "Squid facts" }).waitFor();
     await expect(preview.locator("strong").textContent()).resolves.toBe("Three");
     expect(await preview.locator("script").count()).toBe(0);
@@ -196,7 +207,11 @@ describe("course authoring in Chromium", () => {
       "Module 1: Deep water",
       "Module 2: Shore life",
     ]);
-    await expect(previewCurriculum.locator("ol ol > li > span:first-child").allTextContents()).resolves.toEqual(["Squid", "Crabs", "Anemones"]);
+    await expect(previewCurriculum.locator("ol ol > li > span:first-child").allTextContents()).resolves.toEqual([
+      "Squid",
+      "Crabs",
+      "Anemones",
+    ]);
     await checkAxe(page, "preview");
     expect(errors).toEqual([]);
   });

@@ -33,7 +33,12 @@ async function expectOk(response: Promise<ApiResponse>, status: number, what: st
 async function publishedCourse(client: ApiClient, n: number): Promise<string> {
   const title = `Garden course ${String(n).padStart(2, "0")}`;
   const created = await expectOk(
-    client.post("/api/instructor/courses", { title, description: "Soil, seeds and patience.", category: EXTRA_CATEGORY, difficulty: "advanced" }),
+    client.post("/api/instructor/courses", {
+      title,
+      description: "Soil, seeds and patience.",
+      category: EXTRA_CATEGORY,
+      difficulty: "advanced",
+    }),
     201,
     `creating ${title}`,
   );
@@ -59,7 +64,11 @@ async function demoDraft(): Promise<{ id: string; editor: ApiClient }> {
 
 const searchOf = (page: Page) => new URL(page.url()).searchParams;
 const cardTitles = (page: Page) => page.getByRole("list", { name: "Courses" }).getByRole("heading").allTextContents();
-const status = (page: Page) => page.getByRole("status").filter({ hasText: /course/ }).textContent();
+const status = (page: Page) =>
+  page
+    .getByRole("status")
+    .filter({ hasText: /course/ })
+    .textContent();
 
 describe("catalog and course page in Chromium", () => {
   let browser: Browser;

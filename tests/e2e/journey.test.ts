@@ -49,7 +49,10 @@ describe("the learner journey in Chromium", () => {
     const typed = WORD.slice(0, 9).toLowerCase();
     await page.getByRole("searchbox", { name: "Search" }).pressSequentially(typed, { delay: 40 });
     await page.waitForURL((url) => url.searchParams.get("q") === typed);
-    await page.getByRole("status").filter({ hasText: `“${typed}”` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `“${typed}”` })
+      .waitFor();
     const results = page.getByRole("list", { name: "Courses" });
     await results.getByRole("link", { name: TITLE }).waitFor();
     await expect(results.getByRole("listitem").count()).resolves.toBe(1);
@@ -126,7 +129,12 @@ describe("the learner journey in Chromium", () => {
     const lessonMaterials = page.getByRole("list", { name: "Lesson materials" });
     const [download] = await Promise.all([page.waitForEvent("download"), lessonMaterials.getByRole("button").first().click()]);
     expect(download.suggestedFilename()).toBe("lesson-handout.pdf");
-    expect(fs.readFileSync(await download.path()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(
+      fs
+        .readFileSync(await download.path())
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
 
     // Mark every lesson complete through the toggle, walking with Next; undo once on the way.
     const toggle = page.getByRole("button", { name: "Mark complete" });

@@ -7,7 +7,13 @@ import { signUpInContext } from "../helpers/browser-accounts";
 import { openPage, playerUrl, waitForVideo } from "../helpers/learner-pages";
 
 type CourseDetail = {
-  course: { id: string; title: string; category: string | null; materialsCount: number; modules: { lessons: { id: string; title: string; hasVideo: boolean }[] }[] };
+  course: {
+    id: string;
+    title: string;
+    category: string | null;
+    materialsCount: number;
+    modules: { lessons: { id: string; title: string; hasVideo: boolean }[] }[];
+  };
 };
 
 const lessonsOf = (detail: CourseDetail) => detail.course.modules.flatMap((m) => m.lessons);
@@ -20,7 +26,12 @@ describe("the course player in Chromium", () => {
 
   async function learnerContext(options: Parameters<Browser["newContext"]>[0] = {}) {
     const context = await browser.newContext({ ...options, extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });
-    await signUpInContext(context, { name: "Lena Learner", email: uniqueEmail("player"), password: "a long enough passphrase", role: "LEARNER" });
+    await signUpInContext(context, {
+      name: "Lena Learner",
+      email: uniqueEmail("player"),
+      password: "a long enough passphrase",
+      role: "LEARNER",
+    });
     return context;
   }
 
@@ -44,7 +55,9 @@ describe("the course player in Chromium", () => {
     const context = await learnerContext();
     const { page, errors } = await openPage(context, playerUrl(videoCourse.course.id, lessonsOf(videoCourse)[0]!.id));
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Enroll to open this lesson");
-    await expect(page.getByRole("link", { name: "Go to the course page" }).getAttribute("href")).resolves.toBe(`/courses/${videoCourse.course.id}`);
+    await expect(page.getByRole("link", { name: "Go to the course page" }).getAttribute("href")).resolves.toBe(
+      `/courses/${videoCourse.course.id}`,
+    );
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

@@ -18,12 +18,18 @@ export const enrollmentId = (n: number) => `00000000-0000-4000-8000-${String(n).
 
 async function user(role: "ADMIN" | "INSTRUCTOR" | "LEARNER", name: string | null, email: string, createdAt: string) {
   const u = await insertUser({ role, email });
-  await db.update(users).set({ name, createdAt: at(createdAt) }).where(eq(users.id, u.id));
+  await db
+    .update(users)
+    .set({ name, createdAt: at(createdAt) })
+    .where(eq(users.id, u.id));
   return { ...u, name };
 }
 
 async function course(instructorId: string, title: string, isPublished: boolean) {
-  const [row] = await db.insert(courses).values({ instructorId, title, isPublished, description: "About it." }).returning({ id: courses.id });
+  const [row] = await db
+    .insert(courses)
+    .values({ instructorId, title, isPublished, description: "About it." })
+    .returning({ id: courses.id });
   return row!.id;
 }
 
@@ -69,15 +75,45 @@ export async function buildAnalyticsFixture() {
 
   await db.insert(enrollments).values([
     // e1: exactly at the start of the 7-day range; finished every lesson.
-    { id: enrollmentId(1), courseId: data, learnerId: alice.id, enrolledAt: at("2026-03-12T00:00:00.000Z"), progress: 100, completedAt: at("2026-03-15T10:00:00Z"), lastAccessedAt: at("2026-03-15T10:00:00Z") },
+    {
+      id: enrollmentId(1),
+      courseId: data,
+      learnerId: alice.id,
+      enrolledAt: at("2026-03-12T00:00:00.000Z"),
+      progress: 100,
+      completedAt: at("2026-03-15T10:00:00Z"),
+      lastAccessedAt: at("2026-03-15T10:00:00Z"),
+    },
     // e2: one millisecond before the 7-day range; one lesson of three.
-    { id: enrollmentId(2), courseId: data, learnerId: bob.id, enrolledAt: at("2026-03-11T23:59:59.999Z"), progress: 33, lastAccessedAt: at("2026-03-12T08:00:00Z") },
+    {
+      id: enrollmentId(2),
+      courseId: data,
+      learnerId: bob.id,
+      enrolledAt: at("2026-03-11T23:59:59.999Z"),
+      progress: 33,
+      lastAccessedAt: at("2026-03-12T08:00:00Z"),
+    },
     // e3: before the 30-day range (which starts 2026-02-17) but completed inside it.
-    { id: enrollmentId(3), courseId: data, learnerId: carol.id, enrolledAt: at("2026-02-16T12:00:00Z"), progress: 100, completedAt: at("2026-03-10T09:00:00Z"), lastAccessedAt: at("2026-03-10T09:00:00Z") },
+    {
+      id: enrollmentId(3),
+      courseId: data,
+      learnerId: carol.id,
+      enrolledAt: at("2026-02-16T12:00:00Z"),
+      progress: 100,
+      completedAt: at("2026-03-10T09:00:00Z"),
+      lastAccessedAt: at("2026-03-10T09:00:00Z"),
+    },
     // e4: today, nothing done, never opened.
     { id: enrollmentId(4), courseId: data, learnerId: dave.id, enrolledAt: at("2026-03-18T11:00:00Z"), progress: 0 },
     { id: enrollmentId(5), courseId: noLessons, learnerId: alice.id, enrolledAt: at("2026-03-17T09:00:00Z"), progress: 0 },
-    { id: enrollmentId(6), courseId: other, learnerId: carol.id, enrolledAt: at("2026-03-14T09:00:00Z"), progress: 100, completedAt: at("2026-03-17T09:00:00Z") },
+    {
+      id: enrollmentId(6),
+      courseId: other,
+      learnerId: carol.id,
+      enrolledAt: at("2026-03-14T09:00:00Z"),
+      progress: 100,
+      completedAt: at("2026-03-17T09:00:00Z"),
+    },
   ]);
   const done = (n: number, lessonId: string, completedAt: string, videoPosition = 0, updatedAt = completedAt) => ({
     enrollmentId: enrollmentId(n),
@@ -100,11 +136,17 @@ export async function buildAnalyticsFixture() {
     done(6, ol!.id, "2026-03-17T09:00:00Z"),
   ]);
 
-  return { admin, instructor, otherInstructor, learners: { alice, bob, carol, dave }, courses: { data, noLessons, noLearners, other }, lessons: { L1, L2, L3 } };
+  return {
+    admin,
+    instructor,
+    otherInstructor,
+    learners: { alice, bob, carol, dave },
+    courses: { data, noLessons, noLearners, other },
+    lessons: { L1, L2, L3 },
+  };
 }
 
 export type AnalyticsFixture = Awaited<ReturnType<typeof buildAnalyticsFixture>>;
-
 
 export const query = (range?: string, bucket?: string) => analyticsQuerySchema.parse({ range, bucket });
 

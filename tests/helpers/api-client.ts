@@ -109,10 +109,13 @@ export class ApiClient {
       headers: response.headers,
       text,
       json: <T>() => JSON.parse(text) as T,
-      location: location === null ? null : (() => {
-        const target = new URL(location, this.base);
-        return target.pathname + target.search;
-      })(),
+      location:
+        location === null
+          ? null
+          : (() => {
+              const target = new URL(location, this.base);
+              return target.pathname + target.search;
+            })(),
     };
   }
 
@@ -153,7 +156,10 @@ export class ApiClient {
   /** Opens the verification link of the outbox mail number `seen + 1` to this address: POST its token. */
   async verifyFromMail(email: string, seen = 0): Promise<ApiResponse> {
     const link = new URL(linkIn(await waitForOutboxMail(email, { seen }), "/verify-email"));
-    return this.post("/api/auth/verify-email", { token: link.searchParams.get("token"), callbackUrl: link.searchParams.get("callbackUrl") ?? undefined });
+    return this.post("/api/auth/verify-email", {
+      token: link.searchParams.get("token"),
+      callbackUrl: link.searchParams.get("callbackUrl") ?? undefined,
+    });
   }
 
   signIn(email: string, password: string) {

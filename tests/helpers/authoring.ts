@@ -13,7 +13,9 @@ export function storedFiles(prefix: string): string[] {
   const root = storageRoot();
   const walk = (dir: string): string[] =>
     fs.existsSync(dir)
-      ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+      ? fs
+          .readdirSync(dir, { withFileTypes: true })
+          .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
       : [];
   return walk(path.join(root, prefix)).map((file) => path.relative(root, file).split(path.sep).join("/"));
 }
@@ -33,7 +35,11 @@ function expectStatus(response: ApiResponse, status: number, what: string) {
 
 /** A course with a description, one module and one lesson, published when asked. */
 export async function createCourseTree(client: ApiClient, { published = false, title = "Matrix course" } = {}): Promise<CourseTree> {
-  const course = expectStatus(await client.post("/api/instructor/courses", { title, description: "What it teaches." }), 201, "creating a course");
+  const course = expectStatus(
+    await client.post("/api/instructor/courses", { title, description: "What it teaches." }),
+    201,
+    "creating a course",
+  );
   const courseId = course.json<{ course: { id: string } }>().course.id;
   const added = expectStatus(await client.post(`/api/instructor/courses/${courseId}/modules`, { title: "Week 1" }), 201, "adding a module");
   const moduleId = added.json<{ module: { id: string } }>().module.id;
@@ -54,7 +60,11 @@ export type StartedUpload = { uploadId: string; key: string; single?: { url: str
 export function stagingKey(started: StartedUpload): string {
   if (!started.single) throw new Error("a multipart plan writes its final key");
   const { pathname } = new URL(started.single.url);
-  return pathname.replace(/^\/api\/storage\/objects\//, "").split("/").map(decodeURIComponent).join("/");
+  return pathname
+    .replace(/^\/api\/storage\/objects\//, "")
+    .split("/")
+    .map(decodeURIComponent)
+    .join("/");
 }
 
 /** POST /api/upload/{kind}; throws unless it answers 201. */
@@ -97,6 +107,10 @@ export async function uploadFile<T = Record<string, unknown>>(
   file: { fileName: string; contentType: string },
 ): Promise<T> {
   const started = await sendUpload(client, kind, target, bytes, file);
-  const complete = expectStatus(await client.post(`/api/upload/${kind}/complete`, { uploadId: started.uploadId }), 200, `completing a ${kind} upload`);
+  const complete = expectStatus(
+    await client.post(`/api/upload/${kind}/complete`, { uploadId: started.uploadId }),
+    200,
+    `completing a ${kind} upload`,
+  );
   return complete.json<Record<string, T>>()[kind]!;
 }

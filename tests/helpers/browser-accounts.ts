@@ -20,11 +20,17 @@ export async function signUpInContext(
   });
   if (signUp.status() !== 202) throw new Error(`sign-up answered ${signUp.status()}: ${await signUp.text()}`);
   const link = new URL(linkIn(await waitForOutboxMail(account.email, { seen }), "/verify-email"));
-  const verified = await context.request.post(`${baseUrl()}/api/auth/verify-email`, { data: { token: link.searchParams.get("token") }, headers });
+  const verified = await context.request.post(`${baseUrl()}/api/auth/verify-email`, {
+    data: { token: link.searchParams.get("token") },
+    headers,
+  });
   if (verified.status() !== 200) throw new Error(`verification answered ${verified.status()}: ${await verified.text()}`);
   const { user } = (await verified.json()) as { user: { id: string } };
   if (account.role) {
-    const onboarded = await context.request.post(`${baseUrl()}/api/onboarding`, { data: { name: account.name, role: account.role }, headers });
+    const onboarded = await context.request.post(`${baseUrl()}/api/onboarding`, {
+      data: { name: account.name, role: account.role },
+      headers,
+    });
     if (onboarded.status() !== 200) throw new Error(`onboarding answered ${onboarded.status()}: ${await onboarded.text()}`);
     if (account.role === "INSTRUCTOR") {
       await approveTeaching(((await onboarded.json()) as { instructorRequest: { id: string } }).instructorRequest.id);

@@ -21,7 +21,11 @@ async function upload(
   start: Record<string, unknown>,
   bytes: Buffer,
 ): Promise<Record<string, unknown>> {
-  const started = expectStatus(await instructor.post(`/api/upload/${kind}`, { ...start, size: bytes.length }), 201, `starting a ${kind} upload`);
+  const started = expectStatus(
+    await instructor.post(`/api/upload/${kind}`, { ...start, size: bytes.length }),
+    201,
+    `starting a ${kind} upload`,
+  );
   const plan = started.json<{ uploadId: string; single?: { url: string; headers: Record<string, string> } }>();
   await sendBytes(plan, bytes, (url, init) => fetch(url, init));
   const completed = await instructor.post(`/api/upload/${kind}/complete`, { uploadId: plan.uploadId });
@@ -45,12 +49,26 @@ export type BuiltCourse = {
  */
 export async function buildCourse(
   instructor: ApiClient,
-  { title, description = "A course built by the API tests.", category = "Testing", lessons = 3, media = false, publish = true }:
-    { title: string; description?: string; category?: string; lessons?: number; media?: boolean; publish?: boolean },
+  {
+    title,
+    description = "A course built by the API tests.",
+    category = "Testing",
+    lessons = 3,
+    media = false,
+    publish = true,
+  }: { title: string; description?: string; category?: string; lessons?: number; media?: boolean; publish?: boolean },
 ): Promise<BuiltCourse> {
-  const course = expectStatus(await instructor.post("/api/instructor/courses", { title, description, category, difficulty: "beginner" }), 201, "creating a course");
+  const course = expectStatus(
+    await instructor.post("/api/instructor/courses", { title, description, category, difficulty: "beginner" }),
+    201,
+    "creating a course",
+  );
   const courseId = course.json<{ course: { id: string } }>().course.id;
-  const created = expectStatus(await instructor.post(`/api/instructor/courses/${courseId}/modules`, { title: "Module 1" }), 201, "creating a module");
+  const created = expectStatus(
+    await instructor.post(`/api/instructor/courses/${courseId}/modules`, { title: "Module 1" }),
+    201,
+    "creating a module",
+  );
   const moduleId = created.json<{ module: { id: string } }>().module.id;
   const lessonIds: string[] = [];
   // One at a time: lessons are appended in the order they arrive.
@@ -67,9 +85,19 @@ export async function buildCourse(
     const lessonId = lessonIds[0]!;
     await upload(instructor, "video", { courseId, moduleId, lessonId, fileName: "intro.webm", contentType: "video/webm" }, sampleVideo);
     built.videoLessonId = lessonId;
-    const onLesson = await upload(instructor, "material", { courseId, moduleId, lessonId, fileName: "lesson-handout.pdf", contentType: "application/pdf" }, samplePdf);
+    const onLesson = await upload(
+      instructor,
+      "material",
+      { courseId, moduleId, lessonId, fileName: "lesson-handout.pdf", contentType: "application/pdf" },
+      samplePdf,
+    );
     built.lessonMaterialId = (onLesson as { material: { id: string } }).material.id;
-    const onCourse = await upload(instructor, "material", { courseId, fileName: "course-handout.pdf", contentType: "application/pdf" }, samplePdf);
+    const onCourse = await upload(
+      instructor,
+      "material",
+      { courseId, fileName: "course-handout.pdf", contentType: "application/pdf" },
+      samplePdf,
+    );
     built.courseMaterialId = (onCourse as { material: { id: string } }).material.id;
   }
   if (publish) await setPublished(instructor, courseId, true);
@@ -77,7 +105,11 @@ export async function buildCourse(
 }
 
 export async function setPublished(instructor: ApiClient, courseId: string, published: boolean) {
-  expectStatus(await instructor.post(`/api/instructor/courses/${courseId}/publish`, { published }), 200, published ? "publishing" : "unpublishing");
+  expectStatus(
+    await instructor.post(`/api/instructor/courses/${courseId}/publish`, { published }),
+    200,
+    published ? "publishing" : "unpublishing",
+  );
 }
 
 /** Enrolls the client; fails unless the answer is 201 (a new enrollment) or 200 (an existing one). */

@@ -21,7 +21,13 @@ export function listApiRoutes(root = path.join(process.cwd(), "src", "app", "api
         const methods = METHODS.filter((m) =>
           new RegExp(`export\\s+(const|async\\s+function|function)\\s+${m}\\b|export\\s+const\\s+\\{[^}]*\\b${m}\\b[^}]*\\}`).test(source),
         );
-        const template = "/api" + path.relative(root, path.dirname(full)).split(path.sep).map((s) => `/${s}`).join("");
+        const template =
+          "/api" +
+          path
+            .relative(root, path.dirname(full))
+            .split(path.sep)
+            .map((s) => `/${s}`)
+            .join("");
         found.push({ template: template === "/api/" ? "/api" : template, methods, file: path.relative(process.cwd(), full) });
       }
     }

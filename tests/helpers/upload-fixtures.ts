@@ -42,10 +42,7 @@ export const files = {
   mp4: padded(Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypisom"), Buffer.from([0, 0, 2, 0]), Buffer.from("isomiso2")])),
   mov: padded(Buffer.concat([Buffer.from([0, 0, 0, 0x14]), Buffer.from("ftypqt  "), Buffer.from([0, 0, 2, 0]), Buffer.from("qt  ")])),
   pdf: padded(Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")),
-  png: Buffer.from(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-    "base64",
-  ),
+  png: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"),
   jpeg: padded(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]), 256),
   docx: zipOf([
     [
@@ -72,7 +69,10 @@ export const files = {
 
 /** A course of `instructorId` with one module and one lesson. */
 export async function insertCourseTree(instructorId: string, { published = false } = {}) {
-  const [course] = await db.insert(courses).values({ instructorId, title: "Uploads 101", isPublished: published }).returning({ id: courses.id });
+  const [course] = await db
+    .insert(courses)
+    .values({ instructorId, title: "Uploads 101", isPublished: published })
+    .returning({ id: courses.id });
   const [module] = await db.insert(modules).values({ courseId: course!.id, title: "Week 1" }).returning({ id: modules.id });
   const [lesson] = await db.insert(lessons).values({ moduleId: module!.id, title: "Intro" }).returning({ id: lessons.id });
   return { courseId: course!.id, moduleId: module!.id, lessonId: lesson!.id };

@@ -13,7 +13,8 @@ vi.mock("next/headers", async () => (await import("../../../tests/helpers/reques
 withTestDatabase();
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => handler(request, { params: Promise.resolve(params) });
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  handler(request, { params: Promise.resolve(params) });
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   new Request("http://localhost:3000/api/x", {
     method: "POST",
@@ -21,7 +22,8 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 const get = (url = "http://localhost:3000/api/x") => new Request(url, { headers: { "x-request-id": "req-12345678" } });
-const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string; fields?: Record<string, string> } }).error;
+const errorOf = async (response: Response) =>
+  ((await response.json()) as { error: { code: string; message: string; fields?: Record<string, string> } }).error;
 
 describe("the route wrapper", () => {
   it("answers an unexpected failure with 500, the request id, and nothing internal", async () => {
@@ -67,7 +69,9 @@ describe("the route wrapper", () => {
     );
     const id = crypto.randomUUID();
     const status = (request: Request, params: Record<string, string>, as: "anonymous" | "learner") =>
-      (as === "anonymous" ? asAnonymous(() => call(handler, request, params)) : asUser(learner, () => call(handler, request, params))).then((r) => r.status);
+      (as === "anonymous" ? asAnonymous(() => call(handler, request, params)) : asUser(learner, () => call(handler, request, params))).then(
+        (r) => r.status,
+      );
     expect(await status(post({ n: 1 }, { origin: "https://evil.example" }), { id: "nope" }, "anonymous")).toBe(403);
     expect(await status(post({ n: "x" }), { id: "nope" }, "anonymous")).toBe(404);
     expect(await status(post({ n: "x" }), { id }, "anonymous")).toBe(400);
@@ -92,8 +96,14 @@ describe("the route wrapper", () => {
     const handler = route({ access: "anyone", query: z.object({ page: z.coerce.number().int().min(1) }) }, async ({ viewer, query }) =>
       Response.json({ viewer: viewer?.role ?? null, page: query.page }),
     );
-    expect(await (await asAnonymous(() => call(handler, get("http://localhost:3000/api/x?page=2")))).json()).toEqual({ viewer: null, page: 2 });
-    expect(await (await asUser(user, () => call(handler, get("http://localhost:3000/api/x?page=3")))).json()).toEqual({ viewer: "INSTRUCTOR", page: 3 });
+    expect(await (await asAnonymous(() => call(handler, get("http://localhost:3000/api/x?page=2")))).json()).toEqual({
+      viewer: null,
+      page: 2,
+    });
+    expect(await (await asUser(user, () => call(handler, get("http://localhost:3000/api/x?page=3")))).json()).toEqual({
+      viewer: "INSTRUCTOR",
+      page: 3,
+    });
     const bad = await asAnonymous(() => call(handler, get("http://localhost:3000/api/x?page=0")));
     expect(bad.status).toBe(400);
     expect(Object.keys((await errorOf(bad)).fields!)).toEqual(["page"]);

@@ -132,7 +132,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             stats={[
               { label: "Lesson videos", value: formatBytes(storage.videoBytes), note: plural(storage.videoCount, "file") },
               { label: "Materials", value: formatBytes(storage.materialBytes), note: plural(storage.materialCount, "file") },
-              { label: "In all", value: formatBytes(storage.videoBytes + storage.materialBytes), note: plural(storage.videoCount + storage.materialCount, "file") },
+              {
+                label: "In all",
+                value: formatBytes(storage.videoBytes + storage.materialBytes),
+                note: plural(storage.videoCount + storage.materialCount, "file"),
+              },
             ]}
           />
         </Subsection>

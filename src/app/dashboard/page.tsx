@@ -30,7 +30,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="flex flex-col gap-10">
       <h1 className="text-3xl font-bold tracking-tight">Welcome, {viewer.name ?? viewer.email}</h1>
       {denied && (
-        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="alert"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           Your account does not have access to {denied.startsWith("/admin") ? "the admin area" : "the instructor area"}.
         </p>
       )}

@@ -18,9 +18,7 @@ export default async function OnboardingPage({ searchParams }: Props) {
     <div className="mx-auto flex w-full max-w-md flex-col gap-6">
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold tracking-tight">Welcome to BudhHub</h1>
-        <p className="text-slate-600 dark:text-slate-300">
-          Tell us your name and what brings you here.
-        </p>
+        <p className="text-slate-600 dark:text-slate-300">Tell us your name and what brings you here.</p>
       </div>
       <OnboardingForm name={viewer.name ?? ""} callbackUrl={callbackUrl} mode={teachingMode()} />
     </div>

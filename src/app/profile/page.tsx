@@ -56,9 +56,7 @@ export default async function ProfilePage() {
           {withPassword ? "Change your password" : "Set a password"}
         </h2>
         {!withPassword && (
-          <p className="text-slate-600 dark:text-slate-300">
-            You sign in with email links. Set a password to sign in with it as well.
-          </p>
+          <p className="text-slate-600 dark:text-slate-300">You sign in with email links. Set a password to sign in with it as well.</p>
         )}
         <ChangePasswordForm hasPassword={withPassword} headingId="profile-password" />
       </section>
@@ -69,13 +67,15 @@ export default async function ProfilePage() {
           </h2>
           {pendingRequest ? (
             <p>
-              You asked to teach on {dateFormat.format(pendingRequest.createdAt)}. An admin will decide; you will see the answer on
-              your dashboard.
+              You asked to teach on {dateFormat.format(pendingRequest.createdAt)}. An admin will decide; you will see the answer on your
+              dashboard.
             </p>
           ) : (
             <>
               <p className="text-slate-600 dark:text-slate-300">
-                {mode === "request" ? "Ask the admins to let you create courses." : "Create courses, upload lessons and see how your learners do."}
+                {mode === "request"
+                  ? "Ask the admins to let you create courses."
+                  : "Create courses, upload lessons and see how your learners do."}
               </p>
               <TeachRequestForm mode={mode} headingId="profile-teach" />
             </>

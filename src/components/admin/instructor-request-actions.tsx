@@ -27,10 +27,22 @@ export function InstructorRequestActions({ requestId, who }: { requestId: string
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button type="button" disabled={pending} onClick={() => decide("approve")} className={buttonStyles.primary} aria-label={`Approve ${who}`}>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => decide("approve")}
+        className={buttonStyles.primary}
+        aria-label={`Approve ${who}`}
+      >
         Approve
       </button>
-      <button type="button" disabled={pending} onClick={() => decide("decline")} className={buttonStyles.secondary} aria-label={`Decline ${who}`}>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => decide("decline")}
+        className={buttonStyles.secondary}
+        aria-label={`Decline ${who}`}
+      >
         Decline
       </button>
       <p role="alert" className="w-full empty:hidden text-sm text-red-800 dark:text-red-200">

@@ -69,7 +69,9 @@ function DataTable({ title, table }: { title: string; table: ChartTable }) {
  */
 export function ChartFigure({ title, description, tone, height = 240, table, tableOpen = false, empty, children }: ChartFigureProps) {
   return (
-    <figure className={`flex min-w-0 flex-col gap-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${chartColours} ${toneClass[tone]}`}>
+    <figure
+      className={`flex min-w-0 flex-col gap-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800 ${chartColours} ${toneClass[tone]}`}
+    >
       <figcaption className="font-semibold">{title}</figcaption>
       {empty ?? (
         <>
@@ -92,7 +94,8 @@ export function ChartFigure({ title, description, tone, height = 240, table, tab
   );
 }
 
-export const emptyChartClass = "rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300";
+export const emptyChartClass =
+  "rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300";
 
 /** Props recharts shares between our charts: no animation (nothing to settle), text and grid in the figure's colours. */
 export const axisTick = { fill: "var(--chart-text)", fontSize: 12 } as const;

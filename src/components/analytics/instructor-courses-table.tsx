@@ -17,13 +17,27 @@ export function InstructorCoursesTable({ courses, range }: { courses: Instructor
         <caption className={tableStyles.caption}>Figures per course</caption>
         <thead>
           <tr>
-            <th scope="col" className={tableStyles.th}>Course</th>
-            <th scope="col" className={tableStyles.th}>Status</th>
-            <th scope="col" className={numericHead}>Enrollments</th>
-            <th scope="col" className={numericHead}>Completions</th>
-            <th scope="col" className={numericHead}>Completion rate</th>
-            <th scope="col" className={numericHead}>Average progress</th>
-            <th scope="col" className={numericHead}>Active learners, 30 days</th>
+            <th scope="col" className={tableStyles.th}>
+              Course
+            </th>
+            <th scope="col" className={tableStyles.th}>
+              Status
+            </th>
+            <th scope="col" className={numericHead}>
+              Enrollments
+            </th>
+            <th scope="col" className={numericHead}>
+              Completions
+            </th>
+            <th scope="col" className={numericHead}>
+              Completion rate
+            </th>
+            <th scope="col" className={numericHead}>
+              Average progress
+            </th>
+            <th scope="col" className={numericHead}>
+              Active learners, 30 days
+            </th>
           </tr>
         </thead>
         <tbody>

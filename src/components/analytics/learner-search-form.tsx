@@ -7,7 +7,13 @@ import { courseAnalyticsHref, type CourseAnalyticsView } from "./course-analytic
 /** A plain GET form: the search goes into the URL with the range and order, back to page 1. */
 export function LearnerSearchForm({ courseId, view }: { courseId: string; view: CourseAnalyticsView }) {
   return (
-    <form method="get" action={`/instructor/courses/${courseId}/analytics`} role="search" aria-label="Learners" className="flex flex-wrap items-end gap-3">
+    <form
+      method="get"
+      action={`/instructor/courses/${courseId}/analytics`}
+      role="search"
+      aria-label="Learners"
+      className="flex flex-wrap items-end gap-3"
+    >
       {view.range !== "30d" && <input type="hidden" name="range" value={view.range} />}
       {view.sort !== "enrolled" && <input type="hidden" name="sort" value={view.sort} />}
       {view.dir !== "desc" && <input type="hidden" name="dir" value={view.dir} />}
@@ -15,7 +21,15 @@ export function LearnerSearchForm({ courseId, view }: { courseId: string; view: 
         <label htmlFor="learner-search" className="text-sm font-medium">
           Search by name or e-mail
         </label>
-        <input id="learner-search" name="q" type="search" defaultValue={view.q ?? ""} maxLength={200} autoComplete="off" className={inputClass} />
+        <input
+          id="learner-search"
+          name="q"
+          type="search"
+          defaultValue={view.q ?? ""}
+          maxLength={200}
+          autoComplete="off"
+          className={inputClass}
+        />
       </div>
       <button type="submit" className={buttonStyles.primary}>
         <Search aria-hidden="true" className="h-4 w-4" />

@@ -62,7 +62,9 @@ export function LearnersTable({ courseId, view, rows }: { courseId: string; view
               <td className={`${tableStyles.td} min-w-32`}>
                 <ProgressBar value={row.progress} label={`Progress of ${row.name ?? row.email}`} />
               </td>
-              <td className={`${tableStyles.td} whitespace-nowrap`}>{row.lastActivityAt ? formatDate(row.lastActivityAt) : "None recorded"}</td>
+              <td className={`${tableStyles.td} whitespace-nowrap`}>
+                {row.lastActivityAt ? formatDate(row.lastActivityAt) : "None recorded"}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -36,8 +36,8 @@ export function LessonFunnel({ steps, enrollments }: { steps: FunnelStep[]; enro
       {drop && (
         <p className="text-slate-700 dark:text-slate-300">
           Most learners stop before lesson {drop.step.position}, “{drop.step.title}”:{" "}
-          {drop.step.position === 1 ? `${drop.before} enrolled` : `${drop.before} completed the lesson before`}, {drop.step.completed} completed this
-          one.
+          {drop.step.position === 1 ? `${drop.before} enrolled` : `${drop.before} completed the lesson before`}, {drop.step.completed}{" "}
+          completed this one.
         </p>
       )}
       <ChartFigure
@@ -51,7 +51,14 @@ export function LessonFunnel({ steps, enrollments }: { steps: FunnelStep[]; enro
           rows: steps.map((s) => [s.position, s.title, s.moduleTitle, s.completed, percent(s.completedPercent), videoCell(s)]),
         }}
       >
-        <BarChart responsive layout="vertical" data={data} accessibilityLayer={false} margin={{ top: 0, right: 16, bottom: 0, left: 0 }} style={{ width: "100%", height: "100%" }}>
+        <BarChart
+          responsive
+          layout="vertical"
+          data={data}
+          accessibilityLayer={false}
+          margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
+          style={{ width: "100%", height: "100%" }}
+        >
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
           <XAxis type="number" domain={[0, 100]} unit="%" tick={axisTick} stroke="var(--chart-grid)" />
           <YAxis type="category" dataKey="lesson" width={32} tick={axisTick} stroke="var(--chart-grid)" interval={0} />

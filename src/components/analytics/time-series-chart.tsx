@@ -34,7 +34,13 @@ export function TimeSeriesChart({ title, series, points, bucket, tone, emptyText
       table={{ columns: [bucket === "week" ? "Week" : "Day", series], rows: points.map((p) => [bucketLabel(p.date, bucket), p.count]) }}
       empty={total === 0 ? <p className={emptyChartClass}>{emptyText}</p> : undefined}
     >
-      <BarChart responsive data={points} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} style={{ width: "100%", height: "100%" }}>
+      <BarChart
+        responsive
+        data={points}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        style={{ width: "100%", height: "100%" }}
+      >
         <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
         <XAxis dataKey="date" tickFormatter={tickLabel} tick={axisTick} stroke="var(--chart-grid)" minTickGap={16} />
         <YAxis allowDecimals={false} width={36} tick={axisTick} stroke="var(--chart-grid)" />

@@ -4,7 +4,17 @@ import { tableStyles } from "@/components/ui/table-styles";
 import type { TopCourse } from "@/lib/analytics/types";
 
 /** A ranked list of courses with one count each, every course opening its analytics. */
-export function TopCoursesTable({ title, countLabel, courses, emptyText }: { title: string; countLabel: string; courses: TopCourse[]; emptyText: string }) {
+export function TopCoursesTable({
+  title,
+  countLabel,
+  courses,
+  emptyText,
+}: {
+  title: string;
+  countLabel: string;
+  courses: TopCourse[];
+  emptyText: string;
+}) {
   const headingId = `top-${countLabel.toLowerCase()}`;
   return (
     <section aria-labelledby={headingId} className="flex min-w-0 flex-col gap-3">

@@ -51,7 +51,10 @@ export function ConfirmLinkForm({
 
   if (finished) {
     return (
-      <p role="status" className="rounded-lg border border-green-700 bg-green-50 p-3 text-green-900 dark:border-green-400 dark:bg-green-950 dark:text-green-100">
+      <p
+        role="status"
+        className="rounded-lg border border-green-700 bg-green-50 p-3 text-green-900 dark:border-green-400 dark:bg-green-950 dark:text-green-100"
+      >
         {finished}
       </p>
     );

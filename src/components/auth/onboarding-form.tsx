@@ -9,7 +9,11 @@ import { useApiForm } from "@/components/forms/use-api-form";
 import { sendJson } from "@/lib/http/client-json";
 import { onboardingSchema, type OnboardingInput, type TeachingMode } from "@/lib/validation/auth";
 
-const learn = { value: "LEARNER", label: "I want to learn", description: "Browse the catalog, enroll in courses and track your progress." } as const;
+const learn = {
+  value: "LEARNER",
+  label: "I want to learn",
+  description: "Browse the catalog, enroll in courses and track your progress.",
+} as const;
 const teach: Record<Exclude<TeachingMode, "closed">, { value: OnboardingInput["role"]; label: string; description: string }> = {
   request: {
     value: "INSTRUCTOR",

@@ -32,7 +32,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (answer) {
     return (
       <div className="flex flex-col gap-4">
-        <p role="status" className="rounded-lg border border-emerald-700 bg-emerald-50 p-3 text-emerald-900 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-100">
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-700 bg-emerald-50 p-3 text-emerald-900 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-100"
+        >
           {answer}
         </p>
         <Link href="/signin" className={`${buttonStyles.primary} self-start`}>

@@ -23,8 +23,8 @@ export function VerifyEmailBanner({ email }: { email: string }) {
     >
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 text-sm">
         <p className="flex-1">
-          Confirm your address <strong className="break-all">{email}</strong> with the link we sent you. Until then you can
-          learn, but not publish courses or change your address.
+          Confirm your address <strong className="break-all">{email}</strong> with the link we sent you. Until then you can learn, but not
+          publish courses or change your address.
         </p>
         <button type="button" onClick={resend} disabled={pending} className={buttonStyles.secondary}>
           {pending ? "Sending…" : "Send a new link"}

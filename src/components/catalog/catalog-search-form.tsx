@@ -71,7 +71,8 @@ export function CatalogSearchForm({ filters, categories }: { filters: CatalogFil
     const values: Record<string, string> = { q, category, difficulty, sort };
     for (const [name, value] of Object.entries(values)) {
       const field = form.elements.namedItem(name);
-      if ((field instanceof HTMLInputElement || field instanceof HTMLSelectElement) && field !== document.activeElement) field.value = value;
+      if ((field instanceof HTMLInputElement || field instanceof HTMLSelectElement) && field !== document.activeElement)
+        field.value = value;
     }
   }, [q, category, difficulty, sort]);
   useEffect(() => () => clearTimeout(timer.current), []);

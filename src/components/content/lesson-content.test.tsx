@@ -6,7 +6,9 @@ const render = (markdown: string) => renderToStaticMarkup(<LessonContent markdow
 
 describe("lesson content", () => {
   it("renders markdown: headings, emphasis, lists, code, tables and links", () => {
-    const html = render("# Title\n\nSome *text* and `code`.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[docs](https://example.com)");
+    const html = render(
+      "# Title\n\nSome *text* and `code`.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[docs](https://example.com)",
+    );
     expect(html).toContain("<h1>Title</h1>");
     expect(html).toContain("<em>text</em>");
     expect(html).toContain("<code>code</code>");

@@ -74,7 +74,9 @@ export function CourseDetailsForm({ courseId, initial }: { courseId?: string; in
           inputMode="numeric"
           min={0}
           error={errors.estimatedDuration?.message}
-          {...form.register("estimatedDuration", { setValueAs: (v: string | number | null) => (v === "" || v === null ? null : Number(v)) })}
+          {...form.register("estimatedDuration", {
+            setValueAs: (v: string | number | null) => (v === "" || v === null ? null : Number(v)),
+          })}
         />
       </div>
       <SubmitButton pending={pending} pendingLabel={courseId ? "Saving…" : "Creating…"}>

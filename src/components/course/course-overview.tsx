@@ -48,7 +48,9 @@ export function CourseOverview({ course, action }: { course: CourseOverviewData;
         </p>
         {action}
       </header>
-      {course.description && <p className="max-w-3xl whitespace-pre-line text-lg text-slate-800 dark:text-slate-200">{course.description}</p>}
+      {course.description && (
+        <p className="max-w-3xl whitespace-pre-line text-lg text-slate-800 dark:text-slate-200">{course.description}</p>
+      )}
       <section aria-labelledby="curriculum-heading" className="flex flex-col gap-3">
         <h2 id="curriculum-heading" className="text-2xl font-semibold">
           Curriculum

@@ -15,7 +15,11 @@ export function DeleteCourseButton({ courseId, title, backTo }: { courseId: stri
     const response = await fetch(`/api/instructor/courses/${courseId}`, { method: "DELETE" }).catch(() => null);
     setPending(false);
     if (!response?.ok) {
-      toast.error(response ? "The course could not be deleted. Please try again." : "Could not reach the server. Check your connection and try again.");
+      toast.error(
+        response
+          ? "The course could not be deleted. Please try again."
+          : "Could not reach the server. Check your connection and try again.",
+      );
       return;
     }
     toast.success(`Deleted "${title}".`);
@@ -23,7 +27,12 @@ export function DeleteCourseButton({ courseId, title, backTo }: { courseId: stri
     router.refresh();
   }
   return (
-    <button type="button" onClick={() => void onClick()} disabled={pending} className={`${buttonStyles.secondary} text-red-800 dark:text-red-300`}>
+    <button
+      type="button"
+      onClick={() => void onClick()}
+      disabled={pending}
+      className={`${buttonStyles.secondary} text-red-800 dark:text-red-300`}
+    >
       {pending ? "Deleting…" : "Delete course"}
     </button>
   );

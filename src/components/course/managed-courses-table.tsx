@@ -22,12 +22,26 @@ export function ManagedCoursesTable({ courses, caption, showOwner = false }: { c
         <caption className={tableStyles.caption}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className={tableStyles.th}>Course</th>
-            {showOwner && <th scope="col" className={tableStyles.th}>Instructor</th>}
-            <th scope="col" className={tableStyles.th}>Status</th>
-            <th scope="col" className={tableStyles.th}>Lessons</th>
-            <th scope="col" className={tableStyles.th}>Learners</th>
-            <th scope="col" className={tableStyles.th}>Last update</th>
+            <th scope="col" className={tableStyles.th}>
+              Course
+            </th>
+            {showOwner && (
+              <th scope="col" className={tableStyles.th}>
+                Instructor
+              </th>
+            )}
+            <th scope="col" className={tableStyles.th}>
+              Status
+            </th>
+            <th scope="col" className={tableStyles.th}>
+              Lessons
+            </th>
+            <th scope="col" className={tableStyles.th}>
+              Learners
+            </th>
+            <th scope="col" className={tableStyles.th}>
+              Last update
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -40,7 +54,9 @@ export function ManagedCoursesTable({ courses, caption, showOwner = false }: { c
               </th>
               {showOwner && <td className={tableStyles.td}>{course.instructorName ?? course.instructorEmail}</td>}
               <td className={tableStyles.td}>
-                <span className={course.isPublished ? badgeStyles.green : badgeStyles.slate}>{course.isPublished ? "Published" : "Draft"}</span>
+                <span className={course.isPublished ? badgeStyles.green : badgeStyles.slate}>
+                  {course.isPublished ? "Published" : "Draft"}
+                </span>
               </td>
               <td className={tableStyles.td}>{course.totalLessons}</td>
               <td className={tableStyles.td}>{course.learners}</td>

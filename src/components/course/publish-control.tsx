@@ -34,7 +34,12 @@ export function PublishControl({ courseId, published }: { courseId: string; publ
       </p>
       <FormError message={error} />
       <p>
-        <button type="button" onClick={() => void toggle()} disabled={pending} className={published ? buttonStyles.secondary : buttonStyles.primary}>
+        <button
+          type="button"
+          onClick={() => void toggle()}
+          disabled={pending}
+          className={published ? buttonStyles.secondary : buttonStyles.primary}
+        >
           {pending ? "Saving…" : published ? "Unpublish" : "Publish"}
         </button>
       </p>

@@ -112,7 +112,11 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
     const o = parseKey(over.id);
     if (a.kind === "module") {
       const overModule = o.kind === "module" ? o.id : modules.find((m) => m.lessons.some((l) => l.id === o.id))?.id;
-      if (overModule) moveModule(a.id, modules.findIndex((m) => m.id === overModule));
+      if (overModule)
+        moveModule(
+          a.id,
+          modules.findIndex((m) => m.id === overModule),
+        );
       return;
     }
     if (o.kind === "module") {
@@ -126,7 +130,8 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
-    onDragOver: ({ active, over }) => (over ? `${nameOf(active.id)} is over ${nameOf(over.id)}.` : `${nameOf(active.id)} is not over a place.`),
+    onDragOver: ({ active, over }) =>
+      over ? `${nameOf(active.id)} is over ${nameOf(over.id)}.` : `${nameOf(active.id)} is not over a place.`,
     onDragEnd: ({ active, over }) => (over ? `Dropped ${nameOf(active.id)} at ${nameOf(over.id)}.` : `Dropped ${nameOf(active.id)}.`),
     onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
   };
@@ -168,13 +173,30 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
                       <span className="sr-only">Module {moduleIndex + 1}: </span>
                       {module.title}
                     </h3>
-                    <button type="button" className={iconButton} aria-label={`Move module ${module.title} up`} disabled={moduleIndex === 0} onClick={() => moveModule(module.id, moduleIndex - 1)}>
+                    <button
+                      type="button"
+                      className={iconButton}
+                      aria-label={`Move module ${module.title} up`}
+                      disabled={moduleIndex === 0}
+                      onClick={() => moveModule(module.id, moduleIndex - 1)}
+                    >
                       <ArrowUp aria-hidden="true" className="h-4 w-4" />
                     </button>
-                    <button type="button" className={iconButton} aria-label={`Move module ${module.title} down`} disabled={moduleIndex === modules.length - 1} onClick={() => moveModule(module.id, moduleIndex + 1)}>
+                    <button
+                      type="button"
+                      className={iconButton}
+                      aria-label={`Move module ${module.title} down`}
+                      disabled={moduleIndex === modules.length - 1}
+                      onClick={() => moveModule(module.id, moduleIndex + 1)}
+                    >
                       <ArrowDown aria-hidden="true" className="h-4 w-4" />
                     </button>
-                    <button type="button" className={iconButton} aria-label={`Delete module ${module.title}`} onClick={() => void remove(`${base}/modules/${module.id}`, `module "${module.title}" and its lessons`)}>
+                    <button
+                      type="button"
+                      className={iconButton}
+                      aria-label={`Delete module ${module.title}`}
+                      onClick={() => void remove(`${base}/modules/${module.id}`, `module "${module.title}" and its lessons`)}
+                    >
                       <Trash2 aria-hidden="true" className="h-4 w-4" />
                     </button>
                   </div>
@@ -194,7 +216,10 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
                         const duration = formatDuration(lesson.durationMinutes);
                         return (
                           <SortableRow key={lesson.id} id={lessonKey(lesson.id)} handleLabel={`Drag lesson ${lesson.title}`} small>
-                            <Link href={`/instructor/courses/${courseId}/modules/${module.id}/lessons/${lesson.id}`} className="flex-1 font-medium hover:underline">
+                            <Link
+                              href={`/instructor/courses/${courseId}/modules/${module.id}/lessons/${lesson.id}`}
+                              className="flex-1 font-medium hover:underline"
+                            >
                               {lesson.title}
                             </Link>
                             <span className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
@@ -212,13 +237,30 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
                                 </span>
                               )}
                             </span>
-                            <button type="button" className={iconButton} aria-label={`Move lesson ${lesson.title} up`} disabled={!up} onClick={() => up && moveLesson(lesson.id, up)}>
+                            <button
+                              type="button"
+                              className={iconButton}
+                              aria-label={`Move lesson ${lesson.title} up`}
+                              disabled={!up}
+                              onClick={() => up && moveLesson(lesson.id, up)}
+                            >
                               <ArrowUp aria-hidden="true" className="h-4 w-4" />
                             </button>
-                            <button type="button" className={iconButton} aria-label={`Move lesson ${lesson.title} down`} disabled={!down} onClick={() => down && moveLesson(lesson.id, down)}>
+                            <button
+                              type="button"
+                              className={iconButton}
+                              aria-label={`Move lesson ${lesson.title} down`}
+                              disabled={!down}
+                              onClick={() => down && moveLesson(lesson.id, down)}
+                            >
                               <ArrowDown aria-hidden="true" className="h-4 w-4" />
                             </button>
-                            <button type="button" className={iconButton} aria-label={`Delete lesson ${lesson.title}`} onClick={() => void remove(`${base}/modules/${module.id}/lessons/${lesson.id}`, `lesson "${lesson.title}"`)}>
+                            <button
+                              type="button"
+                              className={iconButton}
+                              aria-label={`Delete lesson ${lesson.title}`}
+                              onClick={() => void remove(`${base}/modules/${module.id}/lessons/${lesson.id}`, `lesson "${lesson.title}"`)}
+                            >
                               <Trash2 aria-hidden="true" className="h-4 w-4" />
                             </button>
                           </SortableRow>
@@ -239,7 +281,12 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
         </SortableContext>
       </DndContext>
       {modules.length === 0 && <p className="text-slate-700 dark:text-slate-300">No modules yet. Add the first one below.</p>}
-      <InlineTitleForm label="New module title" buttonLabel="Add module" send={(title) => sendJson(`${base}/modules`, { title })} resetOnSuccess />
+      <InlineTitleForm
+        label="New module title"
+        buttonLabel="Add module"
+        send={(title) => sendJson(`${base}/modules`, { title })}
+        resetOnSuccess
+      />
     </div>
   );
 }
@@ -252,7 +299,14 @@ function SortableRow({ id, handleLabel, small, children }: { id: string; handleL
       style={{ transform: CSS.Transform.toString(transform), transition }}
       className={`flex items-start gap-2 rounded-xl border bg-white dark:bg-slate-950 ${small ? "items-center border-slate-200 px-2 py-1 dark:border-slate-800" : "border-slate-300 p-3 dark:border-slate-700"} ${isDragging ? "relative z-10 shadow-lg" : ""}`}
     >
-      <button type="button" ref={setActivatorNodeRef} className={`${iconButton} cursor-grab touch-none`} aria-label={handleLabel} {...attributes} {...listeners}>
+      <button
+        type="button"
+        ref={setActivatorNodeRef}
+        className={`${iconButton} cursor-grab touch-none`}
+        aria-label={handleLabel}
+        {...attributes}
+        {...listeners}
+      >
         <GripVertical aria-hidden="true" className="h-4 w-4" />
       </button>
       {children}

@@ -18,7 +18,11 @@ export function MaterialList({ materials, deleteBase, label }: { materials: Mate
     const response = await fetch(`${deleteBase}/${material.id}`, { method: "DELETE" }).catch(() => null);
     setBusy(null);
     if (!response?.ok) {
-      toast.error(response ? "The material could not be deleted. Please try again." : "Could not reach the server. Check your connection and try again.");
+      toast.error(
+        response
+          ? "The material could not be deleted. Please try again."
+          : "Could not reach the server. Check your connection and try again.",
+      );
       return;
     }
     toast.success(`Deleted "${material.fileName}".`);

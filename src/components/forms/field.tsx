@@ -27,14 +27,7 @@ export function Field({ label, error, hint, ref, ...input }: FieldProps) {
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <input
-        {...input}
-        id={id}
-        ref={ref}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass}
-      />
+      <input {...input} id={id} ref={ref} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
       {hint && (
         <div id={hintId} className="text-sm text-slate-600 dark:text-slate-300">
           {hint}

@@ -18,13 +18,7 @@ export function NewPasswordFields({
   return (
     <>
       <Field label="New password" type="password" autoComplete="new-password" hint={PASSWORD_RULES} error={errors.password} {...password} />
-      <Field
-        label="New password again"
-        type="password"
-        autoComplete="new-password"
-        error={errors.confirmation}
-        {...confirmation}
-      />
+      <Field label="New password again" type="password" autoComplete="new-password" error={errors.confirmation} {...confirmation} />
     </>
   );
 }

@@ -12,7 +12,15 @@ export type PlayerModule = {
 };
 
 /** The course's modules and lessons with completion ticks; folds away behind a button on small screens. */
-export function CurriculumNav({ courseId, modules, currentLessonId }: { courseId: string; modules: PlayerModule[]; currentLessonId: string }) {
+export function CurriculumNav({
+  courseId,
+  modules,
+  currentLessonId,
+}: {
+  courseId: string;
+  modules: PlayerModule[];
+  currentLessonId: string;
+}) {
   const { isCompleted, tracking } = usePlayerProgress();
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -29,11 +37,16 @@ export function CurriculumNav({ courseId, modules, currentLessonId }: { courseId
       >
         <span>
           Course contents
-          {tracking && <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-300">{`${doneCount} of ${lessonCount} done`}</span>}
+          {tracking && (
+            <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-300">{`${doneCount} of ${lessonCount} done`}</span>
+          )}
         </span>
         <ChevronDown aria-hidden="true" className={`h-5 w-5 transition-transform ${open ? "rotate-180" : ""}`} />
       </button>
-      <div id={listId} className={`${open ? "block" : "hidden"} border-t border-slate-200 p-2 lg:block lg:border-t-0 dark:border-slate-800`}>
+      <div
+        id={listId}
+        className={`${open ? "block" : "hidden"} border-t border-slate-200 p-2 lg:block lg:border-t-0 dark:border-slate-800`}
+      >
         {modules.map((module) => (
           <div key={module.id} className="py-2">
             <h2 className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">{module.title}</h2>
@@ -61,9 +74,13 @@ export function CurriculumNav({ courseId, modules, currentLessonId }: { courseId
                         {lesson.title}
                         {done && <span className="sr-only"> (completed)</span>}
                       </span>
-                      {lesson.hasVideo && <PlayCircle aria-label="video" role="img" className="mt-0.5 h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400" />}
+                      {lesson.hasVideo && (
+                        <PlayCircle aria-label="video" role="img" className="mt-0.5 h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400" />
+                      )}
                       {lesson.durationMinutes ? (
-                        <span className="shrink-0 text-xs tabular-nums text-slate-600 dark:text-slate-300">{lesson.durationMinutes} min</span>
+                        <span className="shrink-0 text-xs tabular-nums text-slate-600 dark:text-slate-300">
+                          {lesson.durationMinutes} min
+                        </span>
                       ) : null}
                     </Link>
                   </li>

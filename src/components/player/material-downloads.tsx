@@ -17,7 +17,10 @@ export function MaterialDownloads({ materials, urlBase, label }: { materials: Pl
   async function download(material: PlayerMaterial) {
     setBusy(material.id);
     try {
-      const response = await fetch(`${urlBase}/${material.id}/url`, { headers: { accept: "application/json" }, credentials: "same-origin" });
+      const response = await fetch(`${urlBase}/${material.id}/url`, {
+        headers: { accept: "application/json" },
+        credentials: "same-origin",
+      });
       const body = (await response.json().catch(() => null)) as { url?: string; error?: { message?: string } } | null;
       if (!response.ok || !body?.url) throw new Error(body?.error?.message ?? "The file could not be downloaded.");
       window.location.assign(body.url);

@@ -27,7 +27,11 @@ export class UploadFailure extends Error {
 type Plan = {
   uploadId: string;
   single?: { url: string; headers: Record<string, string> };
-  multipart?: { partSize: number; parts: { partNumber: number; url: string }[]; done: { partNumber: number; etag: string; size: number }[] };
+  multipart?: {
+    partSize: number;
+    parts: { partNumber: number; url: string }[];
+    done: { partNumber: number; etag: string; size: number }[];
+  };
 };
 type Remembered = { uploadId: string; fileName: string; size: number; lastModified: number };
 
@@ -95,7 +99,13 @@ function put(url: string, body: Blob, headers: Record<string, string>, signal: A
 }
 
 /** put() tried up to PART_TRIES times, waiting 1 s, then 2 s, between tries of a retryable failure. */
-async function putWithRetry(url: string, body: Blob, headers: Record<string, string>, signal: AbortSignal, onProgress: (sent: number) => void) {
+async function putWithRetry(
+  url: string,
+  body: Blob,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  onProgress: (sent: number) => void,
+) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await put(url, body, headers, signal, onProgress);

@@ -41,7 +41,11 @@ export function UploadField({ kind, label, maxBytes, target, resumeKey, current,
   const busy = phase.name === "uploading" || phase.name === "completing";
 
   async function send(file: File) {
-    const refusal = checkDeclaredFile(kind, { type: declaredTypeOf(kind, file), size: file.size }, { video: maxBytes, material: maxBytes, thumbnail: maxBytes });
+    const refusal = checkDeclaredFile(
+      kind,
+      { type: declaredTypeOf(kind, file), size: file.size },
+      { video: maxBytes, material: maxBytes, thumbnail: maxBytes },
+    );
     if (refusal) return setPhase({ name: "failed", file: undefined, message: refusal.message, retryable: false });
     const controller = new AbortController();
     abort.current = controller;
@@ -165,7 +169,11 @@ export function UploadField({ kind, label, maxBytes, target, resumeKey, current,
                 : "Checking the file…"}
             </p>
             {phase.name === "uploading" ? (
-              <button type="button" className={buttonStyles.secondary} onClick={() => abort.current?.abort(new DOMException("Cancelled", "AbortError"))}>
+              <button
+                type="button"
+                className={buttonStyles.secondary}
+                onClick={() => abort.current?.abort(new DOMException("Cancelled", "AbortError"))}
+              >
                 <X aria-hidden className="size-4" /> Cancel
               </button>
             ) : null}
@@ -173,7 +181,10 @@ export function UploadField({ kind, label, maxBytes, target, resumeKey, current,
         </div>
       ) : null}
 
-      <div role="alert" className="flex flex-wrap items-center gap-3 empty:hidden rounded-lg bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
+      <div
+        role="alert"
+        className="flex flex-wrap items-center gap-3 empty:hidden rounded-lg bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100"
+      >
         {phase.name === "failed" ? (
           <>
             <span>{phase.message}</span>

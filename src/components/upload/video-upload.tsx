@@ -16,7 +16,9 @@ export type VideoUploadProps = {
 export function VideoUpload({ courseId, moduleId, lessonId, current, maxBytes = DEFAULT_UPLOAD_LIMITS.video }: VideoUploadProps) {
   async function removeVideo(): Promise<string | null> {
     try {
-      const response = await fetch(`/api/instructor/courses/${courseId}/modules/${moduleId}/lessons/${lessonId}/video`, { method: "DELETE" });
+      const response = await fetch(`/api/instructor/courses/${courseId}/modules/${moduleId}/lessons/${lessonId}/video`, {
+        method: "DELETE",
+      });
       if (response.ok) return null;
       const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
       return body?.error?.message ?? "Could not remove the video. Please try again.";

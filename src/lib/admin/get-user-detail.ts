@@ -9,10 +9,7 @@ import { adminUserColumns } from "./list-users";
 /** Admins only: one user with the courses they teach and the courses they take. */
 export async function getUserDetail(viewer: Viewer, userId: string) {
   requireRoleOf(viewer, "ADMIN");
-  const [user] = await db
-    .select(adminUserColumns)
-    .from(users)
-    .where(eq(users.id, userId));
+  const [user] = await db.select(adminUserColumns).from(users).where(eq(users.id, userId));
   if (!user) throw new AppError("NOT_FOUND", "This user does not exist.");
   const [teaching, learning] = await Promise.all([
     db

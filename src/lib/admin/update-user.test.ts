@@ -9,11 +9,15 @@ import { AppError } from "@/lib/http/errors";
 import { loadSessionUser } from "@/lib/users/session-user";
 import { updateUserByAdmin } from "./update-user";
 
-
 withTestDatabase();
 
 const activeAdmins = async () =>
-  (await db.select({ id: users.id }).from(users).where(and(eq(users.role, "ADMIN"), isNull(users.disabledAt)))).map((r) => r.id);
+  (
+    await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, "ADMIN"), isNull(users.disabledAt)))
+  ).map((r) => r.id);
 
 describe("admin user changes and the last-admin rule", () => {
   it("refuses the only active admin demoting or disabling themself, with 409, and changes nothing", async () => {
@@ -28,7 +32,7 @@ describe("admin user changes and the last-admin rule", () => {
     }
     // Changes that keep them an active admin are fine.
     expect(await updateUserByAdmin(admin, admin.id, { role: "ADMIN", disabled: false })).toMatchObject({ role: "ADMIN", disabledAt: null });
-  
+
     const row = await userRow(admin.id);
     expect(row.role).toBe("ADMIN");
     expect(row.disabledAt).toBeNull();
@@ -38,10 +42,9 @@ describe("admin user changes and the last-admin rule", () => {
     const first = await insertUser({ role: "ADMIN" });
     const second = await insertUser({ role: "ADMIN" });
     expect(await updateUserByAdmin(first, first.id, { role: "INSTRUCTOR" })).toMatchObject({ id: first.id, role: "INSTRUCTOR" });
-  
+
     expect(await activeAdmins()).toEqual([second.id]);
     await expect(updateUserByAdmin(second, second.id, { disabled: true })).rejects.toMatchObject({ code: "CONFLICT" });
-  
   });
 
   it("changes a user's role, disables and enables them, keeping the first disabled date", async () => {
@@ -54,7 +57,7 @@ describe("admin user changes and the last-admin rule", () => {
     expect(again.disabledAt).toEqual(disabled.disabledAt);
     expect((await updateUserByAdmin(admin, learner.id, { disabled: false })).disabledAt).toBeNull();
     await expect(updateUserByAdmin(admin, "no-such-user", { role: "LEARNER" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-  
+
     const answer = await updateUserByAdmin(admin, learner.id, { role: "LEARNER" });
     expect(Object.keys(answer).sort()).toEqual(["disabledAt", "email", "id", "name", "role"]);
   });
@@ -65,7 +68,6 @@ describe("admin user changes and the last-admin rule", () => {
     const learner = await insertUser({ role: "LEARNER" });
     for (const actor of [instructor, learner]) {
       await expect(updateUserByAdmin(actor, actor.id, { role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    
     }
     const other = await insertUser({ role: "ADMIN" });
     await updateUserByAdmin(other, admin.id, { role: "LEARNER" });
@@ -74,7 +76,7 @@ describe("admin user changes and the last-admin rule", () => {
     const demoted = (await loadSessionUser(admin.id))!;
     expect(demoted.role).toBe("LEARNER");
     await expect(updateUserByAdmin(demoted, learner.id, { role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-  
+
     expect((await userRow(learner.id)).role).toBe("LEARNER");
   });
 

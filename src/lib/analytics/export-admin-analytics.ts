@@ -16,7 +16,15 @@ export async function exportAdminAnalytics(viewer: Viewer | null, query: Analyti
   const lines = [
     csvLine(HEADER),
     ...rows.map((r) =>
-      csvLine([r.title, r.instructorName, r.isPublished ? "published" : "draft", r.enrollments, r.completions, r.completionRate, r.averageProgress]),
+      csvLine([
+        r.title,
+        r.instructorName,
+        r.isPublished ? "published" : "draft",
+        r.enrollments,
+        r.completions,
+        r.completionRate,
+        r.averageProgress,
+      ]),
     ),
   ];
   const body = new Blob(lines).stream();

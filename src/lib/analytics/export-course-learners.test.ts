@@ -6,14 +6,16 @@ import { learnersQuerySchema } from "@/lib/validation/analytics";
 import { buildAnalyticsFixture, enrollmentId, NOW, statusOf } from "../../../tests/helpers/analytics-fixture";
 import { exportCourseLearners } from "./export-course-learners";
 
-
 withTestDatabase();
 
 const learners = (q: Record<string, string> = {}) => learnersQuerySchema.parse(q);
 const HEADER = "Name,E-mail,Enrolled at,Progress (%),Completed at,Last activity";
 
 async function addLearners(courseId: string, people: { name: string; email: string; progress?: number }[], firstId = 100) {
-  const made = await db.insert(users).values(people.map((p) => ({ email: p.email, name: p.name, role: "LEARNER" as const }))).returning({ id: users.id });
+  const made = await db
+    .insert(users)
+    .values(people.map((p) => ({ email: p.email, name: p.name, role: "LEARNER" as const })))
+    .returning({ id: users.id });
   await db.insert(enrollments).values(
     made.map((u, i) => ({
       id: enrollmentId(firstId + i),
@@ -58,7 +60,10 @@ describe("exportCourseLearners", () => {
     ]);
     const download = await exportCourseLearners(f.instructor, f.courses.noLearners, learners({ sort: "enrolled", dir: "asc" }), NOW);
     const text = await new Response(download.body).text();
-    const names = text.split("\r\n").slice(1, -1).map((line) => line.slice(0, line.indexOf(",", line.startsWith('"') ? line.lastIndexOf('"') : 0)));
+    const names = text
+      .split("\r\n")
+      .slice(1, -1)
+      .map((line) => line.slice(0, line.indexOf(",", line.startsWith('"') ? line.lastIndexOf('"') : 0)));
     expect(names).toEqual([`"'=HYPERLINK(""http://evil.test"",""x"")"`, "'+1", "'-2", "'@SUM(A1)", '"Smith, Jane"', '"Two\nlines"']);
   });
 
@@ -71,8 +76,15 @@ describe("exportCourseLearners", () => {
       Array.from({ length: count }, (_, i) => ({ name: `L ${i}`, email: `l${i}@example.test`, progress: (i % 3) * 10 })),
     );
     const download = await exportCourseLearners(f.instructor, f.courses.noLearners, learners({ sort: "progress", dir: "asc" }), NOW, 100);
-    const emails = (await new Response(download.body).text()).split("\r\n").slice(1, -1).map((line) => line.split(",")[1]);
-    const expected = [0, 1, 2].flatMap((rest) => Array.from({ length: count }, (_, i) => i).filter((i) => i % 3 === rest).map((i) => `l${i}@example.test`));
+    const emails = (await new Response(download.body).text())
+      .split("\r\n")
+      .slice(1, -1)
+      .map((line) => line.split(",")[1]);
+    const expected = [0, 1, 2].flatMap((rest) =>
+      Array.from({ length: count }, (_, i) => i)
+        .filter((i) => i % 3 === rest)
+        .map((i) => `l${i}@example.test`),
+    );
     expect(emails).toHaveLength(count);
     expect(emails).toEqual(expected);
   });

@@ -4,7 +4,6 @@ import { buildAnalyticsFixture, NOW, query, series, statusOf } from "../../../te
 import { exportAdminAnalytics } from "./export-admin-analytics";
 import { getAdminAnalytics } from "./get-admin-analytics";
 
-
 withTestDatabase();
 
 describe("getAdminAnalytics", () => {

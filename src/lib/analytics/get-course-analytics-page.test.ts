@@ -12,7 +12,12 @@ const learners = (q: Record<string, string> = {}) => learnersQuerySchema.parse(q
 describe("getCourseAnalyticsPage", () => {
   it("answers the course's facts, its figures and a page of its learners together", async () => {
     const f = await buildAnalyticsFixture();
-    const { analytics, learners: page } = await getCourseAnalyticsPage(f.instructor, f.courses.data, query("all"), learners({ sort: "name", dir: "asc" }));
+    const { analytics, learners: page } = await getCourseAnalyticsPage(
+      f.instructor,
+      f.courses.data,
+      query("all"),
+      learners({ sort: "name", dir: "asc" }),
+    );
     expect(analytics.course).toEqual({ id: f.courses.data, title: 'Data, "analysis"', isPublished: true, totalLessons: 3 });
     expect(analytics.funnel.map((s) => s.title)).toEqual(["L1", "L2", "L3"]);
     expect(page).toMatchObject({ total: 4, page: 1, pageSize: 25 });

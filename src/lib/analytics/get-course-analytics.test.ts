@@ -9,9 +9,7 @@ import { setLessonCompleted } from "@/lib/learning/lesson-progress";
 import { buildAnalyticsFixture, NOW, query, series, statusOf } from "../../../tests/helpers/analytics-fixture";
 import { getCourseAnalytics } from "./get-course-analytics";
 
-
 withTestDatabase();
-
 
 describe("getCourseAnalytics", () => {
   it("answers every figure of the default 30-day range", async () => {
@@ -34,10 +32,37 @@ describe("getCourseAnalytics", () => {
     expect(a.completionsOverTime).toEqual(series("2026-02-17", 30, { "2026-03-10": 1, "2026-03-15": 1 }));
     expect(a.funnel).toEqual([
       // L1 done by e1 and e2 of 3; positions 80 and 40.
-      { lessonId: f.lessons.L1, title: "L1", moduleTitle: "Module one", position: 1, completed: 2, completedPercent: 66.7, averageVideoPosition: 60, videoDuration: 100 },
+      {
+        lessonId: f.lessons.L1,
+        title: "L1",
+        moduleTitle: "Module one",
+        position: 1,
+        completed: 2,
+        completedPercent: 66.7,
+        averageVideoPosition: 60,
+        videoDuration: 100,
+      },
       // L2 has no video: e1's saved position 30 is not a video position.
-      { lessonId: f.lessons.L2, title: "L2", moduleTitle: "Module one", position: 2, completed: 1, completedPercent: 33.3, averageVideoPosition: null, videoDuration: null },
-      { lessonId: f.lessons.L3, title: "L3", moduleTitle: "Module two", position: 3, completed: 1, completedPercent: 33.3, averageVideoPosition: null, videoDuration: null },
+      {
+        lessonId: f.lessons.L2,
+        title: "L2",
+        moduleTitle: "Module one",
+        position: 2,
+        completed: 1,
+        completedPercent: 33.3,
+        averageVideoPosition: null,
+        videoDuration: null,
+      },
+      {
+        lessonId: f.lessons.L3,
+        title: "L3",
+        moduleTitle: "Module two",
+        position: 3,
+        completed: 1,
+        completedPercent: 33.3,
+        averageVideoPosition: null,
+        videoDuration: null,
+      },
     ]);
   });
 
@@ -90,16 +115,39 @@ describe("getCourseAnalytics", () => {
     const f = await buildAnalyticsFixture();
     const empty = await getCourseAnalytics(f.instructor, f.courses.noLearners, query("all"), NOW);
     expect(empty.range).toEqual({ range: "all", bucket: "week", from: "2026-03-18", to: "2026-03-18" });
-    expect(empty.summary).toEqual({ enrollments: 0, completions: 0, completionRate: 0, averageProgress: 0, activeLearners7d: 0, activeLearners30d: 0 });
+    expect(empty.summary).toEqual({
+      enrollments: 0,
+      completions: 0,
+      completionRate: 0,
+      averageProgress: 0,
+      activeLearners7d: 0,
+      activeLearners30d: 0,
+    });
     expect(empty.enrollmentsOverTime).toEqual([{ date: "2026-03-16", count: 0 }]);
     expect(empty.completionsOverTime).toEqual([{ date: "2026-03-16", count: 0 }]);
     expect(empty.funnel).toEqual([
-      { lessonId: expect.any(String), title: "Only lesson", moduleTitle: "Only module", position: 1, completed: 0, completedPercent: 0, averageVideoPosition: null, videoDuration: null },
+      {
+        lessonId: expect.any(String),
+        title: "Only lesson",
+        moduleTitle: "Only module",
+        position: 1,
+        completed: 0,
+        completedPercent: 0,
+        averageVideoPosition: null,
+        videoDuration: null,
+      },
     ]);
 
     const bare = await getCourseAnalytics(f.instructor, f.courses.noLessons, query("7d"), NOW);
     expect(bare.course.totalLessons).toBe(0);
-    expect(bare.summary).toEqual({ enrollments: 1, completions: 0, completionRate: 0, averageProgress: 0, activeLearners7d: 0, activeLearners30d: 0 });
+    expect(bare.summary).toEqual({
+      enrollments: 1,
+      completions: 0,
+      completionRate: 0,
+      averageProgress: 0,
+      activeLearners7d: 0,
+      activeLearners30d: 0,
+    });
     expect(bare.enrollmentsOverTime).toEqual(series("2026-03-12", 7, { "2026-03-17": 1 }));
     expect(bare.funnel).toEqual([]);
   });
@@ -135,19 +183,45 @@ describe("getCourseAnalytics", () => {
     const figures = async () => {
       const a = await getCourseAnalytics(owner, courseId, query("all"));
       const completions = a.completionsOverTime.reduce((sum, p) => sum + p.count, 0);
-      return { ...a.summary, totalLessons: a.course.totalLessons, completionsOverTime: completions, funnel: a.funnel.map((s) => [s.title, s.completed, s.completedPercent]) };
+      return {
+        ...a.summary,
+        totalLessons: a.course.totalLessons,
+        completionsOverTime: completions,
+        funnel: a.funnel.map((s) => [s.title, s.completed, s.completedPercent]),
+      };
     };
     // x: 2 of 2 (100, completed); y: 1 of 2 (50).
     expect(await figures()).toEqual({
-      enrollments: 2, completions: 1, completionRate: 50, averageProgress: 75, activeLearners7d: 2, activeLearners30d: 2,
-      totalLessons: 2, completionsOverTime: 1, funnel: [["One", 2, 100], ["Two", 1, 50]],
+      enrollments: 2,
+      completions: 1,
+      completionRate: 50,
+      averageProgress: 75,
+      activeLearners7d: 2,
+      activeLearners30d: 2,
+      totalLessons: 2,
+      completionsOverTime: 1,
+      funnel: [
+        ["One", 2, 100],
+        ["Two", 1, 50],
+      ],
     });
 
     const three = await createLesson(owner, courseId, mod.id, { title: "Three" });
     // x: 2 of 3 → 66 and no longer completed; y: 1 of 3 → 33. Mean 49.5.
     expect(await figures()).toEqual({
-      enrollments: 2, completions: 0, completionRate: 0, averageProgress: 49.5, activeLearners7d: 2, activeLearners30d: 2,
-      totalLessons: 3, completionsOverTime: 0, funnel: [["One", 2, 100], ["Two", 1, 50], ["Three", 0, 0]],
+      enrollments: 2,
+      completions: 0,
+      completionRate: 0,
+      averageProgress: 49.5,
+      activeLearners7d: 2,
+      activeLearners30d: 2,
+      totalLessons: 3,
+      completionsOverTime: 0,
+      funnel: [
+        ["One", 2, 100],
+        ["Two", 1, 50],
+        ["Three", 0, 0],
+      ],
     });
 
     await setLessonCompleted(x, courseId, three.id, true);

@@ -29,9 +29,8 @@ async function courseFigures(courseId: string, query: AnalyticsQuery, now: Date)
 export async function courseAnalyticsOf(course: EditableCourse, query: AnalyticsQuery, now?: Date): Promise<CourseAnalytics> {
   const figures = now
     ? await courseFigures(course.id, query, now)
-    : await sharedFigures(
-        `${course.id}:${course.updatedAt.toISOString()}/${course.enrollmentCount}:${query.range}:${query.bucket}`,
-        () => courseFigures(course.id, query, new Date()),
+    : await sharedFigures(`${course.id}:${course.updatedAt.toISOString()}/${course.enrollmentCount}:${query.range}:${query.bucket}`, () =>
+        courseFigures(course.id, query, new Date()),
       );
   return {
     course: { id: course.id, title: course.title, isPublished: course.isPublished, totalLessons: course.totalLessons },
@@ -40,6 +39,11 @@ export async function courseAnalyticsOf(course: EditableCourse, query: Analytics
 }
 
 /** The course's figures over the range, for its instructor or an admin (404 when not visible, 403 when not theirs). */
-export async function getCourseAnalytics(viewer: Viewer | null, courseId: string, query: AnalyticsQuery, now?: Date): Promise<CourseAnalytics> {
+export async function getCourseAnalytics(
+  viewer: Viewer | null,
+  courseId: string,
+  query: AnalyticsQuery,
+  now?: Date,
+): Promise<CourseAnalytics> {
   return courseAnalyticsOf(await requireCourseEditor(viewer, courseId), query, now);
 }

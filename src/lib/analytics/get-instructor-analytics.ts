@@ -12,7 +12,11 @@ import type { InstructorAnalytics } from "./types";
  * Figures across the courses the viewer teaches (course-permissions' taughtCourseCondition): an admin gets the courses
  * they teach themselves here, and the platform in getAdminAnalytics.
  */
-export async function getInstructorAnalytics(viewer: Viewer | null, query: AnalyticsQuery, now: Date = new Date()): Promise<InstructorAnalytics> {
+export async function getInstructorAnalytics(
+  viewer: Viewer | null,
+  query: AnalyticsQuery,
+  now: Date = new Date(),
+): Promise<InstructorAnalytics> {
   const instructor = requireRoleOf(viewer, "INSTRUCTOR", "ADMIN");
   const taught = taughtCourseCondition(instructor);
   // The figures' SQL names the courses table `c`; the rule's condition names it `courses`.

@@ -6,7 +6,6 @@ import { learnersQuerySchema } from "@/lib/validation/analytics";
 import { buildAnalyticsFixture, enrollmentId, statusOf } from "../../../tests/helpers/analytics-fixture";
 import { listCourseLearners } from "./list-course-learners";
 
-
 withTestDatabase();
 
 const learners = (q: Record<string, string> = {}) => learnersQuerySchema.parse(q);
@@ -23,19 +22,54 @@ describe("listCourseLearners", () => {
       pageSize: 25,
       rows: [
         // Never opened a lesson: no last activity.
-        { enrollmentId: e4, learnerId: f.learners.dave.id, name: null, email: "dave@example.test", enrolledAt: "2026-03-18T11:00:00.000Z", progress: 0, completedAt: null, lastActivityAt: null },
+        {
+          enrollmentId: e4,
+          learnerId: f.learners.dave.id,
+          name: null,
+          email: "dave@example.test",
+          enrolledAt: "2026-03-18T11:00:00.000Z",
+          progress: 0,
+          completedAt: null,
+          lastActivityAt: null,
+        },
         // The position saved on 03-16 is later than the last access (03-15).
-        { enrollmentId: e1, learnerId: f.learners.alice.id, name: "Alice Zephyr", email: "alice@example.test", enrolledAt: "2026-03-12T00:00:00.000Z", progress: 100, completedAt: "2026-03-15T10:00:00.000Z", lastActivityAt: "2026-03-16T09:00:00.000Z" },
-        { enrollmentId: e2, learnerId: f.learners.bob.id, name: "bob", email: "bob@example.test", enrolledAt: "2026-03-11T23:59:59.999Z", progress: 33, completedAt: null, lastActivityAt: "2026-03-12T08:00:00.000Z" },
-        { enrollmentId: e3, learnerId: f.learners.carol.id, name: "Carol", email: "c.arol@example.test", enrolledAt: "2026-02-16T12:00:00.000Z", progress: 100, completedAt: "2026-03-10T09:00:00.000Z", lastActivityAt: "2026-03-10T09:00:00.000Z" },
+        {
+          enrollmentId: e1,
+          learnerId: f.learners.alice.id,
+          name: "Alice Zephyr",
+          email: "alice@example.test",
+          enrolledAt: "2026-03-12T00:00:00.000Z",
+          progress: 100,
+          completedAt: "2026-03-15T10:00:00.000Z",
+          lastActivityAt: "2026-03-16T09:00:00.000Z",
+        },
+        {
+          enrollmentId: e2,
+          learnerId: f.learners.bob.id,
+          name: "bob",
+          email: "bob@example.test",
+          enrolledAt: "2026-03-11T23:59:59.999Z",
+          progress: 33,
+          completedAt: null,
+          lastActivityAt: "2026-03-12T08:00:00.000Z",
+        },
+        {
+          enrollmentId: e3,
+          learnerId: f.learners.carol.id,
+          name: "Carol",
+          email: "c.arol@example.test",
+          enrolledAt: "2026-02-16T12:00:00.000Z",
+          progress: 100,
+          completedAt: "2026-03-10T09:00:00.000Z",
+          lastActivityAt: "2026-03-10T09:00:00.000Z",
+        },
       ],
     });
   });
 
   it("sorts by each column both ways, ties broken by enrolment id in the same direction", async () => {
     const f = await buildAnalyticsFixture();
-    const order = async (sort: string, dir: string) =>
-      ids(await listCourseLearners(f.instructor, f.courses.data, learners({ sort, dir })));
+    const order = async (sort: string, dir: string) => ids(await listCourseLearners(f.instructor, f.courses.data, learners({ sort, dir })));
     expect(await order("enrolled", "asc")).toEqual([e3, e2, e1, e4]);
     // Case-insensitive; a learner without a name sorts by e-mail.
     expect(await order("name", "asc")).toEqual([e1, e2, e3, e4]);
@@ -80,7 +114,13 @@ describe("listCourseLearners", () => {
     const second = await page(2);
     expect(first.total).toBe(30);
     expect(first.rows.map((r) => r.email)).toEqual(Array.from({ length: 25 }, (_, i) => `p${30 - i}@example.test`));
-    expect(second.rows.map((r) => r.email)).toEqual(["p5@example.test", "p4@example.test", "p3@example.test", "p2@example.test", "p1@example.test"]);
+    expect(second.rows.map((r) => r.email)).toEqual([
+      "p5@example.test",
+      "p4@example.test",
+      "p3@example.test",
+      "p2@example.test",
+      "p1@example.test",
+    ]);
     expect(await page(3)).toMatchObject({ rows: [], total: 30, page: 3 });
     const byProgress = [...ids(await page(1, "progress", "asc")), ...ids(await page(2, "progress", "asc"))];
     expect(byProgress).toEqual(Array.from({ length: 30 }, (_, i) => enrollmentId(100 + i + 1)));

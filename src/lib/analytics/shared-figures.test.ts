@@ -9,7 +9,6 @@ import { buildAnalyticsFixture, enrollmentId, query } from "../../../tests/helpe
 import { getCourseAnalytics } from "./get-course-analytics";
 import { analyticsChanged } from "./shared-figures";
 
-
 withTestDatabase();
 
 describe("shared course figures", () => {
@@ -21,7 +20,10 @@ describe("shared course figures", () => {
     };
     const before = await positions();
     // A saved video position does not drop the figures: the same answer comes back.
-    await db.update(lessonProgress).set({ videoPosition: 600 }).where(eq(lessonProgress.enrollmentId, enrollmentId(2)));
+    await db
+      .update(lessonProgress)
+      .set({ videoPosition: 600 })
+      .where(eq(lessonProgress.enrollmentId, enrollmentId(2)));
     expect(await positions()).toEqual(before);
 
     analyticsChanged(f.courses.data);
@@ -29,7 +31,10 @@ describe("shared course figures", () => {
     expect(fresh).not.toEqual(before);
 
     // Any change to the course row (every lesson insert, delete and move sets updated_at) is a new key, on any instance.
-    await db.update(lessonProgress).set({ videoPosition: 900 }).where(eq(lessonProgress.enrollmentId, enrollmentId(2)));
+    await db
+      .update(lessonProgress)
+      .set({ videoPosition: 900 })
+      .where(eq(lessonProgress.enrollmentId, enrollmentId(2)));
     await db.update(courses).set({ updatedAt: new Date() }).where(eq(courses.id, f.courses.data));
     expect(await positions()).not.toEqual(fresh);
   });

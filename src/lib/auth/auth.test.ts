@@ -46,7 +46,9 @@ describe("a session sees the user as they are now, not as the token says", () =>
   it("lets a role check through on the request after an admin grants the role, and refuses it after it is taken away", async () => {
     const user = await insertUser({ role: "LEARNER" });
     const cookie = await asUser(user, async () => {
-      await expect(currentViewer().then((viewer) => requireRoleOf(viewer, "INSTRUCTOR", "ADMIN"))).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(currentViewer().then((viewer) => requireRoleOf(viewer, "INSTRUCTOR", "ADMIN"))).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
       return cookieHeaderFor(user);
     });
     await setUser(user.id, { role: "INSTRUCTOR" });
@@ -66,7 +68,9 @@ describe("a session sees the user as they are now, not as the token says", () =>
     expect(session.user).toBeNull();
     expect(session.renewed).toBe("");
     await asUser(user, async () => {
-      const error = await currentViewer().then(requireSignedIn).catch((e: unknown) => e);
+      const error = await currentViewer()
+        .then(requireSignedIn)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).status).toBe(401);
     });
@@ -78,7 +82,10 @@ describe("a session sees the user as they are now, not as the token says", () =>
   it("ends every session made before the session version moved on (password reset or change)", async () => {
     const user = await insertUser();
     const oldCookie = await cookieHeaderFor(user);
-    await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id));
     expect((await readSession(oldCookie)).user).toBeNull();
     await asUser(user, async () => {
       await expect(currentViewer().then(requireSignedIn)).rejects.toMatchObject({ code: "UNAUTHORIZED" });

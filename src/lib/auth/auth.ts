@@ -82,7 +82,11 @@ const config = (): NextAuthConfig => ({
     // stop working (this signs the user out on their other devices too).
     async signOut(message) {
       const id = "token" in message ? message.token?.sub : undefined;
-      if (id) await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
+      if (id)
+        await db
+          .update(users)
+          .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+          .where(eq(users.id, id));
     },
     // A magic link proves the address: Auth.js sets email_verified as it creates or signs in the user.
     async createUser({ user }) {

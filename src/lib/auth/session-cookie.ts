@@ -13,7 +13,15 @@ export async function sessionCookie(user: SignedInAccount) {
     secret: getAuthSecret(),
     salt: sessionCookieName,
     maxAge: SESSION_MAX_AGE_SECONDS,
-    token: { sub: user.id, name: user.name, email: user.email, role: user.role, onboarded: user.onboarded, verified: user.emailVerified, sv: user.sessionVersion },
+    token: {
+      sub: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      onboarded: user.onboarded,
+      verified: user.emailVerified,
+      sv: user.sessionVersion,
+    },
   });
   return {
     name: sessionCookieName,

@@ -32,17 +32,18 @@ export async function getCourseForEditor(viewer: Viewer | null, courseId: string
       .from(modules)
       .where(eq(modules.courseId, courseId))
       .orderBy(asc(modules.ord)),
-    db
-      .select(materialColumns)
-      .from(courseMaterials)
-      .where(eq(courseMaterials.courseId, courseId))
-      .orderBy(asc(courseMaterials.createdAt)),
+    db.select(materialColumns).from(courseMaterials).where(eq(courseMaterials.courseId, courseId)).orderBy(asc(courseMaterials.createdAt)),
   ]);
   const lessonRows = moduleRows.length
     ? await db
         .select(lessonFields)
         .from(lessons)
-        .where(inArray(lessons.moduleId, moduleRows.map((m) => m.id)))
+        .where(
+          inArray(
+            lessons.moduleId,
+            moduleRows.map((m) => m.id),
+          ),
+        )
         .orderBy(asc(lessons.ord))
     : [];
   const curriculum = moduleRows.map((m) => ({

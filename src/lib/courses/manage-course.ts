@@ -60,7 +60,12 @@ export async function setCoursePublished(viewer: Viewer | null, courseId: string
   }
   const course = await db.transaction(async (tx) => {
     const [course] = await tx
-      .select({ title: courses.title, description: courses.description, totalLessons: courses.totalLessons, publishedAt: courses.publishedAt })
+      .select({
+        title: courses.title,
+        description: courses.description,
+        totalLessons: courses.totalLessons,
+        publishedAt: courses.publishedAt,
+      })
       .from(courses)
       .where(eq(courses.id, courseId))
       .for("update");
@@ -79,7 +84,11 @@ export async function setCoursePublished(viewer: Viewer | null, courseId: string
     }
     const [updated] = await tx
       .update(courses)
-      .set({ isPublished: published, publishedAt: published ? (course!.publishedAt ?? new Date()) : course!.publishedAt, updatedAt: new Date() })
+      .set({
+        isPublished: published,
+        publishedAt: published ? (course!.publishedAt ?? new Date()) : course!.publishedAt,
+        updatedAt: new Date(),
+      })
       .where(eq(courses.id, courseId))
       .returning(courseSummary);
     return updated!;

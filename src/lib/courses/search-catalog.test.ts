@@ -56,7 +56,9 @@ describe("catalog search", () => {
   });
 
   it("pages by 12 with the total and page count, and answers an empty page past the end", async () => {
-    await insertCourses(Array.from({ length: 30 }, (_, i) => ({ title: `Course ${String(i).padStart(2, "0")}`, description: "Pageable topic" })));
+    await insertCourses(
+      Array.from({ length: 30 }, (_, i) => ({ title: `Course ${String(i).padStart(2, "0")}`, description: "Pageable topic" })),
+    );
     await insertCourses([{ title: "Hidden draft", description: "Pageable topic", isPublished: false }]);
     const first = await searchCatalog(query({ sort: "title" }));
     expect(first).toMatchObject({ total: 30, page: 1, pageCount: 3, pageSize: 12 });

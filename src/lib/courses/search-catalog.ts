@@ -76,7 +76,13 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogPage> {
       return card;
     }),
   );
-  return { courses: cards, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE)), pageSize: CATALOG_PAGE_SIZE };
+  return {
+    courses: cards,
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE)),
+    pageSize: CATALOG_PAGE_SIZE,
+  };
 }
 
 /**

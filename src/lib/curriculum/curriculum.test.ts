@@ -48,7 +48,14 @@ describe("curriculum", () => {
   it("appends modules and lessons in dense order and counts the lessons", async () => {
     const { course } = await buildCourse();
     expect(await order(course.id)).toEqual([
-      { title: "A", ord: 0, lessons: [["L1", 0], ["L2", 1]] },
+      {
+        title: "A",
+        ord: 0,
+        lessons: [
+          ["L1", 0],
+          ["L2", 1],
+        ],
+      },
       { title: "B", ord: 1, lessons: [["L3", 0]] },
     ]);
     expect(await totalLessons(course.id)).toBe(3);
@@ -57,13 +64,23 @@ describe("curriculum", () => {
   it("moves lessons within and across modules and reorders modules, keeping every order dense", async () => {
     const { owner, course, a, b, l1, l3 } = await buildCourse();
     await moveLesson(owner, course.id, a.id, l1.id, { moduleId: a.id, position: 1 });
-    expect((await order(course.id))[0]!.lessons).toEqual([["L2", 0], ["L1", 1]]);
+    expect((await order(course.id))[0]!.lessons).toEqual([
+      ["L2", 0],
+      ["L1", 1],
+    ]);
     await moveLesson(owner, course.id, a.id, l1.id, { moduleId: b.id, position: 0 });
     await moveLesson(owner, course.id, b.id, l3.id, { moduleId: a.id, position: 99 });
     await reorderModules(owner, course.id, [b.id, a.id]);
     expect(await order(course.id)).toEqual([
       { title: "B", ord: 0, lessons: [["L1", 0]] },
-      { title: "A", ord: 1, lessons: [["L2", 0], ["L3", 1]] },
+      {
+        title: "A",
+        ord: 1,
+        lessons: [
+          ["L2", 0],
+          ["L3", 1],
+        ],
+      },
     ]);
     expect(await totalLessons(course.id)).toBe(3);
   });
@@ -78,7 +95,14 @@ describe("curriculum", () => {
     expect(await statusOf(updateLesson(owner, course.id, a.id, l3.id, { title: "x" }))).toBe(404);
     expect(await statusOf(moveLesson(owner, course.id, b.id, l3.id, { moduleId: other.a.id, position: 0 }))).toBe(404);
     expect(await order(course.id)).toEqual([
-      { title: "A", ord: 0, lessons: [["L1", 0], ["L2", 1]] },
+      {
+        title: "A",
+        ord: 0,
+        lessons: [
+          ["L1", 0],
+          ["L2", 1],
+        ],
+      },
       { title: "B", ord: 1, lessons: [["L3", 0]] },
     ]);
   });

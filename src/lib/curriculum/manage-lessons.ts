@@ -54,22 +54,12 @@ export async function getLessonForEditor(viewer: Viewer | null, courseId: string
   await requireLessonOf(courseId, moduleId, lessonId);
   const [[lesson], materials] = await Promise.all([
     db.select(lessonFields).from(lessons).where(eq(lessons.id, lessonId)),
-    db
-      .select(materialColumns)
-      .from(courseMaterials)
-      .where(eq(courseMaterials.lessonId, lessonId))
-      .orderBy(asc(courseMaterials.createdAt)),
+    db.select(materialColumns).from(courseMaterials).where(eq(courseMaterials.lessonId, lessonId)).orderBy(asc(courseMaterials.createdAt)),
   ]);
   return { ...lesson!, materials };
 }
 
-export async function updateLesson(
-  viewer: Viewer | null,
-  courseId: string,
-  moduleId: string,
-  lessonId: string,
-  input: UpdateLessonInput,
-) {
+export async function updateLesson(viewer: Viewer | null, courseId: string, moduleId: string, lessonId: string, input: UpdateLessonInput) {
   await requireCourseEditor(viewer, courseId);
   await requireLessonOf(courseId, moduleId, lessonId);
   const [row] = await db
@@ -121,7 +111,11 @@ export async function moveLesson(
     await setOrder(tx, "lessons", ids, { moduleId: target.moduleId });
     if (target.moduleId !== moduleId) await renumberLessons(tx, moduleId);
     await recomputeCourseTotals(tx, courseId);
-    return tx.select(lessonFields).from(lessons).where(eq(lessons.id, lessonId)).then((rows) => rows[0]!);
+    return tx
+      .select(lessonFields)
+      .from(lessons)
+      .where(eq(lessons.id, lessonId))
+      .then((rows) => rows[0]!);
   });
 }
 
@@ -139,6 +133,9 @@ export async function deleteLessonVideo(viewer: Viewer | null, courseId: string,
 
 async function renumberLessons(tx: Parameters<typeof setOrder>[0], moduleId: string) {
   const rows = await tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.moduleId, moduleId)).orderBy(asc(lessons.ord));
-  await setOrder(tx, "lessons", rows.map((r) => r.id));
+  await setOrder(
+    tx,
+    "lessons",
+    rows.map((r) => r.id),
+  );
 }
-

@@ -82,7 +82,9 @@ export async function setOrder(tx: Transaction, table: "modules" | "lessons", id
     sql`, `,
   );
   if (table === "modules") {
-    await tx.execute(sql`update ${modules} set ord = v.ord, updated_at = now() from (values ${values}) as v(id, ord) where ${modules.id} = v.id`);
+    await tx.execute(
+      sql`update ${modules} set ord = v.ord, updated_at = now() from (values ${values}) as v(id, ord) where ${modules.id} = v.id`,
+    );
   } else {
     const setParent = parent ? sql`, module_id = ${parent.moduleId}::uuid` : sql``;
     await tx.execute(
@@ -94,5 +96,9 @@ export async function setOrder(tx: Transaction, table: "modules" | "lessons", id
 /** Closes the gaps a delete leaves: ord becomes 0..n-1 in the current order. */
 export async function renumberModules(tx: Transaction, courseId: string) {
   const rows = await tx.select({ id: modules.id }).from(modules).where(eq(modules.courseId, courseId)).orderBy(asc(modules.ord));
-  await setOrder(tx, "modules", rows.map((r) => r.id));
+  await setOrder(
+    tx,
+    "modules",
+    rows.map((r) => r.id),
+  );
 }

@@ -20,8 +20,7 @@ function openInChild(dir: string) {
   );
 }
 
-const rowsOf = (result: unknown) =>
-  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { body: string }[];
+const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { body: string }[];
 
 describe("embedded database lock", () => {
   const dirs: string[] = [];

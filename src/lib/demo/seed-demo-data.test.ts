@@ -13,7 +13,12 @@ withTestDatabase();
 const storage = withTestStorage();
 
 const filesUnder = (dir: string): string[] =>
-  fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+    : [];
 
 const rows = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
@@ -63,7 +68,10 @@ describe("demo data", () => {
       expect(c.max_lessons).toBeLessThanOrEqual(5);
       expect(all.find((x) => x.id === c.course_id)!.totalLessons).toBe(c.lessons);
     }
-    const short = await db.select({ id: lessons.id }).from(lessons).where(sql`length(${lessons.content}) < 400`);
+    const short = await db
+      .select({ id: lessons.id })
+      .from(lessons)
+      .where(sql`length(${lessons.content}) < 400`);
     expect(short).toEqual([]);
   });
 
@@ -85,7 +93,10 @@ describe("demo data", () => {
 
   it("stores a real video and a PDF through the storage layer", async () => {
     await seedDemoData();
-    const [video] = await db.select().from(lessons).where(sql`${lessons.videoKey} is not null`);
+    const [video] = await db
+      .select()
+      .from(lessons)
+      .where(sql`${lessons.videoKey} is not null`);
     expect(video!.videoMimeType).toBe("video/webm");
     const head = await getStorage().head(video!.videoKey!);
     expect(head?.size).toBe(video!.videoSize);

@@ -13,7 +13,12 @@ const refusal = (promise: Promise<unknown> | (() => unknown)) =>
 
 const schema = z.object({ title: z.string().min(1, "Title is required") });
 const jsonRequest = (body: BodyInit, headers: Record<string, string> = {}) =>
-  new Request("http://localhost/api/x", { method: "POST", headers: { "content-type": "application/json", ...headers }, body, duplex: "half" } as RequestInit);
+  new Request("http://localhost/api/x", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+    duplex: "half",
+  } as RequestInit);
 
 describe("input parsing", () => {
   it("parses a JSON body with its schema, naming the bad fields; refuses what is not JSON", async () => {

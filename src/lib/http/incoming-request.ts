@@ -73,7 +73,10 @@ export function addressProblem(target: string): { part: string; message: string 
     const name = decode(rawName.replace(/\+/g, " "));
     const value = decode(rawValue.replace(/\+/g, " "));
     if (name === null || value === null) {
-      return { part: name ?? rawName.slice(0, 60), message: `The query parameter "${(name ?? rawName).slice(0, 60)}" has a broken %-escape.` };
+      return {
+        part: name ?? rawName.slice(0, 60),
+        message: `The query parameter "${(name ?? rawName).slice(0, 60)}" has a broken %-escape.`,
+      };
     }
     if (CONTROL.test(name) || CONTROL_BUT_TAB_AND_NEWLINES.test(value)) {
       return { part: name, message: `The query parameter "${name.slice(0, 60).replace(CONTROL, "?")}" contains a control character.` };

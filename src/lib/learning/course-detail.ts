@@ -45,7 +45,14 @@ const curriculumOf = cache(async (courseId: string, enrollmentId: string | null)
   return [...byModule.values()];
 });
 
-type CurriculumLesson = { id: string; title: string; durationMinutes: number | null; hasVideo: boolean; completed: boolean; videoPosition: number };
+type CurriculumLesson = {
+  id: string;
+  title: string;
+  durationMinutes: number | null;
+  hasVideo: boolean;
+  completed: boolean;
+  videoPosition: number;
+};
 
 export type Curriculum = Awaited<ReturnType<typeof curriculumOf>>;
 

@@ -8,7 +8,10 @@ import { listPopularInMyCategories } from "./dashboard";
 withTestDatabase();
 
 async function course(instructorId: string, title: string, category: string | null, enrollmentCount: number, isPublished = true) {
-  const [row] = await db.insert(courses).values({ instructorId, title, category, enrollmentCount, isPublished }).returning({ id: courses.id });
+  const [row] = await db
+    .insert(courses)
+    .values({ instructorId, title, category, enrollmentCount, isPublished })
+    .returning({ id: courses.id });
   return row!.id;
 }
 

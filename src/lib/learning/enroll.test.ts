@@ -19,7 +19,11 @@ async function course(published: boolean) {
 }
 
 const countOf = async (courseId: string) => (await db.select().from(courses).where(eq(courses.id, courseId)))[0]!.enrollmentCount;
-const statusOf = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => (e instanceof AppError ? e.status : 500));
+const statusOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 200,
+    (e: unknown) => (e instanceof AppError ? e.status : 500),
+  );
 
 describe("enroll", () => {
   it("makes one enrollment of 20 concurrent requests, and moves enrollment_count by one", async () => {

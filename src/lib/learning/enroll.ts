@@ -21,7 +21,10 @@ export async function enroll(viewer: Viewer | null, courseId: string) {
       .onConflictDoNothing({ target: [enrollments.courseId, enrollments.learnerId] })
       .returning({ id: enrollments.id, progress: enrollments.progress, enrolledAt: enrollments.enrolledAt });
     if (created) {
-      await tx.update(courses).set({ enrollmentCount: sql`${courses.enrollmentCount} + 1` }).where(eq(courses.id, courseId));
+      await tx
+        .update(courses)
+        .set({ enrollmentCount: sql`${courses.enrollmentCount} + 1` })
+        .where(eq(courses.id, courseId));
       return { enrollment: created, created: true };
     }
     const [existing] = await tx

@@ -74,10 +74,16 @@ export async function getMaterialUrl(viewer: Viewer | null, courseId: string, ma
   await requireContentAccess(viewer, courseId);
   if (lessonId) await lessonRow(courseId, lessonId);
   const [material] = await db
-    .select({ fileKey: courseMaterials.fileKey, fileName: courseMaterials.fileName, fileType: courseMaterials.fileType, lessonId: courseMaterials.lessonId })
+    .select({
+      fileKey: courseMaterials.fileKey,
+      fileName: courseMaterials.fileName,
+      fileType: courseMaterials.fileType,
+      lessonId: courseMaterials.lessonId,
+    })
     .from(courseMaterials)
     .where(and(eq(courseMaterials.id, materialId), eq(courseMaterials.courseId, courseId)));
-  if (!material || (lessonId !== undefined && material.lessonId !== lessonId)) throw new AppError("NOT_FOUND", "This material does not exist here.");
+  if (!material || (lessonId !== undefined && material.lessonId !== lessonId))
+    throw new AppError("NOT_FOUND", "This material does not exist here.");
   const url = await getStorage().signGet(material.fileKey, {
     expiresInSeconds: MEDIA_URL_SECONDS,
     fileName: material.fileName,

@@ -17,7 +17,14 @@ async function publishedCourse(lessonCount: number) {
   const instructor = await insertUser({ role: "INSTRUCTOR" });
   const [course] = await db
     .insert(courses)
-    .values({ instructorId: instructor.id, title: "Progress", description: "d", isPublished: true, publishedAt: new Date(), totalLessons: lessonCount })
+    .values({
+      instructorId: instructor.id,
+      title: "Progress",
+      description: "d",
+      isPublished: true,
+      publishedAt: new Date(),
+      totalLessons: lessonCount,
+    })
     .returning({ id: courses.id });
   const [module] = await db.insert(modules).values({ courseId: course!.id, title: "M" }).returning({ id: modules.id });
   const rows = await db
@@ -65,7 +72,12 @@ describe("lesson progress", () => {
     const { courseId, lessonIds } = await publishedCourse(3);
     const learner = await enrolledLearner(courseId);
     const [a, b, c] = lessonIds as [string, string, string];
-    expect(await setLessonCompleted(learner, courseId, a, true)).toEqual({ lessonId: a, completed: true, progress: 33, courseCompleted: false });
+    expect(await setLessonCompleted(learner, courseId, a, true)).toEqual({
+      lessonId: a,
+      completed: true,
+      progress: 33,
+      courseCompleted: false,
+    });
     // Completing the same lesson twice counts it once.
     expect((await setLessonCompleted(learner, courseId, a, true)).progress).toBe(33);
     expect((await setLessonCompleted(learner, courseId, b, true)).progress).toBe(66);
@@ -126,7 +138,11 @@ describe("lesson progress", () => {
     const other = await publishedCourse(1);
     const learner = await enrolledLearner(mine.courseId);
     const outsider = await insertUser({ role: "LEARNER" });
-    const statusOf = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => (e instanceof AppError ? e.status : 500));
+    const statusOf = (p: Promise<unknown>) =>
+      p.then(
+        () => 200,
+        (e: unknown) => (e instanceof AppError ? e.status : 500),
+      );
     expect(await statusOf(setLessonCompleted(learner, mine.courseId, other.lessonIds[0]!, true))).toBe(404);
     expect(await statusOf(setLessonCompleted(outsider, mine.courseId, mine.lessonIds[0]!, true))).toBe(403);
     expect(await statusOf(setLessonCompleted(mine.instructor, mine.courseId, mine.lessonIds[0]!, true))).toBe(403);

@@ -32,7 +32,11 @@ export async function setLessonCompleted(viewer: Viewer | null, courseId: string
       .values({ enrollmentId: enrollment.id, lessonId, completed, completedAt: completed ? now : null, updatedAt: now })
       .onConflictDoUpdate({
         target: [lessonProgress.enrollmentId, lessonProgress.lessonId],
-        set: { completed, completedAt: completed ? sql`coalesce(${lessonProgress.completedAt}, ${now.toISOString()}::timestamptz)` : null, updatedAt: now },
+        set: {
+          completed,
+          completedAt: completed ? sql`coalesce(${lessonProgress.completedAt}, ${now.toISOString()}::timestamptz)` : null,
+          updatedAt: now,
+        },
       });
     const [updated] = await recomputeProgress(tx, courseId, { enrollmentId: enrollment.id, accessedAt: now });
     return { lessonId, completed, progress: updated!.progress, courseCompleted: updated!.completedAt !== null };

@@ -49,5 +49,9 @@ export async function recomputeProgress(
     progress: number;
     completed_at: string | Date | null;
   }[];
-  return rows.map((r) => ({ id: r.id, progress: Number(r.progress), completedAt: r.completed_at === null ? null : new Date(r.completed_at) }));
+  return rows.map((r) => ({
+    id: r.id,
+    progress: Number(r.progress),
+    completedAt: r.completed_at === null ? null : new Date(r.completed_at),
+  }));
 }

@@ -48,7 +48,10 @@ describe("log lines", () => {
 
   it("never hold passwords, session tokens, cookies, link tokens or URL signatures", () => {
     const { logger, lines } = captured();
-    logger.info({ password: "tide-1234-lantern", user: { passwordHash: "$2b$10$abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ01234" } }, "sign-in");
+    logger.info(
+      { password: "tide-1234-lantern", user: { passwordHash: "$2b$10$abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ01234" } },
+      "sign-in",
+    );
     logger.info({ headers: { cookie: `authjs.session-token=${SESSION_TOKEN}`, authorization: "Bearer abc.def" } }, "request");
     logger.warn({ url: "http://x.test/api/storage/objects/k?expires=1&signature=c2lnbmF0dXJl&size=3" }, "refused");
     logger.info({ url: "https://bucket.test/k?X-Amz-Credential=AKIA%2F&X-Amz-Signature=deadbeef" }, "signed");

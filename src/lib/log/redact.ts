@@ -32,7 +32,10 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (value instanceof Date || Buffer.isBuffer(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = SECRET_KEY.test(key) && item !== null && item !== undefined && typeof item !== "boolean" ? "[redacted]" : redactValue(item, depth + 1);
+    out[key] =
+      SECRET_KEY.test(key) && item !== null && item !== undefined && typeof item !== "boolean"
+        ? "[redacted]"
+        : redactValue(item, depth + 1);
   }
   return out;
 }

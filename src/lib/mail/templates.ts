@@ -12,9 +12,7 @@ function layout(title: string, paragraphs: string[], actions: Action[], outro: s
         `<p><a href="${escape(a.link)}" style="display:inline-block;background:#4338ca;color:#fff;padding:10px 16px;border-radius:8px;text-decoration:none">${escape(a.label)}</a></p>`,
     )
     .join("\n");
-  const spelled = actions
-    .map((a) => `<p style="color:#475569;font-size:12px">${escape(a.label)}: ${escape(a.link)}</p>`)
-    .join("\n");
+  const spelled = actions.map((a) => `<p style="color:#475569;font-size:12px">${escape(a.label)}: ${escape(a.link)}</p>`).join("\n");
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:520px;margin:auto;padding:24px">
 <h1 style="font-size:20px">${escape(title)}</h1>
 ${paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}
@@ -58,7 +56,9 @@ export function verifyEmailMail(to: string, link: string): Mail {
     subject: "Confirm your BudhHub address",
     ...layout(
       "Confirm your e-mail address",
-      ["Welcome to BudhHub. Confirm that this address is yours to finish creating your account. The link works once and expires in 24 hours."],
+      [
+        "Welcome to BudhHub. Confirm that this address is yours to finish creating your account. The link works once and expires in 24 hours.",
+      ],
       [{ label: "Confirm my address", link }],
       "If you did not create a BudhHub account, ignore this message and nothing will happen.",
     ),

@@ -12,7 +12,6 @@ withTestDatabase();
 const now = Date.UTC(2030, 0, 1, 10, 0, 15);
 const minute = 60_000;
 
-
 describe("fixed-window rate limits in Postgres", () => {
   it("counts per key and per window", async () => {
     const a = { key: "test:a", limit: 3, windowSeconds: 60 };

@@ -38,7 +38,13 @@ describe("storage keys", () => {
     expect(isValidKey(staging)).toBe(true);
     expect(uploadIdOfStagingKey(staging)).toBe(id);
     expect(uploadIdOfStagingKey(storageKeys.lessonVideo(id, "a.mp4"))).toBeNull();
-    for (const key of [`uploads/${id}/..`, `uploads/${id}/a/b.pdf`, `uploads/not-an-id/a.pdf`, `uploads/${id}/`, `uploads/../${id}/a.pdf`]) {
+    for (const key of [
+      `uploads/${id}/..`,
+      `uploads/${id}/a/b.pdf`,
+      `uploads/not-an-id/a.pdf`,
+      `uploads/${id}/`,
+      `uploads/../${id}/a.pdf`,
+    ]) {
       expect(isValidKey(key)).toBe(false);
       expect(uploadIdOfStagingKey(key)).toBeNull();
     }

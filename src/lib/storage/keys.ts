@@ -32,8 +32,7 @@ const STAGING_KEY_PATTERN = new RegExp(`^uploads/(${UUID})/[^/\\\\]+$`);
 const unique = () => `${Date.now()}-${randomBytes(6).toString("hex")}`;
 
 export const storageKeys = {
-  courseThumbnail: (courseId: string, fileName: string) =>
-    `courses/${courseId}/thumbnails/${unique()}-${sanitizeFileName(fileName)}`,
+  courseThumbnail: (courseId: string, fileName: string) => `courses/${courseId}/thumbnails/${unique()}-${sanitizeFileName(fileName)}`,
   lessonVideo: (lessonId: string, fileName: string) => `lessons/${lessonId}/videos/${unique()}-${sanitizeFileName(fileName)}`,
   courseMaterial: (courseId: string, materialId: string, fileName: string) =>
     `courses/${courseId}/materials/${materialId}-${sanitizeFileName(fileName)}`,

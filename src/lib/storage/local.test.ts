@@ -73,11 +73,19 @@ describe("local storage: signed PUT", () => {
 
     const tampered = new URL(url);
     tampered.searchParams.set("signature", (signature[0] === "A" ? "B" : "A") + signature.slice(1));
-    await expectError(await callStorageRoute(tampered.toString(), { method: "PUT", headers: signed.headers, body: data }), 403, "FORBIDDEN");
+    await expectError(
+      await callStorageRoute(tampered.toString(), { method: "PUT", headers: signed.headers, body: data }),
+      403,
+      "FORBIDDEN",
+    );
 
     const bigger = new URL(url);
     bigger.searchParams.set("size", String(10 * data.length));
-    const response = await callStorageRoute(bigger.toString(), { method: "PUT", headers: signed.headers, body: Buffer.alloc(10 * data.length) });
+    const response = await callStorageRoute(bigger.toString(), {
+      method: "PUT",
+      headers: signed.headers,
+      body: Buffer.alloc(10 * data.length),
+    });
     await expectError(response, 403, "FORBIDDEN");
 
     const otherKey = await openStaging("a.pdf");
@@ -158,7 +166,12 @@ describe("local storage: signed PUT", () => {
         setTimeout(() => this.push(sent < 6000 ? ((sent += 600), randomBytes(600)) : null), 2);
       },
     });
-    const response = await callStorageRoute(signed.url, { method: "PUT", headers: signed.headers, body: incoming as unknown as BodyInit, duplex: "half" });
+    const response = await callStorageRoute(signed.url, {
+      method: "PUT",
+      headers: signed.headers,
+      body: incoming as unknown as BodyInit,
+      duplex: "half",
+    });
     await expectError(response, 413, "PAYLOAD_TOO_LARGE");
     // Reading stopped soon after the signed size.
     expect(sent).toBeLessThan(6000);
@@ -172,7 +185,11 @@ describe("local storage: signed PUT", () => {
     const key = await openStaging("q.pdf");
     const signed = await storage.driver.signPut(key, { contentType: "application/pdf", size: 10, expiresInSeconds: 60 });
     const traversal = signed.url.replace(`${path.dirname(key)}/`, "uploads/..%2F..%2Fetc/");
-    await expectError(await callStorageRoute(traversal, { method: "PUT", headers: signed.headers, body: randomBytes(10) }), 404, "NOT_FOUND");
+    await expectError(
+      await callStorageRoute(traversal, { method: "PUT", headers: signed.headers, body: randomBytes(10) }),
+      404,
+      "NOT_FOUND",
+    );
     const malformed = new URL(signed.url);
     malformed.searchParams.set("expires", "tomorrow");
     const response = await callStorageRoute(malformed.toString(), { method: "PUT", headers: signed.headers, body: randomBytes(10) });
@@ -273,7 +290,11 @@ describe("local storage: multipart", () => {
     );
     expect(await storage.driver.head(key)).toBeNull();
 
-    await storage.driver.completeMultipart(key, uploadId, [3, 1, 2].map((n) => ({ partNumber: n, etag: etags[n - 1]! })));
+    await storage.driver.completeMultipart(
+      key,
+      uploadId,
+      [3, 1, 2].map((n) => ({ partNumber: n, etag: etags[n - 1]! })),
+    );
     const whole = Buffer.concat(parts);
     expect(await storage.driver.head(key)).toEqual({ size: whole.length });
     expect(md5(fs.readFileSync(path.join(storage.root, key)))).toBe(md5(whole));
@@ -300,7 +321,10 @@ describe("local storage: multipart", () => {
     const last = await putPart(key, uploadId, 2, parts[2]!);
     const etag = (r: Response) => r.headers.get("etag") ?? "";
     await expect(
-      storage.driver.completeMultipart(key, uploadId, [{ partNumber: 1, etag: etag(small) }, { partNumber: 2, etag: etag(last) }]),
+      storage.driver.completeMultipart(key, uploadId, [
+        { partNumber: 1, etag: etag(small) },
+        { partNumber: 2, etag: etag(last) },
+      ]),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(storage.driver.completeMultipart(key, uploadId, [{ partNumber: 1, etag: `"${"0".repeat(32)}"` }])).rejects.toMatchObject({
       code: "BAD_REQUEST",
@@ -389,7 +413,11 @@ describe("local storage: copy and list", () => {
 describe("local storage: delete", () => {
   it("deletes one object and everything under a prefix", async () => {
     const other = "9a1c5a8e-4b7d-4c1e-9a3b-0d6e7f8a9b0c";
-    const keys = [storageKeys.lessonMaterial(other, "a", "a.pdf"), storageKeys.lessonMaterial(other, "b", "b.pdf"), storageKeys.lessonVideo(other, "v.mp4")];
+    const keys = [
+      storageKeys.lessonMaterial(other, "a", "a.pdf"),
+      storageKeys.lessonMaterial(other, "b", "b.pdf"),
+      storageKeys.lessonVideo(other, "v.mp4"),
+    ];
     for (const key of keys) await storage.driver.put(key, randomBytes(10), { contentType: "application/pdf", size: 10 });
     await storage.driver.delete(keys[0]!);
     expect(await storage.driver.head(keys[0]!)).toBeNull();

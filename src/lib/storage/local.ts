@@ -106,9 +106,7 @@ export function createLocalStorage(root: string, options: LocalStorageOptions = 
 
   async function listUnder(dir: string): Promise<string[]> {
     const entries = await fs.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
-    const nested = await Promise.all(
-      entries.map((e) => (e.isDirectory() ? listUnder(path.join(dir, e.name)) : [path.join(dir, e.name)])),
-    );
+    const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? listUnder(path.join(dir, e.name)) : [path.join(dir, e.name)])));
     return nested.flat();
   }
 

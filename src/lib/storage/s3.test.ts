@@ -115,7 +115,11 @@ describe("s3 storage (s3rver)", () => {
 
   it("deletes one object, and every object under a prefix but no other", async () => {
     const other = "9a1c5a8e-4b7d-4c1e-9a3b-0d6e7f8a9b0c";
-    const mine = [storageKeys.courseMaterial(other, "a", "a.pdf"), storageKeys.courseMaterial(other, "b", "b.pdf"), storageKeys.courseThumbnail(other, "t.png")];
+    const mine = [
+      storageKeys.courseMaterial(other, "a", "a.pdf"),
+      storageKeys.courseMaterial(other, "b", "b.pdf"),
+      storageKeys.courseThumbnail(other, "t.png"),
+    ];
     const kept = storageKeys.courseMaterial(courseId, "kept", "kept.pdf");
     for (const key of [...mine, kept]) expect((await putSigned(key, randomBytes(10), "application/pdf")).status).toBe(200);
 

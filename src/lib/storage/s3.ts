@@ -66,7 +66,8 @@ export function createS3Storage(options: S3Options): StorageDriver {
   });
   const Bucket = options.bucket;
   const isNotFound = (error: unknown) =>
-    error instanceof S3ServiceException && (error.name === "NotFound" || error.name === "NoSuchKey" || error.$metadata.httpStatusCode === 404);
+    error instanceof S3ServiceException &&
+    (error.name === "NotFound" || error.name === "NoSuchKey" || error.$metadata.httpStatusCode === 404);
   const send = async <T>(request: Promise<T>) => request.catch((error: unknown) => Promise.reject(refusal(error)));
 
   return {

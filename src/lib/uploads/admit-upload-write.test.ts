@@ -37,18 +37,30 @@ async function setup() {
 describe("signed PUTs of the local driver after their upload ended", () => {
   it("refuses a PUT through the old URL after the file was attached, and the attached bytes stay as they were", async () => {
     const { instructor, courseId } = await setup();
-    const started = await startUpload(instructor, "material", { courseId, fileName: "syllabus.pdf", contentType: "application/pdf", size: files.pdf.length });
+    const started = await startUpload(instructor, "material", {
+      courseId,
+      fileName: "syllabus.pdf",
+      contentType: "application/pdf",
+      size: files.pdf.length,
+    });
     await sendBytes(started, files.pdf, callStorageRoute);
     await completeUpload(instructor, "material", { uploadId: started.uploadId });
 
-    await refusedAsEnded(await callStorageRoute(started.single!.url, { method: "PUT", headers: started.single!.headers, body: htmlOfSize(files.pdf.length) }));
+    await refusedAsEnded(
+      await callStorageRoute(started.single!.url, { method: "PUT", headers: started.single!.headers, body: htmlOfSize(files.pdf.length) }),
+    );
     expect(stored(started.key)!.equals(files.pdf)).toBe(true);
     expect(stored((await sessionOf(started.uploadId)).stagingKey!)).toBeNull();
   });
 
   it("refuses a PUT through the old URL after the upload was cancelled, and writes nothing", async () => {
     const { instructor, courseId } = await setup();
-    const started = await startUpload(instructor, "thumbnail", { courseId, fileName: "cover.png", contentType: "image/png", size: files.png.length });
+    const started = await startUpload(instructor, "thumbnail", {
+      courseId,
+      fileName: "cover.png",
+      contentType: "image/png",
+      size: files.png.length,
+    });
     await cancelUpload(instructor, started.uploadId);
     await refusedAsEnded(await callStorageRoute(started.single!.url, { method: "PUT", headers: started.single!.headers, body: files.png }));
     expect(stored(started.key)).toBeNull();
@@ -57,33 +69,73 @@ describe("signed PUTs of the local driver after their upload ended", () => {
 
   it("refuses a PUT once the upload has expired, and a URL signed for a final key (as uploads did before staging)", async () => {
     const { instructor, courseId } = await setup();
-    const started = await startUpload(instructor, "material", { courseId, fileName: "late.pdf", contentType: "application/pdf", size: files.pdf.length });
-    await db.update(uploadSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(uploadSessions.id, started.uploadId));
+    const started = await startUpload(instructor, "material", {
+      courseId,
+      fileName: "late.pdf",
+      contentType: "application/pdf",
+      size: files.pdf.length,
+    });
+    await db
+      .update(uploadSessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(uploadSessions.id, started.uploadId));
     await refusedAsEnded(await callStorageRoute(started.single!.url, { method: "PUT", headers: started.single!.headers, body: files.pdf }));
 
-    const fresh = await startUpload(instructor, "material", { courseId, fileName: "old.pdf", contentType: "application/pdf", size: files.pdf.length });
-    const toFinal = await storage.driver.signPut(fresh.key, { contentType: "application/pdf", size: files.pdf.length, expiresInSeconds: 60 });
+    const fresh = await startUpload(instructor, "material", {
+      courseId,
+      fileName: "old.pdf",
+      contentType: "application/pdf",
+      size: files.pdf.length,
+    });
+    const toFinal = await storage.driver.signPut(fresh.key, {
+      contentType: "application/pdf",
+      size: files.pdf.length,
+      expiresInSeconds: 60,
+    });
     await refusedAsEnded(await callStorageRoute(toFinal.url, { method: "PUT", headers: toFinal.headers, body: files.pdf }));
     expect(stored(fresh.key)).toBeNull();
   });
 
-  it("refuses a part PUT after its multipart upload was completed or cancelled; the attached video stays as it was", { timeout: 60_000 }, async () => {
-    const { instructor, courseId, moduleId, lessonId } = await setup();
-    const size = 65 * 1024 ** 2;
-    const video = Buffer.alloc(size, 3);
-    files.mp4.copy(video);
-    const completed = await startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "long.mp4", contentType: "video/mp4", size });
-    const etags = await sendBytes(completed, video, callStorageRoute);
-    await completeUpload(instructor, "video", { uploadId: completed.uploadId, parts: etags });
-    const last = completed.multipart!.parts.at(-1)!;
-    await refusedAsEnded(await callStorageRoute(last.url, { method: "PUT", body: new Uint8Array(size - (last.partNumber - 1) * completed.multipart!.partSize) }));
-    expect(stored(completed.key)!.equals(video)).toBe(true);
+  it(
+    "refuses a part PUT after its multipart upload was completed or cancelled; the attached video stays as it was",
+    { timeout: 60_000 },
+    async () => {
+      const { instructor, courseId, moduleId, lessonId } = await setup();
+      const size = 65 * 1024 ** 2;
+      const video = Buffer.alloc(size, 3);
+      files.mp4.copy(video);
+      const completed = await startUpload(instructor, "video", {
+        courseId,
+        moduleId,
+        lessonId,
+        fileName: "long.mp4",
+        contentType: "video/mp4",
+        size,
+      });
+      const etags = await sendBytes(completed, video, callStorageRoute);
+      await completeUpload(instructor, "video", { uploadId: completed.uploadId, parts: etags });
+      const last = completed.multipart!.parts.at(-1)!;
+      await refusedAsEnded(
+        await callStorageRoute(last.url, {
+          method: "PUT",
+          body: new Uint8Array(size - (last.partNumber - 1) * completed.multipart!.partSize),
+        }),
+      );
+      expect(stored(completed.key)!.equals(video)).toBe(true);
 
-    const cancelled = await startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "other.mp4", contentType: "video/mp4", size });
-    await cancelUpload(instructor, cancelled.uploadId);
-    const first = cancelled.multipart!.parts[0]!;
-    await refusedAsEnded(await callStorageRoute(first.url, { method: "PUT", body: new Uint8Array(cancelled.multipart!.partSize) }));
-    expect(stored(cancelled.key)).toBeNull();
-    expect(fs.readdirSync(path.join(storage.root, ".multipart"))).toEqual([]);
-  });
+      const cancelled = await startUpload(instructor, "video", {
+        courseId,
+        moduleId,
+        lessonId,
+        fileName: "other.mp4",
+        contentType: "video/mp4",
+        size,
+      });
+      await cancelUpload(instructor, cancelled.uploadId);
+      const first = cancelled.multipart!.parts[0]!;
+      await refusedAsEnded(await callStorageRoute(first.url, { method: "PUT", body: new Uint8Array(cancelled.multipart!.partSize) }));
+      expect(stored(cancelled.key)).toBeNull();
+      expect(fs.readdirSync(path.join(storage.root, ".multipart"))).toEqual([]);
+    },
+  );
 });

@@ -98,7 +98,13 @@ describe("uploads: start and complete", () => {
     const { instructor, courseId, moduleId, lessonId } = await setup();
     const handout = await upload(instructor, "material", { courseId }, files.pdf, "application/pdf", "Week 1 handout.pdf");
     const material = (await handout.complete()) as AttachedMaterial;
-    expect(material).toMatchObject({ courseId, lessonId: null, fileName: "Week 1 handout.pdf", fileType: "application/pdf", materialType: "pdf" });
+    expect(material).toMatchObject({
+      courseId,
+      lessonId: null,
+      fileName: "Week 1 handout.pdf",
+      fileType: "application/pdf",
+      materialType: "pdf",
+    });
     expect(handout.started.key).toBe(`courses/${courseId}/materials/${material.id}-Week-1-handout.pdf`);
 
     const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -124,7 +130,14 @@ describe("uploads: start and complete", () => {
     const size = 70 * 1024 ** 2;
     const bytes = Buffer.alloc(size, 7);
     files.mp4.copy(bytes);
-    const started = await startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "long.mp4", contentType: "video/mp4", size });
+    const started = await startUpload(instructor, "video", {
+      courseId,
+      moduleId,
+      lessonId,
+      fileName: "long.mp4",
+      contentType: "video/mp4",
+      size,
+    });
     expect(started.single).toBeUndefined();
     expect(started.multipart).toMatchObject({ partSize: 16 * 1024 ** 2, partCount: 5, done: [] });
     // Two parts arrive, then the page reloads: the session lists the other three, with fresh URLs.
@@ -136,7 +149,10 @@ describe("uploads: start and complete", () => {
     // Completing too early names the missing part and keeps what arrived.
     expect((await refusal(completeUpload(instructor, "video", { uploadId: started.uploadId }))).userMessage).toMatch(/Part 3 of 5/);
     await sendBytes(resumed, bytes, callStorageRoute);
-    expect(await completeUpload(instructor, "video", { uploadId: started.uploadId })).toMatchObject({ videoSize: size, videoMimeType: "video/mp4" });
+    expect(await completeUpload(instructor, "video", { uploadId: started.uploadId })).toMatchObject({
+      videoSize: size,
+      videoMimeType: "video/mp4",
+    });
     expect(storedFiles()).toEqual([expect.stringMatching(/^lessons\/.*long\.mp4$/)]);
   });
 });
@@ -160,7 +176,9 @@ describe("uploads: the staging key", () => {
     const { started, complete } = await upload(instructor, "material", { courseId }, files.pdf, "application/pdf", "notes.pdf");
     // A row already holds the id the material would get: the insert fails after the copy, and the transaction rolls back.
     const materialId = /materials\/([0-9a-f-]{36})-/.exec(started.key)![1]!;
-    await db.insert(courseMaterials).values({ id: materialId, courseId, fileName: "x", fileKey: "x", fileType: "text/plain", fileSize: 1, materialType: "text" });
+    await db
+      .insert(courseMaterials)
+      .values({ id: materialId, courseId, fileName: "x", fileKey: "x", fileType: "text/plain", fileSize: 1, materialType: "text" });
     await expect(complete()).rejects.toThrow();
     expect((await sessionOf(started.uploadId)).status).toBe("pending");
     fs.rmSync(path.join(storage.root, started.key));
@@ -255,18 +273,29 @@ describe("uploads: refusals leave nothing behind", () => {
   it("refuses an SVG as a thumbnail, declared or disguised", async () => {
     expect((await refusedAtComplete("thumbnail", files.svg, "image/png", "logo.png")).status).toBe(415);
     const { instructor, courseId } = await setup();
-    const error = await refusal(startUpload(instructor, "thumbnail", { courseId, fileName: "logo.svg", contentType: "image/svg+xml", size: 200 }));
+    const error = await refusal(
+      startUpload(instructor, "thumbnail", { courseId, fileName: "logo.svg", contentType: "image/svg+xml", size: 200 }),
+    );
     expect(error.status).toBe(415);
     expect(error.userMessage).toMatch(/Use PNG, JPEG or WebP/);
   });
 
   it("refuses a declaration above the limit, naming the limit, before anything is stored", async () => {
     const { instructor, courseId, moduleId, lessonId } = await setup();
-    const thumbnail = await refusal(startUpload(instructor, "thumbnail", { courseId, fileName: "big.png", contentType: "image/png", size: 6 * 1024 ** 2 }));
+    const thumbnail = await refusal(
+      startUpload(instructor, "thumbnail", { courseId, fileName: "big.png", contentType: "image/png", size: 6 * 1024 ** 2 }),
+    );
     expect(thumbnail.status).toBe(413);
     expect(thumbnail.userMessage).toBe("Thumbnails can be at most 5 MiB; this file is 6 MiB.");
     const video = await refusal(
-      startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "huge.mp4", contentType: "video/mp4", size: 5 * 1024 ** 3 }),
+      startUpload(instructor, "video", {
+        courseId,
+        moduleId,
+        lessonId,
+        fileName: "huge.mp4",
+        contentType: "video/mp4",
+        size: 5 * 1024 ** 3,
+      }),
     );
     expect(video.userMessage).toBe("Videos can be at most 4 GiB; this file is 5 GiB.");
     expect(await db.select().from(uploadSessions)).toEqual([]);
@@ -274,7 +303,12 @@ describe("uploads: refusals leave nothing behind", () => {
 
   it("refuses a stored size other than the declared one", async () => {
     const { instructor, courseId } = await setup();
-    const started = await startUpload(instructor, "material", { courseId, fileName: "a.pdf", contentType: "application/pdf", size: files.pdf.length });
+    const started = await startUpload(instructor, "material", {
+      courseId,
+      fileName: "a.pdf",
+      contentType: "application/pdf",
+      size: files.pdf.length,
+    });
     // What a client that ignores the signed size would leave: a different object under the key.
     const { stagingKey } = await sessionOf(started.uploadId);
     await storage.driver.put(stagingKey!, files.pdf.subarray(0, 100), { contentType: "application/pdf", size: 100 });
@@ -288,8 +322,19 @@ describe("uploads: refusals leave nothing behind", () => {
   it("cancels a multipart upload with its parts, and a cancelled upload cannot complete", async () => {
     const { instructor, courseId, moduleId, lessonId } = await setup();
     const size = 65 * 1024 ** 2;
-    const started = await startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "x.mp4", contentType: "video/mp4", size });
-    await sendBytes({ multipart: { ...started.multipart!, parts: started.multipart!.parts.slice(0, 1) } }, Buffer.alloc(size), callStorageRoute);
+    const started = await startUpload(instructor, "video", {
+      courseId,
+      moduleId,
+      lessonId,
+      fileName: "x.mp4",
+      contentType: "video/mp4",
+      size,
+    });
+    await sendBytes(
+      { multipart: { ...started.multipart!, parts: started.multipart!.parts.slice(0, 1) } },
+      Buffer.alloc(size),
+      callStorageRoute,
+    );
     expect(storedFiles().length).toBeGreaterThan(0);
     expect(await cancelUpload(instructor, started.uploadId)).toEqual({ uploadId: started.uploadId, status: "aborted" });
     expect(storedFiles()).toEqual([]);
@@ -313,8 +358,12 @@ describe("uploads: who may", () => {
     // A lesson of another course, or under the wrong module, is not found.
     const foreign = await insertCourseTree(instructor.id);
     const video = { fileName: "a.mp4", contentType: "video/mp4", size: 100 };
-    expect((await refusal(startUpload(instructor, "video", { courseId, moduleId, lessonId: foreign.lessonId, ...video }))).status).toBe(404);
-    expect((await refusal(startUpload(instructor, "video", { courseId, moduleId: foreign.moduleId, lessonId, ...video }))).status).toBe(404);
+    expect((await refusal(startUpload(instructor, "video", { courseId, moduleId, lessonId: foreign.lessonId, ...video }))).status).toBe(
+      404,
+    );
+    expect((await refusal(startUpload(instructor, "video", { courseId, moduleId: foreign.moduleId, lessonId, ...video }))).status).toBe(
+      404,
+    );
   });
 
   it("lets only the uploader or an admin see, complete or cancel an upload", async () => {

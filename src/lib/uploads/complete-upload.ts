@@ -30,7 +30,11 @@ export type AttachedMaterial = {
   materialType: string;
   createdAt: Date;
 };
-export type AttachedFile<K extends UploadKind> = K extends "video" ? AttachedVideo : K extends "thumbnail" ? AttachedThumbnail : AttachedMaterial;
+export type AttachedFile<K extends UploadKind> = K extends "video"
+  ? AttachedVideo
+  : K extends "thumbnail"
+    ? AttachedThumbnail
+    : AttachedMaterial;
 
 const scope = (kind: UploadKind) => `UPLOAD:${kind.toUpperCase()}` as "UPLOAD:VIDEO" | "UPLOAD:MATERIAL" | "UPLOAD:THUMBNAIL";
 
@@ -122,11 +126,21 @@ async function attach(tx: Transaction, session: UploadSession, file: SniffedFile
       .update(lessons)
       .set({ videoKey: key, videoSize: session.declaredSize, videoMimeType: file.mime, videoDuration: null, updatedAt: new Date() })
       .where(eq(lessons.id, session.lessonId!));
-    const attached: AttachedVideo = { lessonId: session.lessonId!, videoKey: key, fileName, videoSize: session.declaredSize, videoMimeType: file.mime };
+    const attached: AttachedVideo = {
+      lessonId: session.lessonId!,
+      videoKey: key,
+      fileName,
+      videoSize: session.declaredSize,
+      videoMimeType: file.mime,
+    };
     return { attached, replaced: lesson.videoKey };
   }
   if (session.kind === "thumbnail") {
-    const [course] = await tx.select({ thumbnailKey: courses.thumbnailKey }).from(courses).where(eq(courses.id, session.courseId)).for("update");
+    const [course] = await tx
+      .select({ thumbnailKey: courses.thumbnailKey })
+      .from(courses)
+      .where(eq(courses.id, session.courseId))
+      .for("update");
     if (!course) throw new AppError("NOT_FOUND", "This course no longer exists.");
     // The key is the thumbnail; pages sign a URL for it. A stale external URL must not win over the new file.
     await tx.update(courses).set({ thumbnailKey: key, thumbnailUrl: null, updatedAt: new Date() }).where(eq(courses.id, session.courseId));

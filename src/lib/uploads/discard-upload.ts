@@ -24,7 +24,10 @@ export async function discardUpload(session: DiscardableUpload): Promise<boolean
     if (session.stagingKey) await storage.delete(session.stagingKey);
     await storage.delete(session.objectKey);
   } catch (error) {
-    log("STORAGE").error({ err: error, uploadId: session.id, key: session.objectKey }, "could not discard an upload; the sweeper will retry");
+    log("STORAGE").error(
+      { err: error, uploadId: session.id, key: session.objectKey },
+      "could not discard an upload; the sweeper will retry",
+    );
     const retry = session.stagingKey ? { status: "aborted" as const } : { expiresAt: new Date() };
     await db.update(uploadSessions).set(retry).where(eq(uploadSessions.id, session.id));
     return false;

@@ -40,7 +40,14 @@ describe("uploads: a 2 GiB video through the local driver", () => {
   it.runIf(enoughDisk && firstPass)("streams every part to disk and completes with flat memory", { timeout: 900_000 }, async () => {
     const instructor = await insertUser({ role: "INSTRUCTOR" });
     const { courseId, moduleId, lessonId } = await insertCourseTree(instructor.id);
-    const started = await startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "lecture.mp4", contentType: "video/mp4", size: SIZE });
+    const started = await startUpload(instructor, "video", {
+      courseId,
+      moduleId,
+      lessonId,
+      fileName: "lecture.mp4",
+      contentType: "video/mp4",
+      size: SIZE,
+    });
     const { partSize, parts } = started.multipart!;
     expect(parts).toHaveLength(128);
 
@@ -67,10 +74,14 @@ describe("uploads: a 2 GiB video through the local driver", () => {
 
     expect(attached).toMatchObject({ videoSize: SIZE, videoMimeType: "video/mp4" });
     // Joined in place: no staging object, no scratch parts; the final key is all that is stored.
-    const stored = fs.readdirSync(storage.root, { recursive: true, encoding: "utf8" }).filter((f) => fs.statSync(`${storage.root}/${f}`).isFile());
+    const stored = fs
+      .readdirSync(storage.root, { recursive: true, encoding: "utf8" })
+      .filter((f) => fs.statSync(`${storage.root}/${f}`).isFile());
     expect(stored).toEqual([started.key]);
     const growthMiB = (peak - before) / MiB;
-    console.log(`[uploads] 2 GiB video in 128 parts, joined and sniffed in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, RSS growth ${growthMiB.toFixed(1)} MiB`);
+    console.log(
+      `[uploads] 2 GiB video in 128 parts, joined and sniffed in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, RSS growth ${growthMiB.toFixed(1)} MiB`,
+    );
     expect(growthMiB).toBeLessThan(100);
   });
 });

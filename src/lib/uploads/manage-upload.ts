@@ -14,7 +14,7 @@ export type UploadState = {
   contentType: string;
   size: number;
   expiresAt: string;
-} & ({ single?: SinglePlan; multipart?: MultipartPlan });
+} & { single?: SinglePlan; multipart?: MultipartPlan };
 
 /**
  * An upload of the viewer as it stands, for resuming after a page reload: while it is pending, fresh signed

@@ -1,6 +1,13 @@
 import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "@/lib/http/errors";
-import { ACCEPTED_TYPES, LEGACY_OFFICE_TYPES, OFFICE_OPEN_XML_TYPES, TEXT_TYPES, type UploadKind, formatsOf } from "@/lib/validation/file-types";
+import {
+  ACCEPTED_TYPES,
+  LEGACY_OFFICE_TYPES,
+  OFFICE_OPEN_XML_TYPES,
+  TEXT_TYPES,
+  type UploadKind,
+  formatsOf,
+} from "@/lib/validation/file-types";
 
 /** How many first bytes the sniffer reads: file-type's own sample size. */
 export const SNIFF_BYTES = 4100;
@@ -35,10 +42,7 @@ export function materialTypeOf(mime: string): MaterialType {
 }
 
 const refused = (kind: UploadKind, what: string) =>
-  new AppError(
-    "UNSUPPORTED_MEDIA_TYPE",
-    `This file's content is ${what}, which is not accepted for a ${kind}. Upload ${formatsOf(kind)}.`,
-  );
+  new AppError("UNSUPPORTED_MEDIA_TYPE", `This file's content is ${what}, which is not accepted for a ${kind}. Upload ${formatsOf(kind)}.`);
 
 // A text file must not be a page or a drawing in disguise: browsers that sniff would run it.
 const MARKUP_START = /^\s*<(!doctype\s+html|html|head|body|script|svg|\?xml)[\s>]/i;

@@ -22,7 +22,14 @@ withTestDatabase();
 const s3 = withS3rver();
 let storage: StorageDriver;
 beforeAll(() => {
-  storage = createS3Storage({ endpoint: s3.endpoint, region: "auto", bucket: s3.bucket, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true });
+  storage = createS3Storage({
+    endpoint: s3.endpoint,
+    region: "auto",
+    bucket: s3.bucket,
+    accessKeyId: s3.accessKeyId,
+    secretAccessKey: s3.secretAccessKey,
+    forcePathStyle: true,
+  });
   setStorage(storage);
 });
 afterAll(() => setStorage(undefined));
@@ -43,12 +50,18 @@ async function setup() {
 }
 
 /** A sweep just after the session's signed URLs have expired. */
-const sweepAfterExpiry = async (uploadId: string) => sweepUploads({ now: new Date((await sessionOf(uploadId)).expiresAt.getTime() + 1000) });
+const sweepAfterExpiry = async (uploadId: string) =>
+  sweepUploads({ now: new Date((await sessionOf(uploadId)).expiresAt.getTime() + 1000) });
 
 describe("staging keys on S3 (s3rver)", () => {
   it("keeps the attached file when the old URL writes HTML after completion; the sweeper removes what it wrote", async () => {
     const { instructor, courseId } = await setup();
-    const started = await startUpload(instructor, "material", { courseId, fileName: "syllabus.pdf", contentType: "application/pdf", size: files.pdf.length });
+    const started = await startUpload(instructor, "material", {
+      courseId,
+      fileName: "syllabus.pdf",
+      contentType: "application/pdf",
+      size: files.pdf.length,
+    });
     await sendBytes(started, files.pdf, sendOverHttp);
     await completeUpload(instructor, "material", { uploadId: started.uploadId });
     const { stagingKey } = await sessionOf(started.uploadId);
@@ -56,7 +69,11 @@ describe("staging keys on S3 (s3rver)", () => {
     expect(await storage.head(stagingKey!)).toBeNull();
 
     // S3 takes the PUT: the URL is alive for the rest of the day. It can only write the staging key.
-    const late = await fetch(started.single!.url, { method: "PUT", headers: started.single!.headers, body: new Uint8Array(htmlOfSize(files.pdf.length)) });
+    const late = await fetch(started.single!.url, {
+      method: "PUT",
+      headers: started.single!.headers,
+      body: new Uint8Array(htmlOfSize(files.pdf.length)),
+    });
     expect(late.status).toBe(200);
     expect(md5(await read(started.key))).toBe(md5(files.pdf));
     expect(await storage.head(stagingKey!)).toMatchObject({ size: files.pdf.length });
@@ -71,7 +88,12 @@ describe("staging keys on S3 (s3rver)", () => {
 
   it("writes nothing learners download when the old URL is used after a cancel; the sweeper removes what it wrote", async () => {
     const { instructor, courseId } = await setup();
-    const started = await startUpload(instructor, "thumbnail", { courseId, fileName: "cover.png", contentType: "image/png", size: files.png.length });
+    const started = await startUpload(instructor, "thumbnail", {
+      courseId,
+      fileName: "cover.png",
+      contentType: "image/png",
+      size: files.png.length,
+    });
     await sendBytes(started, files.png, sendOverHttp);
     await cancelUpload(instructor, started.uploadId);
     const { stagingKey } = await sessionOf(started.uploadId);

@@ -22,9 +22,7 @@ function objectKeyFor(kind: UploadKind, courseId: string, lessonId: string | und
   if (kind === "thumbnail") return storageKeys.courseThumbnail(courseId, fileName);
   if (kind === "video") return storageKeys.lessonVideo(lessonId!, fileName);
   const materialId = randomUUID();
-  return lessonId
-    ? storageKeys.lessonMaterial(lessonId, materialId, fileName)
-    : storageKeys.courseMaterial(courseId, materialId, fileName);
+  return lessonId ? storageKeys.lessonMaterial(lessonId, materialId, fileName) : storageKeys.courseMaterial(courseId, materialId, fileName);
 }
 
 /**
@@ -46,7 +44,10 @@ export async function startUpload<K extends UploadKind>(
     await requireLessonOf(input.courseId, moduleId!, lessonId);
   }
   const refusal = checkDeclaredFile(kind, { type: input.contentType, size: input.size }, uploadLimits());
-  if (refusal) throw new AppError(refusal.code, refusal.message, { fields: { [refusal.code === "PAYLOAD_TOO_LARGE" ? "size" : "contentType"]: refusal.message } });
+  if (refusal)
+    throw new AppError(refusal.code, refusal.message, {
+      fields: { [refusal.code === "PAYLOAD_TOO_LARGE" ? "size" : "contentType"]: refusal.message },
+    });
 
   const storage = getStorage();
   const id = randomUUID();

@@ -40,12 +40,33 @@ async function setup() {
 describe("the upload sweeper", () => {
   it("aborts expired pending uploads and removes their objects and parts, and leaves the rest", async () => {
     const { instructor, courseId, moduleId, lessonId } = await setup();
-    const single = await startUpload(instructor, "material", { courseId, fileName: "a.pdf", contentType: "application/pdf", size: files.pdf.length });
+    const single = await startUpload(instructor, "material", {
+      courseId,
+      fileName: "a.pdf",
+      contentType: "application/pdf",
+      size: files.pdf.length,
+    });
     await sendBytes(single, files.pdf, callStorageRoute);
     const size = 65 * 1024 ** 2;
-    const multipart = await startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "v.mp4", contentType: "video/mp4", size });
-    await sendBytes({ multipart: { ...multipart.multipart!, parts: multipart.multipart!.parts.slice(0, 1) } }, Buffer.alloc(size), callStorageRoute);
-    const fresh = await startUpload(instructor, "thumbnail", { courseId, fileName: "c.png", contentType: "image/png", size: files.png.length });
+    const multipart = await startUpload(instructor, "video", {
+      courseId,
+      moduleId,
+      lessonId,
+      fileName: "v.mp4",
+      contentType: "video/mp4",
+      size,
+    });
+    await sendBytes(
+      { multipart: { ...multipart.multipart!, parts: multipart.multipart!.parts.slice(0, 1) } },
+      Buffer.alloc(size),
+      callStorageRoute,
+    );
+    const fresh = await startUpload(instructor, "thumbnail", {
+      courseId,
+      fileName: "c.png",
+      contentType: "image/png",
+      size: files.png.length,
+    });
     await sendBytes(fresh, files.png, callStorageRoute);
     expect(await storage.driver.listParts(multipart.key, (await sessionOf(multipart.uploadId)).multipartUploadId!)).toHaveLength(1);
     const singleStaging = (await sessionOf(single.uploadId)).stagingKey!;
@@ -53,7 +74,10 @@ describe("the upload sweeper", () => {
     expect(await storage.driver.head(singleStaging)).toEqual({ size: files.pdf.length });
 
     // A day and a minute later, the first two have expired; the third was started "later".
-    await db.update(uploadSessions).set({ expiresAt: new Date(Date.now() + 48 * HOUR) }).where(eq(uploadSessions.id, fresh.uploadId));
+    await db
+      .update(uploadSessions)
+      .set({ expiresAt: new Date(Date.now() + 48 * HOUR) })
+      .where(eq(uploadSessions.id, fresh.uploadId));
     expect(await sweepUploads({ now: new Date(Date.now() + 24 * HOUR + 60_000) })).toEqual({ ...nothing, expired: 2, staging: 1 });
 
     expect(await statusOf(single.uploadId)).toBe("aborted");
@@ -69,7 +93,14 @@ describe("the upload sweeper", () => {
 
   it("removes a completed upload's file that nothing refers to any more (a replace whose delete failed)", async () => {
     const { instructor, courseId, moduleId, lessonId } = await setup();
-    const started = await startUpload(instructor, "video", { courseId, moduleId, lessonId, fileName: "v.mp4", contentType: "video/mp4", size: files.mp4.length });
+    const started = await startUpload(instructor, "video", {
+      courseId,
+      moduleId,
+      lessonId,
+      fileName: "v.mp4",
+      contentType: "video/mp4",
+      size: files.mp4.length,
+    });
     await sendBytes(started, files.mp4, callStorageRoute);
     await completeUpload(instructor, "video", { uploadId: started.uploadId });
     // Still attached: kept.
@@ -83,10 +114,20 @@ describe("the upload sweeper", () => {
 
   it("removes a staging object written again after completion or cancel once the upload's URLs have expired", async () => {
     const { instructor, courseId } = await setup();
-    const completed = await startUpload(instructor, "material", { courseId, fileName: "a.pdf", contentType: "application/pdf", size: files.pdf.length });
+    const completed = await startUpload(instructor, "material", {
+      courseId,
+      fileName: "a.pdf",
+      contentType: "application/pdf",
+      size: files.pdf.length,
+    });
     await sendBytes(completed, files.pdf, callStorageRoute);
     await completeUpload(instructor, "material", { uploadId: completed.uploadId });
-    const cancelled = await startUpload(instructor, "thumbnail", { courseId, fileName: "c.png", contentType: "image/png", size: files.png.length });
+    const cancelled = await startUpload(instructor, "thumbnail", {
+      courseId,
+      fileName: "c.png",
+      contentType: "image/png",
+      size: files.png.length,
+    });
     await sendBytes(cancelled, files.png, callStorageRoute);
     await cancelUpload(instructor, cancelled.uploadId);
     // What a PUT through a URL still alive (on S3, or one that began before the upload ended) leaves behind.
@@ -111,10 +152,20 @@ describe("the upload sweeper", () => {
       [{ courseId, moduleId, lessonId }, "lesson.pdf"],
       [{ courseId: other.courseId }, "course.pdf"],
     ] as const) {
-      const started = await startUpload(instructor, "material", { ...target, fileName, contentType: "application/pdf", size: files.pdf.length });
+      const started = await startUpload(instructor, "material", {
+        ...target,
+        fileName,
+        contentType: "application/pdf",
+        size: files.pdf.length,
+      });
       await sendBytes(started, files.pdf, callStorageRoute);
     }
-    const kept = await startUpload(instructor, "material", { courseId, fileName: "kept.pdf", contentType: "application/pdf", size: files.pdf.length });
+    const kept = await startUpload(instructor, "material", {
+      courseId,
+      fileName: "kept.pdf",
+      contentType: "application/pdf",
+      size: files.pdf.length,
+    });
     await sendBytes(kept, files.pdf, callStorageRoute);
     expect(storedFiles()).toHaveLength(3);
     await deleteLesson(instructor, courseId, moduleId, lessonId);
@@ -127,7 +178,12 @@ describe("the upload sweeper", () => {
     const { instructor, courseId } = await setup();
     const started = [];
     for (const fileName of ["gone.pdf", "kept.pdf"]) {
-      const upload = await startUpload(instructor, "material", { courseId, fileName, contentType: "application/pdf", size: files.pdf.length });
+      const upload = await startUpload(instructor, "material", {
+        courseId,
+        fileName,
+        contentType: "application/pdf",
+        size: files.pdf.length,
+      });
       await sendBytes(upload, files.pdf, callStorageRoute);
       started.push(upload);
     }

@@ -75,7 +75,12 @@ export type SweepCounts = { expired: number; orphaned: number; staging: number; 
 
 async function sweepEndedStaging(now: Date, batch: number): Promise<number> {
   const ended = await db
-    .select({ id: uploadSessions.id, status: uploadSessions.status, objectKey: uploadSessions.objectKey, stagingKey: uploadSessions.stagingKey })
+    .select({
+      id: uploadSessions.id,
+      status: uploadSessions.status,
+      objectKey: uploadSessions.objectKey,
+      stagingKey: uploadSessions.stagingKey,
+    })
     .from(uploadSessions)
     .where(and(isNotNull(uploadSessions.stagingKey), ne(uploadSessions.status, "pending"), lte(uploadSessions.expiresAt, now)))
     .limit(batch);
@@ -102,7 +107,9 @@ async function sweepStrays(batch: number): Promise<number> {
     const claimed = new Set(
       ids.length === 0
         ? []
-        : (await db.select({ stagingKey: uploadSessions.stagingKey }).from(uploadSessions).where(inArray(uploadSessions.id, ids))).map((s) => s.stagingKey),
+        : (await db.select({ stagingKey: uploadSessions.stagingKey }).from(uploadSessions).where(inArray(uploadSessions.id, ids))).map(
+            (s) => s.stagingKey,
+          ),
     );
     for (const key of keys.filter((k) => !claimed.has(k))) {
       try {

@@ -14,15 +14,17 @@ export type TransferPlan = { single: SinglePlan; multipart?: never } | { multipa
 export const isMultipartSize = (size: number) => size > MULTIPART_THRESHOLD;
 
 /** The byte count of part `partNumber` (1-based) of a file of `size` bytes cut in `partSize` parts. */
-export const partBytes = (size: number, partSize: number, partNumber: number) =>
-  Math.min(partSize, size - (partNumber - 1) * partSize);
+export const partBytes = (size: number, partSize: number, partNumber: number) => Math.min(partSize, size - (partNumber - 1) * partSize);
 
 /**
  * Fresh signed URLs for what is still to send: the whole file (to the staging key), or the parts storage does not hold
  * yet. No URL outlives its session's expires_at: the sweeper counts on that when it removes a staging object for good.
  */
 export async function signTransfer(
-  session: Pick<UploadSession, "objectKey" | "stagingKey" | "contentType" | "declaredSize" | "multipartUploadId" | "partSize" | "expiresAt">,
+  session: Pick<
+    UploadSession,
+    "objectKey" | "stagingKey" | "contentType" | "declaredSize" | "multipartUploadId" | "partSize" | "expiresAt"
+  >,
 ): Promise<TransferPlan> {
   const storage = getStorage();
   const secondsLeft = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);

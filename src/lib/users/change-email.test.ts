@@ -14,7 +14,12 @@ withTestDatabase();
 
 const PASSWORD = "quiet-harbour-lamp";
 const mailsTo = (address: string) =>
-  fs.existsSync(env.mailDir) ? fs.readdirSync(env.mailDir).filter((f) => f.endsWith(`-${address}.eml`)).map((f) => fs.readFileSync(`${env.mailDir}/${f}`, "utf8")) : [];
+  fs.existsSync(env.mailDir)
+    ? fs
+        .readdirSync(env.mailDir)
+        .filter((f) => f.endsWith(`-${address}.eml`))
+        .map((f) => fs.readFileSync(`${env.mailDir}/${f}`, "utf8"))
+    : [];
 const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2)}@example.test`;
 
 describe("changing one's e-mail address", () => {

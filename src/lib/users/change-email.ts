@@ -54,7 +54,10 @@ export async function confirmEmailChange(token: string, now = new Date()): Promi
   const { oldEmail, newEmail } = await db.transaction(async (tx) => {
     const used = await consumeEmailToken(tx, token, "change_email", now);
     const [current] = await tx.select({ email: users.email }).from(users).where(eq(users.id, used.userId)).for("update");
-    const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, used.email), ne(users.id, used.userId)));
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, used.email), ne(users.id, used.userId)));
     if (!current || taken) {
       throw new AppError("CONFLICT", "This address now belongs to another account. Ask for a link to another address.");
     }

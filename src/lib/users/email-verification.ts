@@ -90,7 +90,8 @@ export async function verifyEmail(token: string, now = new Date()): Promise<Sign
       .set({ emailVerified: now, updatedAt: now })
       .where(and(eq(users.id, used.userId), eq(users.email, used.email), isNull(users.disabledAt)))
       .returning({ id: users.id });
-    if (!user) throw new AppError("BAD_REQUEST", "This link is not valid any more.", { fields: { token: "This link is not valid any more." } });
+    if (!user)
+      throw new AppError("BAD_REQUEST", "This link is not valid any more.", { fields: { token: "This link is not valid any more." } });
     await applyVerifiedAddress(tx, user.id);
     return user.id;
   });

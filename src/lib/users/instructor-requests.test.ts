@@ -18,7 +18,14 @@ import {
 withTestDatabase();
 
 // The unit tests run with the default INSTRUCTOR_SIGNUP=request.
-const viewerOf = ({ id, name, email, role, onboarded, emailVerified }: SignedInAccount): Viewer => ({ id, name, email, role, onboarded, emailVerified });
+const viewerOf = ({ id, name, email, role, onboarded, emailVerified }: SignedInAccount): Viewer => ({
+  id,
+  name,
+  email,
+  role,
+  onboarded,
+  emailVerified,
+});
 
 describe("asking to teach (INSTRUCTOR_SIGNUP=request)", () => {
   it("at onboarding files a request and keeps the user a learner", async () => {

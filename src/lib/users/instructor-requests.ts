@@ -52,7 +52,10 @@ export async function requestToTeach(viewer: Viewer, message: string | undefined
   return db.transaction(async (tx) => {
     const outcome = await askToTeach(tx, viewer.id, message);
     if (outcome.role === "INSTRUCTOR") {
-      await tx.update(users).set({ role: "INSTRUCTOR", updatedAt: new Date() }).where(and(eq(users.id, viewer.id), eq(users.role, "LEARNER")));
+      await tx
+        .update(users)
+        .set({ role: "INSTRUCTOR", updatedAt: new Date() })
+        .where(and(eq(users.id, viewer.id), eq(users.role, "LEARNER")));
     }
     return outcome;
   });

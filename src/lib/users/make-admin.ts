@@ -29,7 +29,10 @@ export async function makeAdmin(email: string): Promise<{ id: string; created: b
         .where(eq(users.id, existing.id));
       return { id: existing.id, created: false, hasPassword: existing.passwordHash !== null };
     }
-    const [created] = await tx.insert(users).values({ email, role: "ADMIN", onboardedAt: now, emailVerified: now }).returning({ id: users.id });
+    const [created] = await tx
+      .insert(users)
+      .values({ email, role: "ADMIN", onboardedAt: now, emailVerified: now })
+      .returning({ id: users.id });
     return { id: created!.id, created: true, hasPassword: false };
   });
 }

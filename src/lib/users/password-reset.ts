@@ -23,11 +23,7 @@ export const FORGOT_PASSWORD_ANSWER = "If an account exists for that address, we
 export async function requestPasswordReset(email: string, ip: string, now = new Date()): Promise<void> {
   await enforceLimits(limits.mail("reset", ip, email), "password reset requests");
   await defer("password reset mail", async () => {
-    const [user] = await db
-      .select({ id: users.id, disabledAt: users.disabledAt })
-      .from(users)
-      .where(eq(users.email, email))
-      .limit(1);
+    const [user] = await db.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.email, email)).limit(1);
     if (!user || user.disabledAt) return;
     const token = await createResetToken(user.id, now);
     await sendMail(passwordResetMail(email, `${env.appUrl}/reset-password?token=${token}`));
@@ -72,8 +68,6 @@ export async function resetPassword(input: ResetPasswordInput, now = new Date())
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
       .where(eq(users.id, used.userId));
-    await tx
-      .delete(passwordResetTokens)
-      .where(and(eq(passwordResetTokens.userId, used.userId), isNull(passwordResetTokens.usedAt)));
+    await tx.delete(passwordResetTokens).where(and(eq(passwordResetTokens.userId, used.userId), isNull(passwordResetTokens.usedAt)));
   });
 }

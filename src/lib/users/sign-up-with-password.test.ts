@@ -15,7 +15,10 @@ withTestDatabase();
 /** The newest outbox mail to this address. */
 function lastMailTo(address: string): string | undefined {
   if (!fs.existsSync(env.mailDir)) return undefined;
-  const files = fs.readdirSync(env.mailDir).filter((f) => f.endsWith(`-${address}.eml`)).sort();
+  const files = fs
+    .readdirSync(env.mailDir)
+    .filter((f) => f.endsWith(`-${address}.eml`))
+    .sort();
   return files.length ? fs.readFileSync(`${env.mailDir}/${files.at(-1)}`, "utf8") : undefined;
 }
 
@@ -53,7 +56,9 @@ describe("sign-up with a password", () => {
   it("answers a known address as a new one, changes nothing, and tells the owner someone tried", async () => {
     const owner = await insertUser({ email: "d@example.test", passwordHash: await hashPassword("violet-copper-kettle") });
     const before = await userRow(owner.id);
-    await expect(signUpWithPassword({ name: "D2", email: "d@example.test", password: "another-long-one" }, "192.0.2.12")).resolves.toBeUndefined();
+    await expect(
+      signUpWithPassword({ name: "D2", email: "d@example.test", password: "another-long-one" }, "192.0.2.12"),
+    ).resolves.toBeUndefined();
     expect(await userRow(owner.id)).toEqual(before);
     expect(await db.select().from(emailTokens)).toEqual([]);
     const mail = lastMailTo("d@example.test");

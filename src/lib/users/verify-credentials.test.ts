@@ -10,7 +10,6 @@ withTestDatabase();
 
 const PASSWORD = "quiet-harbour-lamp";
 
-
 describe("verifyCredentials", () => {
   it("returns the user for the right password, without the hash", async () => {
     const user = await insertUser({ email: "right@example.test", passwordHash: await hashPassword(PASSWORD) });

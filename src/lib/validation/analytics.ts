@@ -8,7 +8,6 @@ export type AnalyticsBucket = (typeof ANALYTICS_BUCKETS)[number];
 export const LEARNER_SORTS = ["name", "enrolled", "progress", "activity"] as const;
 export const LEARNERS_PAGE_SIZE = 25;
 
-
 /** Days per bucket: by day up to 30 days, by week beyond, unless the caller asks. */
 export const defaultBucket = (range: AnalyticsRange): AnalyticsBucket => (range === "7d" || range === "30d" ? "day" : "week");
 
@@ -22,7 +21,10 @@ export type AnalyticsQuery = z.infer<typeof analyticsQuerySchema>;
 
 export const learnersQuerySchema = z.object({
   q: queryText("The search", 200, "Search with at most 200 characters."),
-  sort: z.preprocess(blankToUndefined, z.enum(LEARNER_SORTS, { error: "Sort by name, enrolled, progress or activity." }).default("enrolled")),
+  sort: z.preprocess(
+    blankToUndefined,
+    z.enum(LEARNER_SORTS, { error: "Sort by name, enrolled, progress or activity." }).default("enrolled"),
+  ),
   dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"], { error: "Direction must be asc or desc." }).default("desc")),
   page: z.preprocess(
     blankToUndefined,
@@ -30,7 +32,6 @@ export const learnersQuerySchema = z.object({
   ),
 });
 export type LearnersQuery = z.infer<typeof learnersQuerySchema>;
-
 
 /** `format=csv` asks a data route for its CSV download instead of JSON. */
 export const exportFormatSchema = z.object({

@@ -15,7 +15,10 @@ export const PASSWORD_MIN_LENGTH = 10;
 
 /** The token of a mailed link: 32 random bytes in base64url (43 characters); anything else is not one of ours. */
 export const linkToken = (invalid: string) =>
-  z.string({ error: invalid }).trim().regex(/^[A-Za-z0-9_-]{20,200}$/, invalid);
+  z
+    .string({ error: invalid })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{20,200}$/, invalid);
 
 export const newPasswordSchema = z
   .string({ error: "Choose a password." })
@@ -31,14 +34,22 @@ export const nameSchema = z
   .max(120, "Use at most 120 characters.");
 
 /** Where to go after signing in or confirming: a path checked on the server against APP_URL (src/lib/auth/return-path.ts). */
-const callbackUrlSchema = z.string().refine(...oneLine("The return address")).max(2048).optional();
+const callbackUrlSchema = z
+  .string()
+  .refine(...oneLine("The return address"))
+  .max(2048)
+  .optional();
 
 export const signUpSchema = z.object({ name: nameSchema, email: emailSchema, password: newPasswordSchema, callbackUrl: callbackUrlSchema });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Enter your password." }).refine(...oneLine("A password")).min(1, "Enter your password.").max(128),
+  password: z
+    .string({ error: "Enter your password." })
+    .refine(...oneLine("A password"))
+    .min(1, "Enter your password.")
+    .max(128),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
@@ -53,7 +64,11 @@ export type EmailTokenInput = z.infer<typeof emailTokenSchema>;
 
 export const changeEmailSchema = z.object({
   email: emailSchema,
-  currentPassword: z.string().refine(...oneLine("A password")).max(128).optional(),
+  currentPassword: z
+    .string()
+    .refine(...oneLine("A password"))
+    .max(128)
+    .optional(),
 });
 export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;
 
@@ -88,7 +103,6 @@ export const instructorRequestDecisionSchema = z.object({
 
 export const instructorRequestSeenSchema = z.object({ seen: z.literal(true, { error: "Send seen: true." }) });
 
-
 export const instructorRequestListSchema = z.object({
   status: z.enum(["pending", "approved", "declined"], { error: "Status is pending, approved or declined." }).default("pending"),
 });
@@ -97,7 +111,11 @@ export const profileSchema = z.object({ name: nameSchema });
 export type ProfileInput = z.infer<typeof profileSchema>;
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().refine(...oneLine("A password")).max(128).optional(),
+  currentPassword: z
+    .string()
+    .refine(...oneLine("A password"))
+    .max(128)
+    .optional(),
   newPassword: newPasswordSchema,
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -5,7 +5,6 @@ import { blankToUndefined, queryText } from "./text";
 export const CATALOG_PAGE_SIZE = 12;
 export const CATALOG_SORTS = ["relevance", "newest", "title", "popular"] as const;
 
-
 /** The catalog's filters, from the page URL or GET /api/courses; a bad value is dropped rather than failing the page. */
 export const catalogQuerySchema = z.object({
   q: queryText("The search", 200, "Search with at most 200 characters."),

@@ -69,7 +69,6 @@ export function acceptAttribute(kind: UploadKind): string {
   return [...new Set([...Object.keys(types), ...Object.values(types).flat()])].join(",");
 }
 
-
 /** "text/plain; charset=utf-8" → "text/plain". */
 export const normalizeType = (type: string) => type.split(";")[0]!.trim().toLowerCase();
 
@@ -114,6 +113,9 @@ export function checkDeclaredFile(
 
 /** The name a user sees for an uploaded file: the original without folders or control characters, at most 255 long. */
 export function displayFileName(name: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? "").normalize("NFKC").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const base = (name.split(/[\\/]/).pop() ?? "")
+    .normalize("NFKC")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim();
   return (base || "file").slice(0, 255);
 }

@@ -20,4 +20,12 @@ export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim
 
 /** An optional one-line query value such as a search box's text. */
 export const queryText = (label: string, max: number, tooLong = `${label}: use at most ${max} characters.`) =>
-  z.preprocess(blankToUndefined, z.string().refine(...oneLine(label)).trim().max(max, tooLong).optional());
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine(...oneLine(label))
+      .trim()
+      .max(max, tooLong)
+      .optional(),
+  );

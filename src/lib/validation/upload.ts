@@ -6,8 +6,19 @@ import { oneLine } from "./text";
 /** The upload API's requests: start (what file, for what), complete (which upload, which parts). */
 
 const fileFields = {
-  fileName: z.string({ error: "Give the file's name." }).refine(...oneLine("The file name")).trim().min(1, "Give the file's name.").max(512, "The file name is too long."),
-  contentType: z.string({ error: "Give the file's type." }).refine(...oneLine("The file type")).trim().min(1, "Give the file's type.").max(255).transform(normalizeType),
+  fileName: z
+    .string({ error: "Give the file's name." })
+    .refine(...oneLine("The file name"))
+    .trim()
+    .min(1, "Give the file's name.")
+    .max(512, "The file name is too long."),
+  contentType: z
+    .string({ error: "Give the file's type." })
+    .refine(...oneLine("The file type"))
+    .trim()
+    .min(1, "Give the file's type.")
+    .max(255)
+    .transform(normalizeType),
   size: z
     .number({ error: "Give the file's size in bytes." })
     .int("Give the size in whole bytes.")
@@ -32,7 +43,16 @@ export type StartUploadInput<K extends UploadKind = UploadKind> = z.infer<(typeo
 export const completeUploadSchema = z.object({
   uploadId: id,
   parts: z
-    .array(z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().refine(...oneLine("An ETag")).min(1).max(200) }))
+    .array(
+      z.object({
+        partNumber: z.number().int().min(1).max(10_000),
+        etag: z
+          .string()
+          .refine(...oneLine("An ETag"))
+          .min(1)
+          .max(200),
+      }),
+    )
     .max(10_000)
     .optional(),
 });

@@ -29,13 +29,17 @@ export default async function CheckEmailPage({ searchParams }: Props) {
         <>
           <p>We have sent a message to {address}.</p>
           <p>
-            If the address is new to BudhHub, the message has a link that confirms it and signs you in; it works once, for 24
-            hours. If the address already has an account, the message says how to sign in instead.
+            If the address is new to BudhHub, the message has a link that confirms it and signs you in; it works once, for 24 hours. If the
+            address already has an account, the message says how to sign in instead.
           </p>
         </>
       ) : (
         <p>
-          {email ? <>If {address} can sign in, we have sent it a sign-in link.</> : "If that address can sign in, we have sent it a sign-in link."}{" "}
+          {email ? (
+            <>If {address} can sign in, we have sent it a sign-in link.</>
+          ) : (
+            "If that address can sign in, we have sent it a sign-in link."
+          )}{" "}
           The link works once, for 15 minutes.
         </p>
       )}

@@ -10,7 +10,9 @@ export default function ForgotPasswordPage() {
     <>
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold tracking-tight">Forgot your password?</h1>
-        <p className="text-slate-600 dark:text-slate-300">Enter the address you signed up with and we will email you a link to choose a new one.</p>
+        <p className="text-slate-600 dark:text-slate-300">
+          Enter the address you signed up with and we will email you a link to choose a new one.
+        </p>
       </div>
       <ForgotPasswordForm />
       <p className="border-t border-slate-200 pt-6 dark:border-slate-800">

@@ -21,8 +21,8 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
       ) : (
         <div className="flex flex-col gap-4">
           <p>
-            This page needs the link from your password reset email, and this address has no reset code in it. Open the
-            link from the email again, or ask for a new one.
+            This page needs the link from your password reset email, and this address has no reset code in it. Open the link from the email
+            again, or ask for a new one.
           </p>
           <Link href="/forgot-password" className={`${buttonStyles.primary} self-start`}>
             Ask for a reset link

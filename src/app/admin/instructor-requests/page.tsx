@@ -56,7 +56,9 @@ export default async function InstructorRequestsPage() {
                   </p>
                   <p className="text-sm text-slate-700 dark:text-slate-300">Asked {dateFormat.format(request.createdAt)} UTC</p>
                   {request.message ? (
-                    <blockquote className="whitespace-pre-line border-l-4 border-slate-300 pl-3 dark:border-slate-600">{request.message}</blockquote>
+                    <blockquote className="whitespace-pre-line border-l-4 border-slate-300 pl-3 dark:border-slate-600">
+                      {request.message}
+                    </blockquote>
                   ) : (
                     <p className="text-sm italic text-slate-700 dark:text-slate-300">No message.</p>
                   )}
@@ -79,9 +81,15 @@ export default async function InstructorRequestsPage() {
               <caption className={tableStyles.caption}>Recently decided requests to teach</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={tableStyles.th}>Who</th>
-                  <th scope="col" className={tableStyles.th}>Decision</th>
-                  <th scope="col" className={tableStyles.th}>When (UTC)</th>
+                  <th scope="col" className={tableStyles.th}>
+                    Who
+                  </th>
+                  <th scope="col" className={tableStyles.th}>
+                    Decision
+                  </th>
+                  <th scope="col" className={tableStyles.th}>
+                    When (UTC)
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -64,11 +64,21 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             <caption className={tableStyles.caption}>Users</caption>
             <thead>
               <tr>
-                <th scope="col" className={tableStyles.th}>Name</th>
-                <th scope="col" className={tableStyles.th}>E-mail</th>
-                <th scope="col" className={tableStyles.th}>Role</th>
-                <th scope="col" className={tableStyles.th}>Status</th>
-                <th scope="col" className={tableStyles.th}>Joined</th>
+                <th scope="col" className={tableStyles.th}>
+                  Name
+                </th>
+                <th scope="col" className={tableStyles.th}>
+                  E-mail
+                </th>
+                <th scope="col" className={tableStyles.th}>
+                  Role
+                </th>
+                <th scope="col" className={tableStyles.th}>
+                  Status
+                </th>
+                <th scope="col" className={tableStyles.th}>
+                  Joined
+                </th>
               </tr>
             </thead>
             <tbody>

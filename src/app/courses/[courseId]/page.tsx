@@ -71,7 +71,10 @@ export default async function CoursePage({ params }: Props) {
   return (
     <div className="flex flex-col gap-6">
       {!course.isPublished && (
-        <p role="note" className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="note"
+          className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
+        >
           This course is a draft: only its editors can see this page until it is published.
         </p>
       )}

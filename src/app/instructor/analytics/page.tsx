@@ -13,7 +13,11 @@ import { requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Analytics across my courses" };
 
-export default async function InstructorAnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InstructorAnalyticsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requirePageRole("/instructor/analytics", "INSTRUCTOR", "ADMIN");
   const query = parseSearch(analyticsQuerySchema, await searchParams, ["range", "bucket"]);
   const analytics = await getInstructorAnalytics(viewer, query);
@@ -37,7 +41,12 @@ export default async function InstructorAnalyticsPage({ searchParams }: { search
       ) : (
         <>
           <SummaryStats summary={summary} range={range.range} />
-          <OverTimeSection range={range} enrollments={analytics.enrollmentsOverTime} completions={analytics.completionsOverTime} scope="any of your courses" />
+          <OverTimeSection
+            range={range}
+            enrollments={analytics.enrollmentsOverTime}
+            completions={analytics.completionsOverTime}
+            scope="any of your courses"
+          />
           <section aria-labelledby="courses-title" className={section}>
             <h2 id="courses-title" className="text-xl font-semibold">
               Per course

@@ -108,10 +108,7 @@ export const courseMaterials = pgTable(
     materialType: varchar("material_type", { length: 32 }),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("course_materials_course_id_idx").on(t.courseId),
-    index("course_materials_lesson_id_idx").on(t.lessonId),
-  ],
+  (t) => [index("course_materials_course_id_idx").on(t.courseId), index("course_materials_lesson_id_idx").on(t.lessonId)],
 );
 export type CourseMaterial = typeof courseMaterials.$inferSelect;
 export type NewCourseMaterial = typeof courseMaterials.$inferInsert;

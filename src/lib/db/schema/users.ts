@@ -100,7 +100,6 @@ export const rateLimits = pgTable(
 );
 export type RateLimit = typeof rateLimits.$inferSelect;
 
-
 export const emailTokenPurpose = pgEnum("email_token_purpose", ["verify_email", "change_email"]);
 export type EmailTokenPurpose = (typeof emailTokenPurpose.enumValues)[number];
 
@@ -151,7 +150,9 @@ export const instructorRequests = pgTable(
     index("instructor_requests_user_id_idx").on(t.userId),
     index("instructor_requests_decided_by_idx").on(t.decidedBy),
     index("instructor_requests_status_created_at_idx").on(t.status, t.createdAt),
-    uniqueIndex("instructor_requests_one_pending_per_user").on(t.userId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex("instructor_requests_one_pending_per_user")
+      .on(t.userId)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 export type InstructorRequest = typeof instructorRequests.$inferSelect;

@@ -29,12 +29,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
           {user.email} · joined {dateFormat.format(user.createdAt)}
         </p>
       </div>
-      <UserAccessForm
-        userId={user.id}
-        role={user.role}
-        disabled={user.disabledAt !== null}
-        isSelf={user.id === viewer.id}
-      />
+      <UserAccessForm userId={user.id} role={user.role} disabled={user.disabledAt !== null} isSelf={user.id === viewer.id} />
       <section aria-labelledby="teaching-title" className="flex flex-col gap-3">
         <h2 id="teaching-title" className="text-xl font-semibold">
           Courses taught
@@ -47,15 +42,23 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
               <caption className={tableStyles.caption}>Courses taught</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={tableStyles.th}>Course</th>
-                  <th scope="col" className={tableStyles.th}>Status</th>
-                  <th scope="col" className={tableStyles.th}>Learners</th>
+                  <th scope="col" className={tableStyles.th}>
+                    Course
+                  </th>
+                  <th scope="col" className={tableStyles.th}>
+                    Status
+                  </th>
+                  <th scope="col" className={tableStyles.th}>
+                    Learners
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {courses.map((c) => (
                   <tr key={c.id}>
-                    <th scope="row" className={`${tableStyles.td} font-medium`}>{c.title}</th>
+                    <th scope="row" className={`${tableStyles.td} font-medium`}>
+                      {c.title}
+                    </th>
                     <td className={tableStyles.td}>{c.isPublished ? "Published" : "Draft"}</td>
                     <td className={tableStyles.td}>{c.learners}</td>
                   </tr>
@@ -77,15 +80,23 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
               <caption className={tableStyles.caption}>Enrollments</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={tableStyles.th}>Course</th>
-                  <th scope="col" className={tableStyles.th}>Enrolled</th>
-                  <th scope="col" className={tableStyles.th}>Progress</th>
+                  <th scope="col" className={tableStyles.th}>
+                    Course
+                  </th>
+                  <th scope="col" className={tableStyles.th}>
+                    Enrolled
+                  </th>
+                  <th scope="col" className={tableStyles.th}>
+                    Progress
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {enrollments.map((e) => (
                   <tr key={e.courseId}>
-                    <th scope="row" className={`${tableStyles.td} font-medium`}>{e.title}</th>
+                    <th scope="row" className={`${tableStyles.td} font-medium`}>
+                      {e.title}
+                    </th>
                     <td className={tableStyles.td}>{dateFormat.format(e.enrolledAt)}</td>
                     <td className={tableStyles.td}>{e.progress}%</td>
                   </tr>

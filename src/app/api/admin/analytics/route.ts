@@ -7,5 +7,7 @@ import { analyticsQuerySchema, exportFormatSchema } from "@/lib/validation/analy
 
 /** Admins: platform analytics (?range=7d|30d|90d|all&bucket=day|week); with &format=csv, one CSV row per course. */
 export const GET = route({ access: ["ADMIN"], query: analyticsQuerySchema.and(exportFormatSchema) }, async ({ viewer, query }) =>
-  query.format === "csv" ? csvResponse(await exportAdminAnalytics(viewer, query)) : NextResponse.json(await getAdminAnalytics(viewer, query)),
+  query.format === "csv"
+    ? csvResponse(await exportAdminAnalytics(viewer, query))
+    : NextResponse.json(await getAdminAnalytics(viewer, query)),
 );

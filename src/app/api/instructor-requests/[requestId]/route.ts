@@ -5,6 +5,7 @@ import { instructorRequestSeenSchema } from "@/lib/validation/auth";
 import { instructorRequestParams } from "@/lib/validation/ids";
 
 /** { seen: true }: the requester has read the decision, which stops showing on their dashboard. */
-export const PATCH = route({ access: "user", params: instructorRequestParams, body: instructorRequestSeenSchema }, async ({ viewer, params }) =>
-  NextResponse.json({ request: await markTeachingDecisionSeen(viewer, params.requestId) }),
+export const PATCH = route(
+  { access: "user", params: instructorRequestParams, body: instructorRequestSeenSchema },
+  async ({ viewer, params }) => NextResponse.json({ request: await markTeachingDecisionSeen(viewer, params.requestId) }),
 );

@@ -18,7 +18,8 @@ import { courseParams } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Edit course" };
 
-const difficultyOf = (value: string | null) => (DIFFICULTIES as readonly string[]).includes(value ?? "") ? (value as (typeof DIFFICULTIES)[number]) : null;
+const difficultyOf = (value: string | null) =>
+  (DIFFICULTIES as readonly string[]).includes(value ?? "") ? (value as (typeof DIFFICULTIES)[number]) : null;
 
 export default async function CourseEditorPage({ params }: { params: Promise<{ courseId: string }> }) {
   const parsed = courseParams.safeParse(await params);
@@ -51,7 +52,9 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
           Preview as a learner
         </Link>
       </div>
-      {viewer.id !== course.instructorId && <p className="text-slate-700 dark:text-slate-300">Course by {course.instructorName}; you are editing it as an admin.</p>}
+      {viewer.id !== course.instructorId && (
+        <p className="text-slate-700 dark:text-slate-300">Course by {course.instructorName}; you are editing it as an admin.</p>
+      )}
       <section aria-labelledby="publish-title" className={section}>
         <h2 id="publish-title" className="text-xl font-semibold">
           Publishing
@@ -93,7 +96,11 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
         </h2>
         <p className="text-slate-700 dark:text-slate-300">Deleting removes every module, lesson, file and enrollment of this course.</p>
         <p>
-          <DeleteCourseButton courseId={courseId} title={course.title} backTo={viewer.role === "ADMIN" && viewer.id !== course.instructorId ? "/admin/courses" : "/instructor"} />
+          <DeleteCourseButton
+            courseId={courseId}
+            title={course.title}
+            backTo={viewer.role === "ADMIN" && viewer.id !== course.instructorId ? "/admin/courses" : "/instructor"}
+          />
         </p>
       </section>
     </div>

@@ -9,7 +9,9 @@ export default async function NewCoursePage() {
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <h1 className="text-3xl font-bold tracking-tight">New course</h1>
-      <p className="text-slate-700 dark:text-slate-300">Start with the basics; you add modules, lessons and files next. It stays a draft until you publish it.</p>
+      <p className="text-slate-700 dark:text-slate-300">
+        Start with the basics; you add modules, lessons and files next. It stays a draft until you publish it.
+      </p>
       <CourseDetailsForm />
     </div>
   );

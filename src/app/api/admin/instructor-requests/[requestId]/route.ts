@@ -7,5 +7,6 @@ import { instructorRequestParams } from "@/lib/validation/ids";
 /** Admins: { decision: "approve" } makes the requester an instructor; "decline" says no. 409 once decided. */
 export const PATCH = route(
   { access: ["ADMIN"], params: instructorRequestParams, body: instructorRequestDecisionSchema },
-  async ({ viewer, params, body }) => NextResponse.json({ request: await decideInstructorRequest(viewer, params.requestId, body.decision) }),
+  async ({ viewer, params, body }) =>
+    NextResponse.json({ request: await decideInstructorRequest(viewer, params.requestId, body.decision) }),
 );

@@ -54,7 +54,12 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
 
       <SummaryStats summary={summary} range={range.range} />
 
-      <OverTimeSection range={range} enrollments={analytics.enrollmentsOverTime} completions={analytics.completionsOverTime} scope="this course" />
+      <OverTimeSection
+        range={range}
+        enrollments={analytics.enrollmentsOverTime}
+        completions={analytics.completionsOverTime}
+        scope="this course"
+      />
 
       <section aria-labelledby="lessons-title" className={section}>
         <h2 id="lessons-title" className="text-xl font-semibold">
@@ -69,7 +74,8 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
           </p>
         ) : summary.enrollments === 0 ? (
           <p className={emptyChartClass}>
-            No learners enrolled in {period}, so there is no completion funnel for this range. It has {plural(analytics.funnel.length, "lesson")}.
+            No learners enrolled in {period}, so there is no completion funnel for this range. It has{" "}
+            {plural(analytics.funnel.length, "lesson")}.
           </p>
         ) : (
           <LessonFunnel steps={analytics.funnel} enrollments={summary.enrollments} />
@@ -108,7 +114,12 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
             </p>
           )
         )}
-        <Pager page={learners.page} pageCount={pageCount} label="Learner pages" hrefFor={(page) => courseAnalyticsHref(courseId, { ...view, page })} />
+        <Pager
+          page={learners.page}
+          pageCount={pageCount}
+          label="Learner pages"
+          hrefFor={(page) => courseAnalyticsHref(courseId, { ...view, page })}
+        />
       </section>
     </div>
   );

@@ -17,7 +17,10 @@ export default async function CoursePreviewPage({ params }: { params: Promise<{ 
   const materialsCount = materials.length + modules.reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.materials.length, 0), 0);
   return (
     <div className="flex flex-col gap-6">
-      <p role="note" className="rounded-lg border border-indigo-300 bg-indigo-50 p-3 text-indigo-950 dark:border-indigo-700 dark:bg-indigo-950 dark:text-indigo-100">
+      <p
+        role="note"
+        className="rounded-lg border border-indigo-300 bg-indigo-50 p-3 text-indigo-950 dark:border-indigo-700 dark:bg-indigo-950 dark:text-indigo-100"
+      >
         This is a preview of how learners see the course{course.isPublished ? "" : " once it is published"}.{" "}
         <Link href={`/instructor/courses/${courseId}`} className="font-medium underline">
           Back to the editor
@@ -30,7 +33,12 @@ export default async function CoursePreviewPage({ params }: { params: Promise<{ 
           modules: modules.map((m) => ({
             id: m.id,
             title: m.title,
-            lessons: m.lessons.map((l) => ({ id: l.id, title: l.title, durationMinutes: l.durationMinutes, hasVideo: l.videoKey !== null })),
+            lessons: m.lessons.map((l) => ({
+              id: l.id,
+              title: l.title,
+              durationMinutes: l.durationMinutes,
+              hasVideo: l.videoKey !== null,
+            })),
           })),
         }}
       />

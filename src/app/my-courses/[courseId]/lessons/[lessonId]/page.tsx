@@ -103,7 +103,13 @@ export default async function LessonPlayerPage({ params }: { params: Params }) {
 
           <div className="flex min-w-0 flex-col gap-6">
             {lesson.hasVideo && (
-              <VideoPlayer courseId={courseId} lessonId={lessonId} title={lesson.title} initialPosition={current.videoPosition} tracking={tracking} />
+              <VideoPlayer
+                courseId={courseId}
+                lessonId={lessonId}
+                title={lesson.title}
+                initialPosition={current.videoPosition}
+                tracking={tracking}
+              />
             )}
             <LessonContent markdown={lesson.content} />
             {current.materials.length > 0 && (

@@ -5,5 +5,7 @@ import { materialParams } from "@/lib/validation/ids";
 
 /** A signed download URL for a material of the course, valid for one hour. */
 export const GET = route({ access: "user", params: materialParams }, async ({ viewer, params }) =>
-  NextResponse.json(await getMaterialUrl(viewer, params.courseId, params.materialId), { headers: { "cache-control": "private, no-store" } }),
+  NextResponse.json(await getMaterialUrl(viewer, params.courseId, params.materialId), {
+    headers: { "cache-control": "private, no-store" },
+  }),
 );
