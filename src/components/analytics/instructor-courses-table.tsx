@@ -4,9 +4,9 @@ import { badgeStyles, tableStyles } from "@/components/ui/table-styles";
 import type { InstructorCourseRow } from "@/lib/analytics/types";
 import type { AnalyticsRange } from "@/lib/validation/analytics";
 import { percent } from "./labels";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 const numeric = `${tableStyles.td} text-right tabular-nums`;
-const numericHead = `${tableStyles.th} text-right`;
 
 /** One row per course the instructor teaches, each opening that course's analytics for the same range. */
 export function InstructorCoursesTable({ courses, range }: { courses: InstructorCourseRow[]; range: AnalyticsRange }) {
@@ -15,31 +15,17 @@ export function InstructorCoursesTable({ courses, range }: { courses: Instructor
     <TableScroll>
       <table className={tableStyles.table}>
         <caption className={tableStyles.caption}>Figures per course</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={tableStyles.th}>
-              Course
-            </th>
-            <th scope="col" className={tableStyles.th}>
-              Status
-            </th>
-            <th scope="col" className={numericHead}>
-              Enrollments
-            </th>
-            <th scope="col" className={numericHead}>
-              Completions
-            </th>
-            <th scope="col" className={numericHead}>
-              Completion rate
-            </th>
-            <th scope="col" className={numericHead}>
-              Average progress
-            </th>
-            <th scope="col" className={numericHead}>
-              Active learners, 30 days
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            "Course",
+            "Status",
+            { label: "Enrollments", numeric: true },
+            { label: "Completions", numeric: true },
+            { label: "Completion rate", numeric: true },
+            { label: "Average progress", numeric: true },
+            { label: "Active learners, 30 days", numeric: true },
+          ]}
+        />
         <tbody>
           {courses.map((c) => (
             <tr key={c.courseId}>

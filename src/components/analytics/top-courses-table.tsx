@@ -2,6 +2,7 @@ import Link from "next/link";
 import { TableScroll } from "./table-scroll";
 import { tableStyles } from "@/components/ui/table-styles";
 import type { TopCourse } from "@/lib/analytics/types";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 /** A ranked list of courses with one count each, every course opening its analytics. */
 export function TopCoursesTable({
@@ -27,22 +28,7 @@ export function TopCoursesTable({
         <TableScroll>
           <table className={tableStyles.table}>
             <caption className={tableStyles.caption}>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={tableStyles.th}>
-                  #
-                </th>
-                <th scope="col" className={tableStyles.th}>
-                  Course
-                </th>
-                <th scope="col" className={tableStyles.th}>
-                  Instructor
-                </th>
-                <th scope="col" className={`${tableStyles.th} text-right`}>
-                  {countLabel}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={["#", "Course", "Instructor", { label: countLabel, numeric: true }]} />
             <tbody>
               {courses.map((c, i) => (
                 <tr key={c.courseId}>

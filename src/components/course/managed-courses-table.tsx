@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { badgeStyles, tableStyles } from "@/components/ui/table-styles";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 type Row = {
   id: string;
@@ -20,30 +21,7 @@ export function ManagedCoursesTable({ courses, caption, showOwner = false }: { c
     <div className={tableStyles.wrapper}>
       <table className={tableStyles.table}>
         <caption className={tableStyles.caption}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={tableStyles.th}>
-              Course
-            </th>
-            {showOwner && (
-              <th scope="col" className={tableStyles.th}>
-                Instructor
-              </th>
-            )}
-            <th scope="col" className={tableStyles.th}>
-              Status
-            </th>
-            <th scope="col" className={tableStyles.th}>
-              Lessons
-            </th>
-            <th scope="col" className={tableStyles.th}>
-              Learners
-            </th>
-            <th scope="col" className={tableStyles.th}>
-              Last update
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={["Course", showOwner && "Instructor", "Status", "Lessons", "Learners", "Last update"]} />
         <tbody>
           {courses.map((course) => (
             <tr key={course.id}>

@@ -2,10 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
-import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { instructorRequests } from "@/lib/db/schema";
-import type { SignedInAccount } from "./session-user";
 import { completeOnboarding } from "./complete-onboarding";
 import {
   decideInstructorRequest,
@@ -18,18 +16,10 @@ import {
 withTestDatabase();
 
 // The unit tests run with the default INSTRUCTOR_SIGNUP=request.
-const viewerOf = ({ id, name, email, role, onboarded, emailVerified }: SignedInAccount): Viewer => ({
-  id,
-  name,
-  email,
-  role,
-  onboarded,
-  emailVerified,
-});
 
 describe("asking to teach (INSTRUCTOR_SIGNUP=request)", () => {
   it("at onboarding files a request and keeps the user a learner", async () => {
-    const user = viewerOf(await insertUser({ onboarded: false }));
+    const user = await insertUser({ onboarded: false });
     const answer = await completeOnboarding(user, { name: "Tess", role: "INSTRUCTOR", message: "I teach chemistry." });
     expect(answer).toMatchObject({ user: { role: "LEARNER", name: "Tess" }, next: "/dashboard", instructorRequest: { status: "pending" } });
     expect((await userRow(user.id)).role).toBe("LEARNER");
@@ -38,7 +28,7 @@ describe("asking to teach (INSTRUCTOR_SIGNUP=request)", () => {
   });
 
   it("files one pending request per user; a second is a 409 and onboarding twice changes nothing", async () => {
-    const user = viewerOf(await insertUser());
+    const user = await insertUser();
     await requestToTeach(user, undefined);
     await expect(requestToTeach(user, "again")).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(completeOnboarding({ ...user, onboarded: false }, { name: "X", role: "INSTRUCTOR" })).rejects.toMatchObject({
@@ -49,13 +39,13 @@ describe("asking to teach (INSTRUCTOR_SIGNUP=request)", () => {
 
   it("is for learners: an instructor or an admin is told they can already teach", async () => {
     for (const role of ["INSTRUCTOR", "ADMIN"] as const) {
-      await expect(requestToTeach(viewerOf(await insertUser({ role })), undefined)).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(requestToTeach(await insertUser({ role }), undefined)).rejects.toMatchObject({ code: "CONFLICT" });
     }
   });
 
   it("an admin's approval makes the user an instructor in the same step; a second decision is a 409", async () => {
-    const admin = viewerOf(await insertUser({ role: "ADMIN" }));
-    const user = viewerOf(await insertUser());
+    const admin = await insertUser({ role: "ADMIN" });
+    const user = await insertUser();
     const { request } = (await requestToTeach(user, "Please")) as { request: { id: string } };
     expect((await listInstructorRequests(admin, "pending")).map((r) => [r.id, r.user.email])).toEqual([[request.id, user.email]]);
     const decided = await decideInstructorRequest(admin, request.id, "approve");
@@ -66,8 +56,8 @@ describe("asking to teach (INSTRUCTOR_SIGNUP=request)", () => {
   });
 
   it("a declined user stays a learner, sees the decision once, and may ask again", async () => {
-    const admin = viewerOf(await insertUser({ role: "ADMIN" }));
-    const user = viewerOf(await insertUser());
+    const admin = await insertUser({ role: "ADMIN" });
+    const user = await insertUser();
     const { request } = (await requestToTeach(user, undefined)) as { request: { id: string } };
     expect(await unseenTeachingDecision(user)).toBeNull();
     await decideInstructorRequest(admin, request.id, "decline");
@@ -79,9 +69,9 @@ describe("asking to teach (INSTRUCTOR_SIGNUP=request)", () => {
   });
 
   it("only admins decide, and nobody marks another user's decision as seen", async () => {
-    const admin = viewerOf(await insertUser({ role: "ADMIN" }));
-    const user = viewerOf(await insertUser());
-    const stranger = viewerOf(await insertUser({ role: "INSTRUCTOR" }));
+    const admin = await insertUser({ role: "ADMIN" });
+    const user = await insertUser();
+    const stranger = await insertUser({ role: "INSTRUCTOR" });
     const { request } = (await requestToTeach(user, undefined)) as { request: { id: string } };
     await expect(decideInstructorRequest(stranger, request.id, "approve")).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(listInstructorRequests(user, "pending")).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -5,6 +5,7 @@ import { badgeStyles, tableStyles } from "@/components/ui/table-styles";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { listInstructorRequests, teachingMode } from "@/lib/users/instructor-requests";
 import { requirePageRole } from "@/app/_http/page-viewer";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 export const metadata: Metadata = { title: "Requests to teach" };
 
@@ -79,19 +80,7 @@ export default async function InstructorRequestsPage() {
           <div className={tableStyles.wrapper}>
             <table className={tableStyles.table}>
               <caption className={tableStyles.caption}>Recently decided requests to teach</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={tableStyles.th}>
-                    Who
-                  </th>
-                  <th scope="col" className={tableStyles.th}>
-                    Decision
-                  </th>
-                  <th scope="col" className={tableStyles.th}>
-                    When (UTC)
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={["Who", "Decision", "When (UTC)"]} />
               <tbody>
                 {decided.map((request) => (
                   <tr key={request.id}>

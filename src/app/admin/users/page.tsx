@@ -5,6 +5,7 @@ import { badgeStyles, tableStyles } from "@/components/ui/table-styles";
 import { listUsers } from "@/lib/admin/list-users";
 import { userListQuerySchema, type UserListQuery } from "@/lib/validation/admin";
 import { requirePageRole } from "@/app/_http/page-viewer";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -62,25 +63,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <div className={tableStyles.wrapper}>
           <table className={tableStyles.table}>
             <caption className={tableStyles.caption}>Users</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={tableStyles.th}>
-                  Name
-                </th>
-                <th scope="col" className={tableStyles.th}>
-                  E-mail
-                </th>
-                <th scope="col" className={tableStyles.th}>
-                  Role
-                </th>
-                <th scope="col" className={tableStyles.th}>
-                  Status
-                </th>
-                <th scope="col" className={tableStyles.th}>
-                  Joined
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={["Name", "E-mail", "Role", "Status", "Joined"]} />
             <tbody>
               {result.users.map((user) => (
                 <tr key={user.id}>

@@ -6,6 +6,7 @@ import { tableStyles } from "@/components/ui/table-styles";
 import { getUserDetail } from "@/lib/admin/get-user-detail";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 import { userIdParams } from "@/lib/validation/ids";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -40,19 +41,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
           <div className={tableStyles.wrapper}>
             <table className={tableStyles.table}>
               <caption className={tableStyles.caption}>Courses taught</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={tableStyles.th}>
-                    Course
-                  </th>
-                  <th scope="col" className={tableStyles.th}>
-                    Status
-                  </th>
-                  <th scope="col" className={tableStyles.th}>
-                    Learners
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={["Course", "Status", "Learners"]} />
               <tbody>
                 {courses.map((c) => (
                   <tr key={c.id}>
@@ -78,19 +67,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
           <div className={tableStyles.wrapper}>
             <table className={tableStyles.table}>
               <caption className={tableStyles.caption}>Enrollments</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={tableStyles.th}>
-                    Course
-                  </th>
-                  <th scope="col" className={tableStyles.th}>
-                    Enrolled
-                  </th>
-                  <th scope="col" className={tableStyles.th}>
-                    Progress
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={["Course", "Enrolled", "Progress"]} />
               <tbody>
                 {enrollments.map((e) => (
                   <tr key={e.courseId}>

@@ -1,6 +1,6 @@
 import { route } from "@/app/_http/route";
+import { signedPut } from "@/app/_http/signed-put";
 import { openSignedObject } from "@/lib/uploads/open-signed-object";
-import { receiveSignedPut } from "@/lib/uploads/receive-signed-put";
 import { storageKeyParams } from "@/lib/uploads/signed-storage-request";
 
 /**
@@ -41,14 +41,4 @@ export const GET = route(signedUrl, async ({ request, params }) => {
 
 export const HEAD = GET;
 
-export const PUT = route(signedUrl, async ({ request, params }) => {
-  const { etag } = await receiveSignedPut({
-    route: "objects",
-    url: request.url,
-    key: params.key,
-    contentType: request.headers.get("content-type"),
-    contentLength: request.headers.get("content-length"),
-    body: request.body,
-  });
-  return new Response(null, { status: 200, headers: { ETag: `"${etag}"`, "Cache-Control": "no-store" } });
-});
+export const PUT = signedPut("objects");
