@@ -95,7 +95,13 @@ export function createLocalStorage(root: string, options: LocalStorageOptions = 
 
   async function writeFile(target: string, body: Readable, size: number, options?: { createFolder?: boolean }): Promise<string> {
     const hash = createHash("md5");
-    await replaceFile(target, (temp) => pipeline(body, exactly(size, hash), fs.createWriteStream(temp)), options);
+    // The file is opened before a byte flows: fs.createWriteStream opens it lazily, and a body refused at once (longer
+    // than signed) could then create the temporary file after replaceFile had removed it.
+    await replaceFile(
+      target,
+      async (temp) => pipeline(body, exactly(size, hash), (await fs.promises.open(temp, "w")).createWriteStream()),
+      options,
+    );
     return hash.digest("hex");
   }
 
