@@ -9,11 +9,11 @@ import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { loadSessionUser } from "@/lib/users/session-user";
-import { authHandlers as handlers } from "./auth";
-import { sessionCookieName } from "./auth.config";
-import { getAuthSecret } from "./secret";
-import { currentViewer } from "./current-viewer";
-import { requireRoleOf, requireSignedIn } from "./viewer";
+import { authHandlers as handlers } from "@/lib/auth/auth";
+import { sessionCookieName } from "@/lib/auth/auth.config";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { currentViewer } from "@/lib/auth/current-viewer";
+import { requireRoleOf, requireSignedIn } from "@/lib/auth/viewer";
 
 vi.mock("next/headers", async () => (await import("../../../tests/helpers/request-as")).nextHeadersMock);
 
