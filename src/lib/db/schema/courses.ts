@@ -7,6 +7,15 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 const createdAt = () => timestamp("created_at", { withTimezone: true }).defaultNow().notNull();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).defaultNow().notNull();
 
+/** The categories courses are filed under, managed by admins; a course's category is one of these names. */
+export const categories = pgTable("categories", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: varchar("name", { length: 128 }).notNull().unique(),
+  createdAt: createdAt(),
+});
+export type Category = typeof categories.$inferSelect;
+export type NewCategory = typeof categories.$inferInsert;
+
 export const courses = pgTable(
   "courses",
   {
@@ -16,8 +25,18 @@ export const courses = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
     title: varchar("title", { length: 512 }).notNull(),
+    /** The course's readable URL (/courses/introduction-to-python); earlier ones redirect (course_slug_redirects). */
+    // The app always sets it from the title (src/lib/courses/course-slug.ts); rows written by hand or by the bench get a
+    // random one rather than failing.
+    slug: varchar("slug", { length: 160 })
+      .notNull()
+      .unique()
+      .default(sql`'course-' || substr(md5(random()::text || clock_timestamp()::text), 1, 12)`),
     description: text("description"),
-    category: varchar("category", { length: 128 }),
+    /** What a learner will be able to do, one line each, shown on the course page. */
+    outcomes: text("outcomes").array().notNull().default(sql`'{}'::text[]`),
+    // Renaming a category renames it on its courses; a category with courses cannot be deleted.
+    category: varchar("category", { length: 128 }).references(() => categories.name, { onUpdate: "cascade", onDelete: "restrict" }),
     difficulty: varchar("difficulty", { length: 32 }),
     thumbnailUrl: text("thumbnail_url"),
     /** Storage key of the thumbnail, so that replacing or deleting it removes the object. */
@@ -48,6 +67,20 @@ export const courses = pgTable(
 );
 export type Course = typeof courses.$inferSelect;
 export type NewCourse = typeof courses.$inferInsert;
+
+/** Slugs a course had before it was renamed: their URLs redirect to the course's current one. */
+export const courseSlugRedirects = pgTable(
+  "course_slug_redirects",
+  {
+    slug: varchar("slug", { length: 160 }).primaryKey(),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("course_slug_redirects_course_id_idx").on(t.courseId)],
+);
+export type CourseSlugRedirect = typeof courseSlugRedirects.$inferSelect;
 
 export const modules = pgTable(
   "modules",

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["ADMIN", "INSTRUCTOR", "LEARNER"]);
 export type UserRole = (typeof userRole.enumValues)[number];
@@ -15,6 +15,8 @@ export const users = pgTable(
     /** Always stored lower-cased, so the unique index is case-insensitive in effect. */
     email: text("email").notNull().unique(),
     name: text("name"),
+    /** A few lines about an instructor, shown on their course pages. */
+    bio: text("bio"),
     passwordHash: text("password_hash"),
     role: userRole("role").default("LEARNER").notNull(),
     emailVerified: timestamp("email_verified", { withTimezone: true }),
@@ -157,3 +159,24 @@ export const instructorRequests = pgTable(
 );
 export type InstructorRequest = typeof instructorRequests.$inferSelect;
 export type NewInstructorRequest = typeof instructorRequests.$inferInsert;
+
+/**
+ * One signed-in device: the session cookie carries this id, so signing out ends this device only, and a user can see
+ * their devices and end any of them. A row that is gone is a session that no longer works.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).defaultNow().notNull(),
+    userAgent: varchar("user_agent", { length: 512 }),
+    ip: varchar("ip", { length: 64 }),
+  },
+  (t) => [index("user_sessions_user_id_idx").on(t.userId)],
+);
+export type UserSession = typeof userSessions.$inferSelect;
+export type NewUserSession = typeof userSessions.$inferInsert;
