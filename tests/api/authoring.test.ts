@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { newAccount, type Account, type ApiClient } from "../helpers/api-client";
+import { ensureCategory, newAccount, type Account, type ApiClient } from "../helpers/api-client";
 import {
   createCourseTree,
   demoAsset,
@@ -58,6 +58,7 @@ const outline = (e: Editor) => e.modules.map((m) => [m.title, m.ord, m.lessons.m
 beforeAll(async () => {
   author = await newAccount("INSTRUCTOR", "author");
   client = author.client;
+  await ensureCategory("Testing");
 });
 
 describe("authoring a course over HTTP", () => {

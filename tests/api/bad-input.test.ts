@@ -32,6 +32,8 @@ type Fixtures = {
   requestId: string;
   storageKey: string;
   storageQuery: Record<string, string>;
+  categoryId: string;
+  intoCategoryId: string;
 };
 type Sample = { body?: (f: Fixtures) => Record<string, unknown>; query?: (f: Fixtures) => Record<string, string> };
 
@@ -87,6 +89,9 @@ const samples: Record<string, Sample> = {
   "PUT /api/profile/password": { body: () => ({ currentPassword: "not-the-password", newPassword: "a long enough passphrase" }) },
   "POST /api/profile/email": { body: () => ({ email: "fuzz-moved@example.test", currentPassword: "not-the-password" }) },
   "POST /api/instructor-requests": { body: () => ({ message: "Why" }) },
+  "POST /api/admin/categories": { body: () => ({ name: "Fuzz" }) },
+  "PATCH /api/admin/categories/[categoryId]": { body: () => ({ name: "Fuzz" }) },
+  "POST /api/admin/categories/[categoryId]/merge": { body: (f) => ({ into: f.intoCategoryId }) },
   "PATCH /api/instructor-requests/[requestId]": { body: () => ({ seen: true }) },
   "GET /api/admin/instructor-requests": { query: () => ({ status: "pending" }) },
   "PATCH /api/admin/instructor-requests/[requestId]": { body: () => ({ decision: "decline" }) },
@@ -315,8 +320,12 @@ beforeAll(async () => {
   const onboarded = await asker.onboard("INSTRUCTOR");
   const requestId = onboarded.json<{ instructorRequest: { id: string } }>().instructorRequest.id;
 
+  const category = async (name: string) =>
+    (await admin.post("/api/admin/categories", { name })).json<{ category: { id: string } }>().category.id;
   fixtures = {
     ...tree,
+    categoryId: await category("Fuzz source"),
+    intoCategoryId: await category("Fuzz target"),
     materialId,
     lessonMaterialId,
     userId,

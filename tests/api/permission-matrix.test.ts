@@ -33,7 +33,7 @@ type Fixtures = {
 };
 
 /** The objects a row points at: a course tree, and an upload or material in it when the row needs one. */
-type Scope = CourseTree & { uploadId?: string; materialId?: string; requestId?: string };
+type Scope = CourseTree & { uploadId?: string; materialId?: string; requestId?: string; categoryId?: string; intoId?: string };
 
 type Row = {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -168,6 +168,38 @@ const rows: Row[] = [
     expect: adminsOnly(200),
   },
   { method: "GET", path: "/admin/instructor-requests", expect: adminsOnly(200, DENIED, SIGN_IN) },
+  // Categories, managed by admins.
+  { method: "GET", path: "/api/admin/categories", expect: adminsOnly(200) },
+  {
+    method: "POST",
+    path: "/api/admin/categories",
+    body: (_f, actor) => ({ name: `Matrix ${actor} ${Date.now()}` }),
+    expect: adminsOnly(201),
+  },
+  {
+    method: "PATCH",
+    path: (_f, s) => `/api/admin/categories/${s.categoryId}`,
+    body: (_f, _a, s) => ({ name: `Renamed ${s.categoryId}` }),
+    scope: async (f) => ({ ...f.draft, categoryId: await newCategory() }),
+    scopeLabel: "fresh-category",
+    expect: adminsOnly(200),
+  },
+  {
+    method: "DELETE",
+    path: (_f, s) => `/api/admin/categories/${s.categoryId}`,
+    scope: async (f) => ({ ...f.draft, categoryId: await newCategory() }),
+    scopeLabel: "fresh-category",
+    expect: adminsOnly(204),
+  },
+  {
+    method: "POST",
+    path: (_f, s) => `/api/admin/categories/${s.categoryId}/merge`,
+    body: (_f, _a, s) => ({ into: s.intoId }),
+    scope: async (f) => ({ ...f.draft, categoryId: await newCategory(), intoId: await newCategory() }),
+    scopeLabel: "fresh-category",
+    expect: adminsOnly(200),
+  },
+  { method: "GET", path: "/admin/categories", expect: adminsOnly(200, DENIED, SIGN_IN) },
   { method: "GET", path: "/verify-email", expect: everyone(200) },
   { method: "GET", path: "/confirm-email", expect: everyone(200) },
   { method: "GET", path: "/check-email?for=signup", expect: everyone(200) },
@@ -340,6 +372,15 @@ const labelOf = (row: Row) =>
   }`;
 
 const clients = {} as Record<Actor, ApiClient>;
+
+let categoryCounter = 0;
+/** A category of its own for a row that changes or removes one. */
+async function newCategory(): Promise<string> {
+  categoryCounter += 1;
+  const made = await clients.admin.post("/api/admin/categories", { name: `Matrix category ${Date.now()}-${categoryCounter}` });
+  if (made.status !== 201) throw new Error(`adding a category answered ${made.status}: ${made.text}`);
+  return made.json<{ category: { id: string } }>().category.id;
+}
 const fixtures = {} as Fixtures;
 /** Published courses the matrix made: deleted at the end, so that pages listing the newest courses show the demo's again. */
 const publishedCourses: string[] = [];

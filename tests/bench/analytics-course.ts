@@ -19,6 +19,7 @@ const MODULE_SIZES = [3, 4, 3];
 
 export async function generateAnalyticsCourse(step: GenerationStep, enrollments: number) {
   const lessons = MODULE_SIZES.reduce((a, b) => a + b, 0);
+  await step("analytics category", `insert into categories (name) values ('Data') on conflict do nothing`);
   await step(
     "analytics course",
     `with instructor as (

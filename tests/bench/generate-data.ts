@@ -66,6 +66,8 @@ export async function generateData(
           lateral (select now() - interval '1 day' * (740 + 400 * ${fraction(`'user-created:' || n`)}) as t) created`,
   );
 
+  await step("categories", `insert into categories (name) select unnest(${textArray(words.categories)}) on conflict do nothing`);
+
   // Course 0 is always published, so that enrollments always have somewhere to go.
   await step(
     "courses",

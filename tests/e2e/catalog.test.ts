@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, DEMO_PASSWORD, newAccount, uniqueIp, type Account, type ApiResponse } from "../helpers/api-client";
+import { ApiClient, DEMO_PASSWORD, ensureCategory, newAccount, uniqueIp, type Account, type ApiResponse } from "../helpers/api-client";
 import { baseUrl } from "../helpers/base-url";
 import { axeViolations, launchBrowser } from "../helpers/browser";
 import { openPage } from "../helpers/learner-pages";
@@ -81,6 +81,7 @@ describe("catalog and course page in Chromium", () => {
   beforeAll(async () => {
     ({ browser, close } = await launchBrowser());
     instructor = await newAccount("INSTRUCTOR", "gardener");
+    await ensureCategory(EXTRA_CATEGORY);
     for (let n = 1; n <= EXTRA_COURSES; n++) extraCourseIds.push(await publishedCourse(instructor.client, n));
   });
 

@@ -265,3 +265,12 @@ export function leakingResponses(sha256Of: string[] = []): string[] {
     (body) => /passwordHash|password_hash|tokenHash|token_hash|\$2[aby]\$\d\d\$/.test(body) || hashes.some((h) => body.includes(h)),
   );
 }
+
+/** A category courses can be filed under (categories are managed by admins): the demo admin adds it unless it exists. */
+export async function ensureCategory(name: string, base = baseUrl()): Promise<void> {
+  const client = new ApiClient(base);
+  const signedIn = await client.signIn(DEMO_ADMIN, DEMO_PASSWORD);
+  if (signedIn.status !== 200) throw new Error(`demo admin sign-in answered ${signedIn.status}: ${signedIn.text}`);
+  const added = await client.post("/api/admin/categories", { name });
+  if (added.status !== 201 && added.status !== 409) throw new Error(`adding the category ${name} answered ${added.status}: ${added.text}`);
+}

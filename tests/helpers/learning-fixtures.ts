@@ -1,4 +1,4 @@
-import type { ApiClient, ApiResponse } from "./api-client";
+import { ensureCategory, type ApiClient, type ApiResponse } from "./api-client";
 import { demoAsset } from "./authoring";
 import { sendBytes } from "./upload-fixtures";
 
@@ -58,6 +58,7 @@ export async function buildCourse(
     publish = true,
   }: { title: string; description?: string; category?: string; lessons?: number; media?: boolean; publish?: boolean },
 ): Promise<BuiltCourse> {
+  await ensureCategory(category, instructor.base);
   const course = expectStatus(
     await instructor.post("/api/instructor/courses", { title, description, category, difficulty: "beginner" }),
     201,

@@ -69,6 +69,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <Link href="/admin/courses" className={buttonStyles.secondary}>
             All courses
           </Link>{" "}
+          <Link href="/admin/categories" className={buttonStyles.secondary}>
+            Categories
+          </Link>{" "}
           <Link href="/admin/instructor-requests" className={buttonStyles.secondary}>
             Requests to teach{waiting > 0 ? ` (${waiting} waiting)` : ""}
           </Link>

@@ -25,7 +25,12 @@ const difficultyOptions = [
 ];
 
 /** Creates a course (then opens its editor) or saves the details of an existing one. */
-export function CourseDetailsForm({ courseId, initial }: { courseId?: string; initial?: CourseDetails }) {
+export function CourseDetailsForm({ courseId, initial, categories }: { courseId?: string; initial?: CourseDetails; categories: string[] }) {
+  const categoryOptions = [
+    { value: "", label: "None" },
+    // A course keeps showing its category even if an admin has just removed it from the list.
+    ...[...new Set([...categories, ...(initial?.category ? [initial.category] : [])])].map((name) => ({ value: name, label: name })),
+  ];
   const router = useRouter();
   const { form, errors, pending, formError, submit } = useApiForm(createCourseSchema, {
     title: initial?.title ?? "",
@@ -61,7 +66,12 @@ export function CourseDetailsForm({ courseId, initial }: { courseId?: string; in
         {...form.register("description")}
       />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Category" error={errors.category?.message} {...form.register("category")} />
+        <SelectField
+          label="Category"
+          options={categoryOptions}
+          error={errors.category?.message}
+          {...form.register("category", { setValueAs: (v: string) => (v ? v : null) })}
+        />
         <SelectField
           label="Difficulty"
           options={difficultyOptions}

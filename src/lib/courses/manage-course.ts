@@ -6,6 +6,7 @@ import { courses, lessons, modules } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { storageKeys } from "@/lib/storage/keys";
 import type { CreateCourseInput, UpdateCourseInput } from "@/lib/validation/course";
+import { assertCategoryExists } from "@/lib/categories/manage-categories";
 import { requireCourseEditor } from "./course-editor-access";
 import { recomputeProgress } from "@/lib/learning/progress";
 import { removeStoredObjects } from "./remove-stored-objects";
@@ -30,6 +31,7 @@ const courseSummary = {
 /** A new draft course owned by the instructor (or admin) who creates it. */
 export async function createCourse(viewer: Viewer | null, input: CreateCourseInput) {
   const instructor = requireRoleOf(viewer, "INSTRUCTOR", "ADMIN");
+  await assertCategoryExists(input.category);
   const [course] = await db
     .insert(courses)
     .values({ ...input, instructorId: instructor.id })
@@ -39,6 +41,7 @@ export async function createCourse(viewer: Viewer | null, input: CreateCourseInp
 
 export async function updateCourse(viewer: Viewer | null, courseId: string, input: UpdateCourseInput) {
   await requireCourseEditor(viewer, courseId);
+  await assertCategoryExists(input.category);
   const [course] = await db
     .update(courses)
     .set({ ...input, updatedAt: new Date() })

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { db } from "@/lib/db/client";
-import { courses, type NewCourse } from "@/lib/db/schema";
+import { categories, courses, type NewCourse } from "@/lib/db/schema";
 import { catalogQuerySchema } from "@/lib/validation/catalog";
 import { browseCatalog, catalogChanged, searchCatalog } from "./search-catalog";
 
@@ -13,6 +13,12 @@ const titles = (page: { courses: { title: string }[] }) => page.courses.map((c) 
 
 async function insertCourses(rows: Omit<NewCourse, "instructorId">[]) {
   const instructor = await insertUser({ role: "INSTRUCTOR" });
+  const names = [...new Set(rows.flatMap((r) => (r.category ? [r.category] : [])))];
+  if (names.length)
+    await db
+      .insert(categories)
+      .values(names.map((name) => ({ name })))
+      .onConflictDoNothing();
   await db.insert(courses).values(rows.map((r) => ({ isPublished: true, ...r, instructorId: instructor.id })));
 }
 

@@ -5,6 +5,7 @@ import { count, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import {
+  categories,
   courseMaterials,
   courses,
   enrollments,
@@ -196,6 +197,11 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
   try {
     await db.transaction(async (tx) => {
       await tx.insert(users).values(userRows);
+      const names = [...new Set(demoCourses.map((c) => c.category))];
+      await tx
+        .insert(categories)
+        .values(names.map((name) => ({ name })))
+        .onConflictDoNothing();
       await tx.insert(courses).values(courseRows);
       await tx.insert(modules).values(moduleRows);
       await tx.insert(lessons).values(lessonRows);

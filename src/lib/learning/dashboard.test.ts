@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { db } from "@/lib/db/client";
-import { courses, enrollments } from "@/lib/db/schema";
+import { categories, courses, enrollments } from "@/lib/db/schema";
 import { listPopularInMyCategories } from "./dashboard";
 
 withTestDatabase();
 
 async function course(instructorId: string, title: string, category: string | null, enrollmentCount: number, isPublished = true) {
+  if (category) await db.insert(categories).values({ name: category }).onConflictDoNothing();
   const [row] = await db
     .insert(courses)
     .values({ instructorId, title, category, enrollmentCount, isPublished })

@@ -19,3 +19,4 @@ export const uploadParams = z.object({ uploadId: id });
 export const instructorRequestParams = z.object({ requestId: id });
 /** User ids are Auth.js's: text, not necessarily a uuid. */
 export const userIdParams = z.object({ userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+export const categoryParams = z.object({ categoryId: id });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CourseDetailsForm } from "@/components/course/course-details-form";
+import { listCategoryNames } from "@/lib/categories/manage-categories";
 import { DeleteCourseButton } from "@/components/course/delete-course-button";
 import { PublishControl } from "@/components/course/publish-control";
 import { CurriculumEditor } from "@/components/curriculum/curriculum-editor";
@@ -26,7 +27,10 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
   if (!parsed.success) notFound();
   const { courseId } = parsed.data;
   const viewer = await requirePageRole(`/instructor/courses/${courseId}`, "INSTRUCTOR", "ADMIN");
-  const { course, modules, materials } = await orNotFound(getCourseForEditor(viewer, courseId));
+  const [{ course, modules, materials }, categories] = await Promise.all([
+    orNotFound(getCourseForEditor(viewer, courseId)),
+    listCategoryNames(),
+  ]);
   const limits = uploadLimits();
   const thumbnailUrl = await thumbnailUrlFor(course.thumbnailKey);
   const curriculum = modules.map((m) => ({
@@ -68,6 +72,7 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
         <ThumbnailUpload courseId={courseId} currentUrl={thumbnailUrl} maxBytes={limits.thumbnail} />
         <CourseDetailsForm
           courseId={courseId}
+          categories={categories}
           initial={{
             title: course.title,
             description: course.description,
