@@ -4,6 +4,8 @@ import type { UserRole } from "@/lib/db/schema";
 declare module "next-auth" {
   interface Session {
     user: { id: string; role: UserRole; onboarded: boolean; verified: boolean } & DefaultSession["user"];
+    /** The signed-in device (user_sessions.id) the cookie belongs to. */
+    sessionId: string;
   }
 }
 
@@ -12,7 +14,7 @@ declare module "@auth/core/jwt" {
     role: UserRole;
     onboarded: boolean;
     verified: boolean;
-    /** The user's session_version when the token was issued; a mismatch ends the session. */
-    sv: number;
+    /** The session (user_sessions.id) the token belongs to; without its row, or without the claim, the session is over. */
+    sid?: string;
   }
 }

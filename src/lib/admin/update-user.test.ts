@@ -4,9 +4,10 @@ import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
 import { env } from "@/env";
 import { db } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
+import { users, userSessions } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { loadSessionUser } from "@/lib/users/session-user";
+import { startUserSession } from "@/lib/users/user-sessions";
 import { updateUserByAdmin } from "./update-user";
 
 withTestDatabase();
@@ -60,6 +61,22 @@ describe("admin user changes and the last-admin rule", () => {
 
     const answer = await updateUserByAdmin(admin, learner.id, { role: "LEARNER" });
     expect(Object.keys(answer).sort()).toEqual(["disabledAt", "email", "id", "name", "role"]);
+  });
+
+  it("disabling ends every session of the user (enabled again, they sign in anew); a role change ends none", async () => {
+    const admin = await insertUser({ role: "ADMIN" });
+    const learner = await insertUser({ role: "LEARNER" });
+    const bystander = await insertUser({ role: "LEARNER" });
+    const sessionsOf = async (userId: string) => (await db.select().from(userSessions).where(eq(userSessions.userId, userId))).length;
+    for (const user of [learner, learner, bystander]) await startUserSession(user.id, { userAgent: "browser", ip: null });
+
+    await updateUserByAdmin(admin, learner.id, { role: "INSTRUCTOR" });
+    expect(await sessionsOf(learner.id)).toBe(2);
+    await updateUserByAdmin(admin, learner.id, { disabled: true });
+    expect(await sessionsOf(learner.id)).toBe(0);
+    await updateUserByAdmin(admin, learner.id, { disabled: false });
+    expect(await sessionsOf(learner.id)).toBe(0);
+    expect(await sessionsOf(bystander.id)).toBe(1);
   });
 
   it("refuses everyone but admins, and admins who have just been demoted", async () => {

@@ -4,11 +4,13 @@ import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { endAllUserSessions } from "@/lib/users/user-sessions";
 import type { AdminUserUpdate } from "@/lib/validation/admin";
 
 /**
  * Admins change a user's role or disable and enable the account. The change applies on the user's next request (every
- * session read reloads the user). The platform always keeps one active admin: the admin rows are locked in the
+ * session read reloads the user); disabling also ends every session of the user, so enabling the account again does not
+ * bring them back: the user signs in anew. The platform always keeps one active admin: the admin rows are locked in the
  * transaction, so two admins demoting each other at once cannot both succeed.
  */
 export async function updateUserByAdmin(viewer: Viewer, userId: string, change: AdminUserUpdate) {
@@ -41,6 +43,7 @@ export async function updateUserByAdmin(viewer: Viewer, userId: string, change: 
       })
       .where(eq(users.id, userId))
       .returning({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt });
+    if (change.disabled === true) await endAllUserSessions(userId, tx);
     return updated!;
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { env } from "@/env";
@@ -12,9 +12,11 @@ import { sendMail } from "@/lib/mail/mailer";
 import { magicLinkMail } from "@/lib/mail/templates";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
 import { applyVerifiedAddress } from "@/lib/users/email-verification";
-import { loadSessionUser } from "@/lib/users/session-user";
+import { loadSignedInSession } from "@/lib/users/session-user";
+import { endUserSession, startUserSession, touchUserSession } from "@/lib/users/user-sessions";
 import { authPages, MAGIC_LINK_MAX_AGE_SECONDS, SESSION_MAX_AGE_SECONDS, useSecureCookies } from "./auth.config";
 import { getAuthSecret } from "./secret";
+import { sessionDevice } from "./session-device";
 
 /** The link Auth.js built, pointed at APP_URL, so that a forged Host header can never end up in a mail. */
 export function onAppOrigin(link: string) {
@@ -28,9 +30,14 @@ export function onAppOrigin(link: string) {
 /**
  * Auth.js: JWT sessions in HttpOnly SameSite=Lax cookies, magic links by mail (tokens stored hashed by Auth.js, used
  * once, 15 minutes). Password sign-in and sign-up are our own JSON routes, which issue the same session cookie.
- * Every read of the session reloads the user, so role changes, disabling and password resets apply on the next request.
+ * Every token names its session, one row of user_sessions per signed-in device, and every read of the session reloads
+ * the user with that row: role changes and disabling apply on the next request, and a session whose row is gone (signed
+ * out on this device or from another, a password changed or reset) is over, whichever copy of the cookie comes back.
+ *
+ * The configuration is made per request (Auth.js passes the request to its own route handlers, and nothing elsewhere):
+ * a magic-link sign-in records the device it came from.
  */
-const config = (): NextAuthConfig => ({
+const config = (request?: Request): NextAuthConfig => ({
   secret: getAuthSecret(),
   trustHost: true,
   useSecureCookies,
@@ -57,10 +64,14 @@ const config = (): NextAuthConfig => ({
     async jwt({ token, user }) {
       const id = user?.id ?? token.sub;
       if (!id) return null;
-      const fresh = await loadSessionUser(id);
-      if (!fresh || fresh.disabled) return null;
-      if (user) token.sv = fresh.sessionVersion;
-      else if (token.sv !== fresh.sessionVersion) return null;
+      // `user` is there only as a magic link signs in: that starts this device's session.
+      if (user) token.sid = await startUserSession(id, request ? sessionDevice(request) : { userAgent: null, ip: null });
+      // One query: the user, and the row of this token's session. A token without a session id (made before sessions
+      // had rows) has none, so those sessions end and their users sign in again.
+      const session = await loadSignedInSession(id, token.sid);
+      if (!session || session.account.disabled) return null;
+      await touchUserSession(session.sessionId, session.lastSeenAt);
+      const fresh = session.account;
       token.sub = fresh.id;
       token.name = fresh.name;
       token.email = fresh.email;
@@ -74,19 +85,16 @@ const config = (): NextAuthConfig => ({
       session.user.role = token.role;
       session.user.onboarded = token.onboarded;
       session.user.verified = token.verified;
+      session.sessionId = token.sid!;
       return session;
     },
   },
   events: {
-    // A JWT cannot be recalled, so signing out moves session_version on: the token just cleared, and any copy of it,
-    // stop working (this signs the user out on their other devices too).
+    // A JWT cannot be recalled, so signing out deletes the row of the session it names: the cookie just cleared, and
+    // any copy of it, stop working. The user's other devices keep their sessions.
     async signOut(message) {
-      const id = "token" in message ? message.token?.sub : undefined;
-      if (id)
-        await db
-          .update(users)
-          .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-          .where(eq(users.id, id));
+      const token = "token" in message ? message.token : null;
+      if (token?.sub) await endUserSession(token.sub, token.sid);
     },
     // A magic link proves the address: Auth.js sets email_verified as it creates or signs in the user.
     async createUser({ user }) {

@@ -4,13 +4,14 @@ import { auth } from "./auth";
 import type { Viewer } from "./viewer";
 
 /**
- * The signed-in user of the request being answered, fresh from the database (Auth.js's jwt callback reloads the user),
- * or null; read once per request. Only the edge calls this: the route wrapper and the page helper (src/app/_http).
+ * The signed-in user of the request being answered, fresh from the database (Auth.js's jwt callback reloads the user
+ * and checks the session's row), with the session it came through, or null; read once per request. Only the edge calls
+ * this: the route wrapper and the page helper (src/app/_http).
  */
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const user = session?.user;
-  if (!user?.id || !user.email) return null;
+  if (!session || !user?.id || !user.email) return null;
   return {
     id: user.id,
     name: user.name ?? null,
@@ -18,5 +19,6 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
     role: user.role,
     onboarded: user.onboarded,
     emailVerified: user.verified,
+    sessionId: session.sessionId,
   };
 });

@@ -14,6 +14,8 @@ export type Viewer = {
   onboarded: boolean;
   /** The address was proved by a mailed link (or a magic link): until then no admin role, no publishing, no address change. */
   emailVerified: boolean;
+  /** The signed-in device the request came through (user_sessions.id); none for a script or a job. */
+  sessionId?: string;
 };
 
 /** 401 without a signed-in user. */

@@ -5,14 +5,22 @@ import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { passwordResetTokens } from "@/lib/db/schema";
+import { passwordResetTokens, userSessions } from "@/lib/db/schema";
 import { createResetToken, requestPasswordReset, resetPassword, RESET_TOKEN_TTL_MS } from "./password-reset";
+import { startUserSession } from "./user-sessions";
 
 withTestDatabase();
 
 const t0 = new Date("2030-01-01T10:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
 const NEW_PASSWORD = "lantern-orchard-42";
+
+/** How many devices the user is signed in on. */
+const sessionCount = async (userId: string) => (await db.select().from(userSessions).where(eq(userSessions.userId, userId))).length;
+const signInOnTwoDevices = async (userId: string) => {
+  await startUserSession(userId, { userAgent: "phone", ip: null });
+  await startUserSession(userId, { userAgent: "laptop", ip: null });
+};
 
 async function userWithPassword() {
   return insertUser({ passwordHash: await hashPassword("old-password-123") });
@@ -54,11 +62,14 @@ describe("password reset tokens", () => {
     const user = await userWithPassword();
     const token = await createResetToken(user.id, t0);
     const other = await createResetToken(user.id, t0);
-    expect((await userRow(user.id)).sessionVersion).toBe(0);
+    await signInOnTwoDevices(user.id);
+    const bystander = await insertUser();
+    await startUserSession(bystander.id, { userAgent: "theirs", ip: null });
 
     await resetPassword({ token, password: NEW_PASSWORD }, at(5 * 60_000));
     const after = await userRow(user.id);
-    expect(after.sessionVersion).toBe(1);
+    expect(await sessionCount(user.id)).toBe(0);
+    expect(await sessionCount(bystander.id)).toBe(1);
     expect(await verifyPassword(NEW_PASSWORD, after.passwordHash!)).toBe(true);
     expect(await verifyPassword("old-password-123", after.passwordHash!)).toBe(false);
 
@@ -70,28 +81,31 @@ describe("password reset tokens", () => {
       code: "BAD_REQUEST",
     });
     const final = await userRow(user.id);
-    expect(final.sessionVersion).toBe(1);
     expect(await verifyPassword(NEW_PASSWORD, final.passwordHash!)).toBe(true);
   });
 
   it("refuses a common password without using up the token", async () => {
     const user = await userWithPassword();
     const token = await createResetToken(user.id, t0);
+    await signInOnTwoDevices(user.id);
     await expect(resetPassword({ token, password: "password1234" }, at(60_000))).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
       options: { fields: { password: expect.stringMatching(/common/) } },
     });
+    expect(await sessionCount(user.id)).toBe(2);
     await resetPassword({ token, password: NEW_PASSWORD }, at(120_000));
-    expect((await userRow(user.id)).sessionVersion).toBe(1);
+    expect(await sessionCount(user.id)).toBe(0);
   });
 
   it("refuses an unknown token and changes nobody's password", async () => {
     const user = await userWithPassword();
     await createResetToken(user.id, t0);
+    await signInOnTwoDevices(user.id);
     await expect(resetPassword({ token: "x".repeat(43), password: NEW_PASSWORD }, at(60_000))).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    expect((await userRow(user.id)).sessionVersion).toBe(0);
+    expect(await verifyPassword("old-password-123", (await userRow(user.id)).passwordHash!)).toBe(true);
+    expect(await sessionCount(user.id)).toBe(2);
   });
 
   it("makes no token for an unknown or disabled address", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { env } from "@/env";
 import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { hashToken, newLinkToken } from "@/lib/auth/link-token";
@@ -12,6 +12,7 @@ import { sendMail } from "@/lib/mail/mailer";
 import { passwordResetMail } from "@/lib/mail/templates";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
 import type { ResetPasswordInput } from "@/lib/validation/auth";
+import { endAllUserSessions } from "./user-sessions";
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 export const FORGOT_PASSWORD_ANSWER = "If an account exists for that address, we have sent it a link to reset the password.";
@@ -43,7 +44,7 @@ export async function createResetToken(userId: string, now = new Date()): Promis
 
 /**
  * Sets the new password if the token is known, unused and unexpired. In one transaction: the token is used up, every
- * other reset token of the user is dropped, and session_version moves on, which ends every session of the user.
+ * other reset token of the user is dropped, and every session of the user ends (on every device).
  */
 export async function resetPassword(input: ResetPasswordInput, now = new Date()): Promise<void> {
   assertAcceptablePassword(input.password);
@@ -64,10 +65,8 @@ export async function resetPassword(input: ResetPasswordInput, now = new Date())
       )
       .returning({ userId: passwordResetTokens.userId });
     if (!used) throw invalid;
-    await tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
-      .where(eq(users.id, used.userId));
+    await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, used.userId));
+    await endAllUserSessions(used.userId, tx);
     await tx.delete(passwordResetTokens).where(and(eq(passwordResetTokens.userId, used.userId), isNull(passwordResetTokens.usedAt)));
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -8,6 +8,7 @@ import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import type { ChangePasswordInput, ProfileInput } from "@/lib/validation/auth";
 import { loadSessionUser, type SignedInAccount } from "./session-user";
+import { endAllUserSessions, startUserSession, type SessionDevice } from "./user-sessions";
 
 export async function updateProfile(viewer: Viewer, input: ProfileInput) {
   const [updated] = await db
@@ -19,10 +20,12 @@ export async function updateProfile(viewer: Viewer, input: ProfileInput) {
 }
 
 /**
- * Changing a password needs the current one, unless the account has none yet (it signed up by magic link). It ends
- * every other session of the user (session_version moves on); the caller gives this one a fresh cookie.
+ * Changing a password needs the current one, unless the account has none yet (it signed up by magic link). In one
+ * transaction it ends every session of the user and starts a new one for the device that asked (the `device`), so this
+ * device stays signed in and every other device, and any copy of this device's old cookie, is signed out. The account
+ * comes back with the new session, for the caller's cookie.
  */
-export async function changePassword(viewer: Viewer, input: ChangePasswordInput): Promise<SignedInAccount> {
+export async function changePassword(viewer: Viewer, input: ChangePasswordInput, device: SessionDevice): Promise<SignedInAccount> {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.id));
   if (row?.passwordHash) {
     if (!input.currentPassword) {
@@ -37,13 +40,11 @@ export async function changePassword(viewer: Viewer, input: ChangePasswordInput)
     }
   }
   assertAcceptablePassword(input.newPassword, "newPassword");
-  await db
-    .update(users)
-    .set({
-      passwordHash: await hashPassword(input.newPassword),
-      sessionVersion: sql`${users.sessionVersion} + 1`,
-      updatedAt: new Date(),
-    })
-    .where(eq(users.id, viewer.id));
-  return (await loadSessionUser(viewer.id))!;
+  const passwordHash = await hashPassword(input.newPassword);
+  const sessionId = await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, viewer.id));
+    await endAllUserSessions(viewer.id, tx);
+    return startUserSession(viewer.id, device, tx);
+  });
+  return { ...(await loadSessionUser(viewer.id))!, sessionId };
 }

@@ -4,8 +4,8 @@ import { clientIp } from "@/lib/http/request";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
 import { signInSchema } from "@/lib/validation/auth";
 
-/** Sign in with e-mail and password: 200 with the user and a session cookie, 401 with one message otherwise. */
+/** Sign in with e-mail and password: 200 with the user and a new session for this device, 401 with one message otherwise. */
 export const POST = route({ access: "public", body: signInSchema }, async ({ request, body }) => {
   const user = await verifyCredentials(body, clientIp(request));
-  return respondWithSession(user, { next: user.onboarded ? "/dashboard" : "/onboarding" });
+  return respondWithSession(request, user, { next: user.onboarded ? "/dashboard" : "/onboarding" });
 });
