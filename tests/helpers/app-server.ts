@@ -59,6 +59,8 @@ export async function startApp(env: Record<string, string>, { timeoutMs = 120_00
       PORT: String(port),
       // As behind one proxy: each test client gives its own address in X-Forwarded-For, so that they do not share limits.
       TRUSTED_PROXY_HOPS: "1",
+      // The suites use the demo accounts and courses; a production server writes them only when asked.
+      SEED_DEMO: "true",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
