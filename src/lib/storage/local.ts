@@ -198,11 +198,12 @@ export function createLocalStorage(root: string, options: LocalStorageOptions = 
         })(),
       );
       await writeFile(resolve(key), joined, size);
-      await fs.promises.rm(dir, { recursive: true, force: true });
+      await fs.promises.rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     },
     async abortMultipart(key, uploadId) {
       const dir = await openUpload(key, uploadId).catch(() => null);
-      if (dir) await fs.promises.rm(dir, { recursive: true, force: true });
+      // A part still streaming may put its file in the folder while it is being removed: retry until it is gone.
+      if (dir) await fs.promises.rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     },
 
     async receive(key, body, size) {
@@ -238,7 +239,7 @@ export function createLocalStorage(root: string, options: LocalStorageOptions = 
     async deletePrefix(prefix) {
       const dir = resolve(prefix.replace(/\/+$/, ""));
       const files = (await listUnder(dir)).filter((f) => !f.endsWith(".part"));
-      await fs.promises.rm(dir, { recursive: true, force: true });
+      await fs.promises.rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
       return files.length;
     },
     async *listKeys(prefix) {
