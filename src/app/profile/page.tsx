@@ -3,6 +3,7 @@ import { ChangeEmailForm } from "@/components/auth/change-email-form";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { ProfileNameForm } from "@/components/auth/profile-name-form";
 import { TeachRequestForm } from "@/components/auth/teach-request-form";
+import { getProfile } from "@/lib/users/get-profile";
 import { hasPassword } from "@/lib/users/has-password";
 import { listMyInstructorRequests, teachingMode } from "@/lib/users/instructor-requests";
 import { requirePageUser } from "@/app/_http/page-viewer";
@@ -15,7 +16,11 @@ const sectionClass = "flex flex-col gap-4 border-t border-slate-200 pt-6 dark:bo
 
 export default async function ProfilePage() {
   const viewer = await requirePageUser("/profile");
-  const [withPassword, requests] = await Promise.all([hasPassword(viewer.id), listMyInstructorRequests(viewer)]);
+  const [withPassword, requests, profile] = await Promise.all([
+    hasPassword(viewer.id),
+    listMyInstructorRequests(viewer),
+    getProfile(viewer),
+  ]);
   const mode = teachingMode();
   const pendingRequest = requests.find((r) => r.status === "pending");
 
@@ -32,9 +37,9 @@ export default async function ProfilePage() {
       </dl>
       <section className={sectionClass}>
         <h2 id="profile-name" className="text-xl font-semibold">
-          Name
+          Name and bio
         </h2>
-        <ProfileNameForm name={viewer.name ?? ""} headingId="profile-name" />
+        <ProfileNameForm name={profile.name ?? ""} bio={profile.bio} headingId="profile-name" />
       </section>
       <section className={sectionClass}>
         <h2 id="profile-email" className="text-xl font-semibold">

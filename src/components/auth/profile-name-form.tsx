@@ -5,18 +5,20 @@ import { toast } from "sonner";
 import { Field } from "@/components/forms/field";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { TextAreaField } from "@/components/forms/textarea-field";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { sendJson } from "@/lib/http/client-json";
-import { profileSchema } from "@/lib/validation/auth";
+import { BIO_MAX_LENGTH, profileSchema } from "@/lib/validation/auth";
 
-export function ProfileNameForm({ name, headingId }: { name: string; headingId: string }) {
+/** The user's name and a short bio (shown with their name on the courses they teach). */
+export function ProfileNameForm({ name, bio = null, headingId }: { name: string; bio?: string | null; headingId: string }) {
   const router = useRouter();
-  const { form, errors, pending, formError, submit } = useApiForm(profileSchema, { name });
+  const { form, errors, pending, formError, submit } = useApiForm(profileSchema, { name, bio: bio ?? "" });
   const onSubmit = submit(
-    (values) => sendJson<{ user: { name: string } }>("/api/profile", values, "PATCH"),
+    (values) => sendJson<{ user: { name: string; bio: string | null } }>("/api/profile", values, "PATCH"),
     ({ user }) => {
       toast.success("Saved");
-      form.reset({ name: user.name });
+      form.reset({ name: user.name, bio: user.bio ?? "" });
       // The header shows the name: render the server components again.
       router.refresh();
     },
@@ -26,8 +28,16 @@ export function ProfileNameForm({ name, headingId }: { name: string; headingId: 
     <form noValidate aria-labelledby={headingId} onSubmit={onSubmit} className="flex flex-col gap-4">
       <FormError message={formError} />
       <Field label="Name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
+      <TextAreaField
+        label="Bio"
+        rows={4}
+        maxLength={BIO_MAX_LENGTH}
+        hint="A few lines about you. Learners see it with your name on the courses you teach."
+        error={errors.bio?.message}
+        {...form.register("bio")}
+      />
       <SubmitButton pending={pending} pendingLabel="Saving…">
-        Save name
+        Save name and bio
       </SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CourseThumbnail } from "@/components/catalog/course-thumbnail";
+import { courseHref } from "@/components/course/course-href";
 import type { CourseCard as CourseCardData } from "@/lib/courses/search-catalog";
 import { difficultyLabel, formatDuration, plural } from "@/lib/format";
 
@@ -17,7 +18,7 @@ export function CourseCard({ course, headingLevel = 3 }: { course: CourseCardDat
         </p>
         <Heading className="text-lg font-semibold leading-snug">
           {/* Not prefetched: a dozen dynamic course pages rendered ahead for every catalog view cost the server and the phone more than a click waits. */}
-          <Link href={`/courses/${course.id}`} prefetch={false} className="hover:underline">
+          <Link href={courseHref(course)} prefetch={false} className="hover:underline">
             {course.title}
           </Link>
         </Heading>

@@ -9,11 +9,13 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextAreaField } from "@/components/forms/textarea-field";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { sendJson } from "@/lib/http/client-json";
+import { OutcomesField } from "./outcomes-field";
 import { createCourseSchema, DIFFICULTIES } from "@/lib/validation/course";
 
 export type CourseDetails = {
   title: string;
   description: string | null;
+  outcomes: string[];
   category: string | null;
   difficulty: (typeof DIFFICULTIES)[number] | null;
   estimatedDuration: number | null;
@@ -35,6 +37,8 @@ export function CourseDetailsForm({ courseId, initial, categories }: { courseId?
   const { form, errors, pending, formError, submit } = useApiForm(createCourseSchema, {
     title: initial?.title ?? "",
     description: initial?.description ?? "",
+    // One empty box to start the list in.
+    outcomes: initial?.outcomes.length ? initial.outcomes : [""],
     category: initial?.category ?? "",
     difficulty: initial?.difficulty ?? null,
     estimatedDuration: initial?.estimatedDuration ?? null,
@@ -55,6 +59,9 @@ export function CourseDetailsForm({ courseId, initial, categories }: { courseId?
     },
   );
 
+  const outcomes = form.watch("outcomes") ?? [];
+  const outcomeErrors = errors.outcomes;
+
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Course details" className="flex flex-col gap-4">
       <FormError message={formError} />
@@ -64,6 +71,14 @@ export function CourseDetailsForm({ courseId, initial, categories }: { courseId?
         hint="What learners will get from the course. Needed to publish."
         error={errors.description?.message}
         {...form.register("description")}
+      />
+      <OutcomesField
+        value={outcomes}
+        onChange={(next) => form.setValue("outcomes", next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
+        errors={{
+          items: outcomes.map((_, i) => outcomeErrors?.[i]?.message),
+          list: outcomeErrors?.message ?? outcomeErrors?.root?.message,
+        }}
       />
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField

@@ -16,13 +16,16 @@ export async function getCourseForEditor(viewer: Viewer | null, courseId: string
   const [[details], moduleRows, materialRows] = await Promise.all([
     db
       .select({
+        slug: courses.slug,
         description: courses.description,
+        outcomes: courses.outcomes,
         category: courses.category,
         difficulty: courses.difficulty,
         estimatedDuration: courses.estimatedDuration,
         thumbnailKey: courses.thumbnailKey,
         publishedAt: courses.publishedAt,
         instructorName: users.name,
+        instructorBio: users.bio,
       })
       .from(courses)
       .innerJoin(users, eq(users.id, courses.instructorId))

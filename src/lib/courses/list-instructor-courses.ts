@@ -10,6 +10,7 @@ function managedCourses(where?: SQL) {
     .select({
       id: courses.id,
       title: courses.title,
+      slug: courses.slug,
       isPublished: courses.isPublished,
       updatedAt: courses.updatedAt,
       totalLessons: courses.totalLessons,

@@ -12,11 +12,14 @@ import { recomputeProgress } from "@/lib/learning/progress";
 import { removeStoredObjects } from "./remove-stored-objects";
 import { stagingKeysOf } from "@/lib/uploads/staging-keys";
 import { catalogChanged } from "./search-catalog";
+import { followTitle, slugForNewCourse } from "./course-slug";
 
 const courseSummary = {
   id: courses.id,
   title: courses.title,
+  slug: courses.slug,
   description: courses.description,
+  outcomes: courses.outcomes,
   category: courses.category,
   difficulty: courses.difficulty,
   estimatedDuration: courses.estimatedDuration,
@@ -28,27 +31,35 @@ const courseSummary = {
   updatedAt: courses.updatedAt,
 };
 
-/** A new draft course owned by the instructor (or admin) who creates it. */
+/** A new draft course owned by the instructor (or admin) who creates it, at the URL its title makes (./course-slug.ts). */
 export async function createCourse(viewer: Viewer | null, input: CreateCourseInput) {
   const instructor = requireRoleOf(viewer, "INSTRUCTOR", "ADMIN");
   await assertCategoryExists(input.category);
-  const [course] = await db
-    .insert(courses)
-    .values({ ...input, instructorId: instructor.id })
-    .returning(courseSummary);
-  return course!;
+  return db.transaction(async (tx) => {
+    const slug = await slugForNewCourse(tx, input.title);
+    const [course] = await tx
+      .insert(courses)
+      .values({ ...input, slug, instructorId: instructor.id })
+      .returning(courseSummary);
+    return course!;
+  });
 }
 
+/** A new title moves the course to the new title's URL; the old URL redirects there (./course-slug.ts). */
 export async function updateCourse(viewer: Viewer | null, courseId: string, input: UpdateCourseInput) {
   await requireCourseEditor(viewer, courseId);
   await assertCategoryExists(input.category);
-  const [course] = await db
-    .update(courses)
-    .set({ ...input, updatedAt: new Date() })
-    .where(eq(courses.id, courseId))
-    .returning(courseSummary);
+  const course = await db.transaction(async (tx) => {
+    if (input.title !== undefined) await followTitle(tx, courseId, input.title);
+    const [updated] = await tx
+      .update(courses)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(courses.id, courseId))
+      .returning(courseSummary);
+    return updated!;
+  });
   catalogChanged();
-  return course!;
+  return course;
 }
 
 /**

@@ -9,6 +9,7 @@ import { CATALOG_PAGE_SIZE, toPrefixTsquery, type CatalogQuery } from "@/lib/val
 export type CourseCard = {
   id: string;
   title: string;
+  slug: string;
   description: string | null;
   category: string | null;
   difficulty: string | null;
@@ -25,6 +26,7 @@ export type CatalogPage = { courses: CourseCard[]; total: number; page: number; 
 export const courseCardColumns = {
   id: courses.id,
   title: courses.title,
+  slug: courses.slug,
   description: courses.description,
   category: courses.category,
   difficulty: courses.difficulty,

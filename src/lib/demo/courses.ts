@@ -13,8 +13,11 @@ export type DemoLesson = {
   title: string;
   /** Real teaching content in GitHub-flavoured markdown: headings (## and ###), paragraphs, lists, at least one code block or table where it fits, 120–350 words. */
   content: string;
-  /** Minutes a learner needs for the lesson. */
-  durationMinutes: number;
+  /**
+   * Minutes a learner needs for the lesson. Not given for the lesson with the video: the seed works it out from the
+   * video's length and the text, so that it never promises more than the 8-second sample holds.
+   */
+  durationMinutes?: number;
   /** true on exactly ONE lesson in the whole file: it gets the sample video attached. */
   video?: true;
   /** true on exactly ONE lesson (a different one, in the same course as the video is fine): it gets the sample PDF as a lesson material. */
@@ -29,6 +32,8 @@ export type DemoCourse = {
   title: string;
   /** 2–4 sentences, plain text */
   description: string;
+  /** "What you will learn" on the course page: one line each. */
+  outcomes: string[];
   category: string;
   difficulty: DemoDifficulty;
   instructor: "ada" | "alan";
@@ -42,6 +47,14 @@ export const demoCourses: DemoCourse[] = [
     title: "Introduction to Python",
     description:
       "Learn to write real Python programs from scratch. You will install Python, work with variables, strings, lists and dictionaries, control the flow of a program, and finish by writing reusable functions that read and write files. No previous programming experience is needed.",
+    outcomes: [
+      "Install Python 3 and run code in the interactive shell and from script files",
+      "Store and convert numbers, text and true/false values in variables",
+      "Slice, format and search strings with f-strings and string methods",
+      "Control a program with if, for and while",
+      "Organise data in lists and dictionaries",
+      "Write reusable functions and read and write text files",
+    ],
     category: "Programming",
     difficulty: "beginner",
     instructor: "ada",
@@ -52,7 +65,6 @@ export const demoCourses: DemoCourse[] = [
         lessons: [
           {
             title: "Why Python, and running your first program",
-            durationMinutes: 10,
             video: true,
             content: `## Why Python?
 
@@ -547,6 +559,14 @@ Write a small to-do program that:
     title: "SQL for Analysts",
     description:
       "Answer business questions directly from a database. This course teaches the SQL you will use every day as an analyst: selecting and filtering rows, summarising with aggregates, and combining tables with joins and common table expressions.",
+    outcomes: [
+      "Read a table's structure and SELECT the columns you need",
+      "Filter rows with WHERE, pattern matching and NULL-aware conditions",
+      "Sort and page through results with ORDER BY and LIMIT",
+      "Summarise data with COUNT, SUM and AVG, GROUP BY and HAVING",
+      "Combine tables with inner and left joins without losing rows",
+      "Break a hard question into steps with subqueries and CTEs",
+    ],
     category: "Data",
     difficulty: "beginner",
     instructor: "alan",
@@ -1009,6 +1029,14 @@ Well-structured CTEs turn a long query into a readable story that a colleague ca
     title: "Web Accessibility Fundamentals",
     description:
       "Build websites that everyone can use, including people who rely on screen readers, keyboards or magnification. You will learn the WCAG principles, write semantic and keyboard-friendly markup, design with sufficient contrast, and test your own pages.",
+    outcomes: [
+      "Explain who relies on accessible websites and what the WCAG principles ask",
+      "Test a page with a keyboard, a screen reader and automated checkers",
+      "Write semantic HTML that assistive technology understands",
+      "Give images useful text alternatives, or none when they are decorative",
+      "Keep focus visible and logical for keyboard users",
+      "Choose colours with enough contrast and build forms everyone can complete",
+    ],
     category: "Design",
     difficulty: "intermediate",
     instructor: "ada",
@@ -1389,6 +1417,14 @@ Give format requirements before the user makes a mistake, and connect hints with
     title: "Product Management Essentials",
     description:
       "A practical introduction to the work of a product manager. Learn how to understand customer problems, decide what to build next, communicate a roadmap and measure whether what you shipped actually worked.",
+    outcomes: [
+      "Describe what a product manager does day to day, and with whom",
+      "Interview customers to understand the problem behind a request",
+      "Write a clear problem statement before jumping to solutions",
+      "Prioritise a backlog with RICE, MoSCoW and the cost of delay",
+      "Build a roadmap that communicates outcomes rather than dates",
+      "Pick metrics that show whether a release worked",
+    ],
     category: "Business",
     difficulty: "beginner",
     instructor: "alan",
@@ -1704,6 +1740,14 @@ Share results, including failures, with the team and stakeholders. Learning that
     title: "Statistics with Spreadsheets",
     description:
       "Learn the core ideas of statistics using nothing more than a spreadsheet. You will summarise and visualise data, measure relationships between variables, and draw careful conclusions with confidence intervals and hypothesis tests. Every formula works in both Excel and Google Sheets.",
+    outcomes: [
+      "Summarise data with the mean, median, mode and standard deviation",
+      "Spot outliers with percentiles and draw histograms in a spreadsheet",
+      "Measure how two variables move together with correlation",
+      "Fit and read a simple linear regression",
+      "Explain sampling error and compute a confidence interval",
+      "Run a hypothesis test and report its result honestly",
+    ],
     category: "Mathematics",
     difficulty: "intermediate",
     instructor: "ada",
@@ -2038,6 +2082,14 @@ The function returns the p-value directly.
     title: "TypeScript in Practice",
     description:
       "Go beyond basic annotations and use TypeScript's type system to make invalid states impossible. This course covers unions and narrowing, generics, mapped and conditional types, strict compiler settings and runtime validation at the edges of your application. It assumes you already write JavaScript comfortably.",
+    outcomes: [
+      "Model data with union and literal types instead of loose strings",
+      "Narrow types safely with type guards and discriminated unions",
+      "Write generic functions with the right constraints",
+      "Derive types with keyof, mapped and conditional types",
+      "Choose between enums and their alternatives",
+      "Turn on a strict tsconfig and validate data at the boundaries of your app",
+    ],
     category: "Programming",
     difficulty: "advanced",
     instructor: "alan",
@@ -2632,6 +2684,13 @@ Failing fast at startup with a clear message is far better than a crash at 3 a.m
     title: "Machine Learning Foundations",
     description:
       "Understand how machines learn from data, without drowning in maths. You will learn how to frame a problem, split data correctly, train your first regression and classification models with scikit-learn, and evaluate them honestly. Basic Python knowledge is assumed.",
+    outcomes: [
+      "Tell when machine learning fits a problem, and when a rule does",
+      "Split data into training, validation and test sets without leakage",
+      "Train linear and logistic regression models with scikit-learn",
+      "Evaluate classifiers with precision, recall and ROC AUC",
+      "Check a model's mistakes and its fairness before you trust it",
+    ],
     category: "Data",
     difficulty: "intermediate",
     instructor: "ada",

@@ -7,6 +7,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { courseMaterials, courses, enrollments, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
 import { getStorage } from "@/lib/storage";
+import { demoCourses } from "./courses";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "./seed-demo-data";
 
 withTestDatabase();
@@ -107,6 +108,48 @@ describe("demo data", () => {
     const chunks: Buffer[] = [];
     for await (const chunk of body) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).toString("latin1")).toBe("%PDF-");
+  });
+
+  it("sells each course: a readable URL, a picture under 100 kB, what it teaches, and instructors with a bio", async () => {
+    await seedDemoData();
+    const all = await db.select().from(courses);
+    const bySlug = Object.fromEntries(all.map((c) => [c.slug, c]));
+    expect(bySlug["introduction-to-python"]?.title).toBe("Introduction to Python");
+    expect(bySlug["sql-for-analysts"]?.title).toBe("SQL for Analysts");
+    for (const course of all) {
+      expect(course.slug, course.title).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(course.outcomes.length, course.title).toBeGreaterThanOrEqual(4);
+      const head = await getStorage().head(course.thumbnailKey!);
+      expect(head!.size, course.title).toBeLessThanOrEqual(100 * 1024);
+      const { body } = await getStorage().read(course.thumbnailKey!, { start: 0, end: 7 });
+      const chunks: Buffer[] = [];
+      for await (const chunk of body) chunks.push(chunk as Buffer);
+      expect([...Buffer.concat(chunks)], course.title).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    }
+    const instructors = await db
+      .select({ bio: users.bio })
+      .from(users)
+      .where(sql`${users.role} = 'INSTRUCTOR'`);
+    for (const { bio } of instructors) expect(bio?.length).toBeGreaterThan(40);
+  });
+
+  it("gives the lesson with the 8-second video a duration its video and text fill, and counts it in the course's", async () => {
+    await seedDemoData();
+    const [video] = await db
+      .select()
+      .from(lessons)
+      .where(sql`${lessons.videoKey} is not null`);
+    expect(video!.videoDuration).toBe(8);
+    const words = video!.content!.split(/\s+/).length;
+    // About 250 words to read and 8 seconds to watch: a couple of minutes, not the ten it once said.
+    expect(video!.durationMinutes).toBeGreaterThanOrEqual(1);
+    expect(video!.durationMinutes).toBeLessThanOrEqual(Math.ceil(words / 200 + 8 / 60));
+    const course = demoCourses.find((c) => c.modules.some((m) => m.lessons.some((l) => l.video)))!;
+    const [row] = await db.select().from(courses).where(eq(courses.title, course.title));
+    const minutes = await db.execute(
+      sql`select coalesce(sum(l.duration_minutes), 0)::int as n from lessons l join modules m on m.id = l.module_id where m.course_id = ${row!.id}`,
+    );
+    expect(rows<{ n: number }>(minutes)[0]!.n).toBe(row!.estimatedDuration);
   });
 
   it("writes nothing to the database when a row fails, and removes the objects it stored", async () => {

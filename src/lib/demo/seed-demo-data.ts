@@ -24,25 +24,49 @@ import {
 import { log } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage";
 import { storageKeys } from "@/lib/storage/keys";
-import { demoCourses } from "./courses";
+import { slugify } from "@/lib/courses/slugify";
+import { demoCourses, type DemoCourse } from "./courses";
 
 export const DEMO_PASSWORD = "budhhub-demo";
 
 export const demoAccounts = [
   { key: "admin", email: "admin@budhhub.test", name: "Avery Admin", role: "ADMIN" },
-  { key: "ada", email: "ada@budhhub.test", name: "Ada Lovelace", role: "INSTRUCTOR" },
-  { key: "alan", email: "alan@budhhub.test", name: "Alan Turing", role: "INSTRUCTOR" },
+  {
+    key: "ada",
+    email: "ada@budhhub.test",
+    name: "Ada Lovelace",
+    role: "INSTRUCTOR",
+    bio: "Ada writes software for a living and teaches the way she learned: one small program that works, then the next. She has taught Python, statistics and accessible web design to evening classes and company teams for ten years.",
+  },
+  {
+    key: "alan",
+    email: "alan@budhhub.test",
+    name: "Alan Turing",
+    role: "INSTRUCTOR",
+    bio: "Alan has spent fifteen years turning business questions into SQL and TypeScript. He teaches analysts and developers to write queries and types they can still read a year later, and product people to ask the questions worth answering.",
+  },
   ...[1, 2, 3, 4, 5].map((n) => ({
     key: `learner${n}`,
     email: `learner${n}@budhhub.test`,
     name: ["Grace Hopper", "Katherine Johnson", "Tim Berners-Lee", "Margaret Hamilton", "Edsger Dijkstra"][n - 1]!,
     role: "LEARNER" as const,
   })),
-] as const satisfies readonly { key: string; email: string; name: string; role: NewUser["role"] }[];
+] as const satisfies readonly { key: string; email: string; name: string; role: NewUser["role"]; bio?: string }[];
 
 const assetsDir = path.join(process.cwd(), "src", "lib", "demo", "assets");
 const SAMPLE_VIDEO = { file: "sample-video.webm", type: "video/webm", durationSeconds: 8 };
 const SAMPLE_PDF = { file: "sample-handout.pdf", type: "application/pdf" };
+/** assets/thumbnails/<demo course id>.png, drawn by scripts/demo-thumbnails.ts. */
+const thumbnailFile = (course: DemoCourse) => path.join("thumbnails", `${course.slug}.png`);
+
+/** Reading speed for the demo's text, in words a minute. */
+const READING_WPM = 200;
+
+/** The lesson with the video takes as long as the video and its text: no more than the sample holds. */
+export function videoLessonMinutes(content: string, videoSeconds: number): number {
+  const words = content.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.ceil(videoSeconds / 60 + words / READING_WPM));
+}
 
 /**
  * Which learners take which published course (by position in demoCourses, drafts skipped) and how many of its lessons
@@ -80,6 +104,7 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
     id: crypto.randomUUID(),
     email: a.email,
     name: a.name,
+    bio: "bio" in a ? a.bio : null,
     role: a.role,
     passwordHash,
     emailVerified: now,
@@ -108,13 +133,14 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
         const lessonId = crypto.randomUUID();
         lessonIds.push(lessonId);
         totalLessons += 1;
-        totalMinutes += lesson.durationMinutes;
+        const minutes = lesson.video ? videoLessonMinutes(lesson.content, SAMPLE_VIDEO.durationSeconds) : (lesson.durationMinutes ?? 0);
+        totalMinutes += minutes;
         const row: NewLesson = {
           id: lessonId,
           moduleId,
           title: lesson.title,
           content: lesson.content.trim(),
-          durationMinutes: lesson.durationMinutes,
+          durationMinutes: minutes,
           ord: lessonIndex,
           createdAt: created,
         };
@@ -149,11 +175,18 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
       });
     });
     lessonIdsByCourse.set(courseId, lessonIds);
+    const thumbnail = thumbnailFile(course);
+    const thumbnailKey = storageKeys.courseThumbnail(courseId, path.basename(thumbnail));
+    uploads.push({ key: thumbnailKey, file: thumbnail, type: "image/png", size: fs.statSync(path.join(assetsDir, thumbnail)).size });
     courseRows.push({
       id: courseId,
       instructorId: userId(course.instructor),
       title: course.title,
+      // The URL an instructor creating the course would get (src/lib/courses/course-slug.ts); the demo's titles differ.
+      slug: slugify(course.title),
       description: course.description,
+      outcomes: course.outcomes,
+      thumbnailKey,
       category: course.category,
       difficulty: course.difficulty,
       estimatedDuration: totalMinutes,

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
-import { courseMaterials, courses, lessonProgress, lessons, modules } from "@/lib/db/schema";
+import { courses, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
+import { courseImageVersion } from "@/lib/courses/course-image";
 import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
 import { loadCourseAccess, requireContentAccess, type CourseAccess } from "./course-access";
 import { materialsOf, materialsOfCourse } from "./materials-of-course";
@@ -20,6 +21,7 @@ const curriculumOf = cache(async (courseId: string, enrollmentId: string | null)
       title: lessons.title,
       durationMinutes: lessons.durationMinutes,
       videoKey: lessons.videoKey,
+      videoSeconds: lessons.videoDuration,
       completed: lessonProgress.completed,
       videoPosition: lessonProgress.videoPosition,
     })
@@ -38,6 +40,7 @@ const curriculumOf = cache(async (courseId: string, enrollmentId: string | null)
       title: row.title!,
       durationMinutes: row.durationMinutes,
       hasVideo: row.videoKey !== null,
+      videoSeconds: row.videoSeconds,
       completed: row.completed ?? false,
       videoPosition: row.videoPosition ?? 0,
     });
@@ -50,6 +53,8 @@ type CurriculumLesson = {
   title: string;
   durationMinutes: number | null;
   hasVideo: boolean;
+  /** The video's length when known (the demo's; uploads do not measure it). */
+  videoSeconds: number | null;
   completed: boolean;
   videoPosition: number;
 };
@@ -62,26 +67,35 @@ export function nextLessonId(curriculum: Curriculum): string | null {
   return (all.find((l) => !l.completed) ?? all[0])?.id ?? null;
 }
 
-/** The public course page: published courses for everyone, drafts for their editors; with the viewer's enrollment. */
+/**
+ * The public course page: published courses for everyone, drafts for their editors; with the viewer's enrollment.
+ * What sells the course (picture, what you will learn, the instructor's bio, how many enrolled) and the curriculum with
+ * durations, videos and which lessons carry handouts; materials are counted, not listed, until the learner enrolls.
+ */
 export async function getCourseDetail(viewer: Viewer | null, courseId: string) {
   const access = await loadCourseAccess(viewer, courseId);
-  const [[course], [materials], curriculum] = await Promise.all([
+  const [[course], materials, curriculum] = await Promise.all([
     db
       .select({
+        slug: courses.slug,
         description: courses.description,
+        outcomes: courses.outcomes,
         category: courses.category,
         difficulty: courses.difficulty,
         estimatedDuration: courses.estimatedDuration,
         enrollmentCount: courses.enrollmentCount,
         thumbnailKey: courses.thumbnailKey,
+        instructorBio: users.bio,
       })
       .from(courses)
+      .innerJoin(users, eq(users.id, courses.instructorId))
       .where(eq(courses.id, courseId)),
-    db.select({ n: count() }).from(courseMaterials).where(eq(courseMaterials.courseId, courseId)),
+    materialsOfCourse(courseId),
     curriculumOf(courseId, access.enrollment?.id ?? null),
   ]);
   const { thumbnailKey, ...rest } = course!;
   const { id, title, totalLessons, isPublished, instructorName } = access.course;
+  const carrying = new Set(materials.map((m) => m.lessonId));
   return {
     course: {
       id,
@@ -91,11 +105,20 @@ export async function getCourseDetail(viewer: Viewer | null, courseId: string) {
       isPublished,
       instructorName,
       thumbnailUrl: await thumbnailUrlFor(thumbnailKey),
-      materialsCount: materials?.n ?? 0,
+      /** For the picture's lasting URL (/api/courses/<id>/image?v=…); null without a picture. */
+      imageVersion: thumbnailKey ? courseImageVersion(thumbnailKey) : null,
+      materialsCount: materials.length,
       modules: curriculum.map((m) => ({
         id: m.id,
         title: m.title,
-        lessons: m.lessons.map((l) => ({ id: l.id, title: l.title, durationMinutes: l.durationMinutes, hasVideo: l.hasVideo })),
+        lessons: m.lessons.map((l) => ({
+          id: l.id,
+          title: l.title,
+          durationMinutes: l.durationMinutes,
+          hasVideo: l.hasVideo,
+          videoSeconds: l.videoSeconds,
+          hasMaterials: carrying.has(l.id),
+        })),
       })),
     },
     enrollment: access.enrollment ? { ...publicEnrollment(access.enrollment), nextLessonId: nextLessonId(curriculum) } : null,

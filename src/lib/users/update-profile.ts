@@ -10,12 +10,13 @@ import type { ChangePasswordInput, ProfileInput } from "@/lib/validation/auth";
 import { loadSessionUser, type SignedInAccount } from "./session-user";
 import { endAllUserSessions, startUserSession, type SessionDevice } from "./user-sessions";
 
+/** The user's name, and their bio when it is sent (an empty one removes it). */
 export async function updateProfile(viewer: Viewer, input: ProfileInput) {
   const [updated] = await db
     .update(users)
-    .set({ name: input.name, updatedAt: new Date() })
+    .set({ name: input.name, ...(input.bio !== undefined ? { bio: input.bio } : {}), updatedAt: new Date() })
     .where(eq(users.id, viewer.id))
-    .returning({ id: users.id, name: users.name, email: users.email });
+    .returning({ id: users.id, name: users.name, email: users.email, bio: users.bio });
   return updated!;
 }
 

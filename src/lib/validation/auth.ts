@@ -107,7 +107,19 @@ export const instructorRequestListSchema = z.object({
   status: z.enum(["pending", "approved", "declined"], { error: "Status is pending, approved or declined." }).default("pending"),
 });
 
-export const profileSchema = z.object({ name: nameSchema });
+export const BIO_MAX_LENGTH = 1000;
+
+/** A few lines about the user, shown with their name on the courses they teach; empty means none (null), absent unchanged. */
+const bioSchema = z
+  .string({ error: "Write your bio as text." })
+  .refine(...multiLine("Your bio"))
+  .trim()
+  .max(BIO_MAX_LENGTH, `Keep your bio under ${BIO_MAX_LENGTH.toLocaleString("en")} characters.`)
+  .transform((v) => v.replace(/\r\n?/g, "\n") || null)
+  .nullable()
+  .optional();
+
+export const profileSchema = z.object({ name: nameSchema, bio: bioSchema });
 export type ProfileInput = z.infer<typeof profileSchema>;
 
 export const changePasswordSchema = z.object({

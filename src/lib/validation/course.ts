@@ -24,9 +24,26 @@ const optionalText = (max: number, label: string, lines: "one" | "many") =>
     .nullable()
     .optional();
 
+export const MAX_OUTCOMES = 12;
+export const OUTCOME_MAX_LENGTH = 200;
+
+/** "What you will learn": one line each; blank lines are dropped. */
+const outcomes = z
+  .array(
+    z
+      .string({ error: "Write each point as text." })
+      .refine(...oneLine("A point"))
+      .trim()
+      .max(OUTCOME_MAX_LENGTH, `Keep each point under ${OUTCOME_MAX_LENGTH} characters.`),
+    { error: "Send the points as a list." },
+  )
+  .max(MAX_OUTCOMES, `List at most ${MAX_OUTCOMES} points.`)
+  .transform((list) => list.filter((line) => line !== ""));
+
 export const courseFieldsSchema = z.object({
   title,
   description: optionalText(20_000, "Description", "many"),
+  outcomes: outcomes.optional(),
   category: optionalText(128, "Category", "one"),
   difficulty: z.enum(DIFFICULTIES, { error: "Choose beginner, intermediate or advanced." }).nullable().optional(),
   estimatedDuration: z

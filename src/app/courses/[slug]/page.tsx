@@ -1,24 +1,43 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { CourseThumbnail } from "@/components/catalog/course-thumbnail";
+import { courseHref } from "@/components/course/course-href";
 import { CourseOverview } from "@/components/course/course-overview";
 import { EnrollButton } from "@/components/course/enroll-button";
 import { ProgressBar } from "@/components/learning/progress-bar";
 import { buttonStyles } from "@/components/ui/button-styles";
+import { env } from "@/env";
+import { locateCourse } from "@/lib/courses/course-slug";
 import { getCourseDetail } from "@/lib/learning/course-detail";
 import { orNotFound, pageViewer } from "@/app/_http/page-viewer";
-import { courseParams } from "@/lib/validation/ids";
 
-type Props = { params: Promise<{ courseId: string }> };
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type Props = { params: Promise<{ slug: string }>; searchParams: SearchParams };
 
-/** One load per request, shared by the metadata and the page. */
-const loadCourse = cache(async (courseId: string) => {
-  const parsed = courseParams.safeParse({ courseId });
-  if (!parsed.success) notFound();
-  return orNotFound(getCourseDetail(await pageViewer(), parsed.data.courseId));
+/**
+ * One load per request, shared by the metadata and the page: the course the URL names (by slug, old slug or id), and
+ * its details when the URL is its current one.
+ */
+const loadCourse = cache(async (segment: string) => {
+  const viewer = await pageViewer();
+  const located = await orNotFound(locateCourse(viewer, segment));
+  if (!located.current) return { moved: located };
+  return { detail: await orNotFound(getCourseDetail(viewer, located.id)) };
 });
+
+/** The course's detail; an id or an old slug answers a permanent redirect to the current URL, with the same query. */
+async function courseOf({ params, searchParams }: Props) {
+  const loaded = await loadCourse((await params).slug);
+  if (loaded.moved) {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(await searchParams)) {
+      for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
+    }
+    permanentRedirect(courseHref(loaded.moved, query.toString()));
+  }
+  return loaded.detail!;
+}
 
 function summaryOf(description: string | null, title: string) {
   const text = description?.replace(/\s+/g, " ").trim();
@@ -26,14 +45,26 @@ function summaryOf(description: string | null, title: string) {
   return text.length > 160 ? `${text.slice(0, 157).trimEnd()}…` : text;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { course } = await loadCourse((await params).courseId);
-  return { title: course.title, description: summaryOf(course.description, course.title) };
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { course } = await courseOf(props);
+  const description = summaryOf(course.description, course.title);
+  const url = courseHref(course);
+  // A signed storage URL expires; link previews get the picture at a lasting URL that changes with the picture.
+  const image = course.imageVersion ? { url: `/api/courses/${course.id}/image?v=${course.imageVersion}`, alt: course.title } : null;
+  return {
+    metadataBase: new URL(env.appUrl),
+    title: course.title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: "website", siteName: "BudhHub", url, title: course.title, description, images: image ? [image] : undefined },
+    twitter: { card: image ? "summary_large_image" : "summary", title: course.title, description, images: image ? [image] : undefined },
+    // Only its editors see a draft: nothing for a search engine to keep.
+    robots: course.isPublished ? undefined : { index: false, follow: false },
+  };
 }
 
-export default async function CoursePage({ params }: Props) {
-  const { course, enrollment, canEdit, signedIn } = await loadCourse((await params).courseId);
-  const coursePath = `/courses/${course.id}`;
+export default async function CoursePage(props: Props) {
+  const { course, enrollment, canEdit, signedIn } = await courseOf(props);
   const lessonPath = (lessonId: string | null) => (lessonId ? `/my-courses/${course.id}/lessons/${lessonId}` : "/my-courses");
 
   const action = (
@@ -49,7 +80,7 @@ export default async function CoursePage({ params }: Props) {
         </div>
       ) : !signedIn ? (
         <p>
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(coursePath)}`} className={buttonStyles.primary}>
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(courseHref(course))}`} className={buttonStyles.primary}>
             Sign in to enroll
           </Link>
         </p>
@@ -77,9 +108,6 @@ export default async function CoursePage({ params }: Props) {
         >
           This course is a draft: only its editors can see this page until it is published.
         </p>
-      )}
-      {course.thumbnailUrl && (
-        <CourseThumbnail url={course.thumbnailUrl} title={course.title} priority className="aspect-video w-full max-w-xl rounded-xl" />
       )}
       <CourseOverview course={course} action={action} />
     </div>

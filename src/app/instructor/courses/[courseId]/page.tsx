@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CourseDetailsForm } from "@/components/course/course-details-form";
+import { courseHref } from "@/components/course/course-href";
 import { listCategoryNames } from "@/lib/categories/manage-categories";
 import { DeleteCourseButton } from "@/components/course/delete-course-button";
 import { PublishControl } from "@/components/course/publish-control";
@@ -64,6 +65,13 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
           Publishing
         </h2>
         <PublishControl courseId={courseId} published={course.isPublished} />
+        <p className="text-slate-700 dark:text-slate-300">
+          Course page:{" "}
+          <Link href={courseHref(course)} className={`${buttonStyles.link} break-all`}>
+            {courseHref(course)}
+          </Link>
+          . A new title gives it a new address; the old one keeps leading here.
+        </p>
       </section>
       <section aria-labelledby="details-title" className={section}>
         <h2 id="details-title" className="text-xl font-semibold">
@@ -76,6 +84,7 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
           initial={{
             title: course.title,
             description: course.description,
+            outcomes: course.outcomes,
             category: course.category,
             difficulty: difficultyOf(course.difficulty),
             estimatedDuration: course.estimatedDuration,
