@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { ChangeEmailForm } from "@/components/auth/change-email-form";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { ProfileNameForm } from "@/components/auth/profile-name-form";
+import { SessionList } from "@/components/auth/session-list";
 import { TeachRequestForm } from "@/components/auth/teach-request-form";
 import { getProfile } from "@/lib/users/get-profile";
 import { hasPassword } from "@/lib/users/has-password";
 import { listMyInstructorRequests, teachingMode } from "@/lib/users/instructor-requests";
+import { LAST_SEEN_INTERVAL_MS, listUserSessions } from "@/lib/users/user-sessions";
 import { requirePageUser } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Your profile" };
@@ -21,6 +23,7 @@ export default async function ProfilePage() {
     listMyInstructorRequests(viewer),
     getProfile(viewer),
   ]);
+  const sessions = await listUserSessions(viewer);
   const mode = teachingMode();
   const pendingRequest = requests.find((r) => r.status === "pending");
 
@@ -64,6 +67,15 @@ export default async function ProfilePage() {
           <p className="text-slate-600 dark:text-slate-300">You sign in with email links. Set a password to sign in with it as well.</p>
         )}
         <ChangePasswordForm hasPassword={withPassword} headingId="profile-password" />
+      </section>
+      <section className={sectionClass}>
+        <h2 id="profile-sessions" tabIndex={-1} className="text-xl font-semibold">
+          Where you are signed in
+        </h2>
+        <p className="text-slate-600 dark:text-slate-300">
+          Signing out ends the session on that device only. If you do not recognise a device, sign it out and change your password.
+        </p>
+        <SessionList sessions={sessions} now={new Date()} freshMinutes={LAST_SEEN_INTERVAL_MS / 60_000} headingId="profile-sessions" />
       </section>
       {viewer.role === "LEARNER" && mode !== "closed" && (
         <section className={sectionClass}>

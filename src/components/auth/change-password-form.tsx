@@ -32,7 +32,8 @@ export function ChangePasswordForm({ hasPassword, headingId }: { hasPassword: bo
     ({ message }) => {
       toast.success(message);
       form.reset();
-      if (!hasPassword) router.refresh();
+      // The page shows whether a password is set, and the devices signed in: the other devices have just been signed out.
+      router.refresh();
     },
   );
 
