@@ -23,6 +23,13 @@ export type ConnectOptions = Common &
     | { driver: "neon"; url: string; poolMax?: number; wsProxy?: string }
   );
 
+/**
+ * A pooled connection that sits idle can be closed by the server (a restart, a failover, an administrator, a dropped
+ * test database). node-postgres reports it on the pool, and an unheard pool error would end the process: the pool has
+ * already dropped that client and opens a new one when needed, so it is only worth a log line.
+ */
+const idleConnectionLost = (error: Error) => log("DB").warn({ err: error }, "an idle database connection was closed by the server");
+
 const queryLogger = { logQuery: (query: string) => log("DB").debug({ sql: query }, "query") };
 
 export type Connection = {
@@ -70,6 +77,7 @@ export function connectDatabase(options: ConnectOptions): Connection {
     }
     case "pg": {
       const pool = new PgPool({ connectionString: options.url, max: options.poolMax ?? 10 });
+      pool.on("error", idleConnectionLost);
       const db = drizzlePg({ client: pool, schema, logger: options.logQueries ? queryLogger : false }) as unknown as Database;
       return {
         db,
@@ -90,6 +98,7 @@ export function connectDatabase(options: ConnectOptions): Connection {
         neonConfig.pipelineConnect = false;
       }
       const pool = new NeonPool({ connectionString: options.url, max: options.poolMax ?? 10 });
+      pool.on("error", idleConnectionLost);
       const db = drizzleNeon({ client: pool, schema, logger: options.logQueries ? queryLogger : false }) as unknown as Database;
       return {
         db,
