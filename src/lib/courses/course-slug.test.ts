@@ -86,6 +86,17 @@ describe("course slugs", () => {
     expect((await updateCourse(ada, other.id, { title: "Spreadsheets" })).slug).toBe("spreadsheets-3");
   });
 
+  it("renames a course whose title ends in a large number", async () => {
+    const ada = await insertUser({ role: "INSTRUCTOR" });
+    const course = await createCourse(ada, { title: "Cache probe 1796004352448" });
+    expect((await updateCourse(ada, course.id, { title: "Cache probe 1796004352448 (edited)" })).slug).toBe(
+      "cache-probe-1796004352448-edited",
+    );
+    expect((await updateCourse(ada, course.id, { title: "Release 2024" })).slug).toBe("release-2024");
+    // "release-2024" reads like a numbered "release", but "release" is free: the course takes it.
+    expect((await updateCourse(ada, course.id, { title: "Release" })).slug).toBe("release");
+  });
+
   it("keeps a numbered slug when the new title makes the same base", async () => {
     const ada = await insertUser({ role: "INSTRUCTOR" });
     await createCourse(ada, { title: "Intro to SQL" });

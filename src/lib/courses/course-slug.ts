@@ -46,14 +46,17 @@ export async function slugForNewCourse(tx: Transaction, title: string): Promise<
 
 /**
  * After a rename (inside its transaction): the slug of the new title, unless the current one already is one of its
- * forms ("intro-to-sql-2" stays for "Intro to SQL!"). A replaced slug is kept as a redirect.
+ * forms and the plain one is taken ("intro-to-sql-2" stays for "Intro to SQL!"). A replaced slug is kept as a redirect.
  */
 export async function followTitle(tx: Transaction, courseId: string, title: string): Promise<string> {
   await tx.execute(SLUG_LOCK);
   const [row] = await tx.select({ slug: courses.slug }).from(courses).where(eq(courses.id, courseId));
   const current = row!.slug;
-  if (isSlugOf(current, slugify(title))) return current;
+  const base = slugify(title);
+  if (current === base) return current;
   const next = await freeSlug(tx, title, courseId);
+  // Still numbered because another course has the plain slug: keep the number rather than take another.
+  if (next !== base && isSlugOf(current, base)) return current;
   await tx.delete(courseSlugRedirects).where(and(eq(courseSlugRedirects.slug, next), eq(courseSlugRedirects.courseId, courseId)));
   await tx.update(courses).set({ slug: next }).where(eq(courses.id, courseId));
   await tx.insert(courseSlugRedirects).values({ slug: current, courseId }).onConflictDoNothing();

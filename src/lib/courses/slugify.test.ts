@@ -52,5 +52,8 @@ describe("slug candidates", () => {
     expect(isSlugOf("intro-to-sql-1", "intro-to-sql")).toBe(false);
     expect(isSlugOf("intro-to-sql-advanced", "intro-to-sql")).toBe(false);
     expect(isSlugOf("intro-2", "intro-to-sql")).toBe(false);
+    // A title that ends in a number is not read as a numbered copy of a shorter one, however large the number.
+    expect(isSlugOf("cache-probe-1796004352448", "cache-probe-1796004352448")).toBe(true);
+    expect(isSlugOf("cache-probe-1796004352448", "cache-probe-1796004352448-edited")).toBe(false);
   });
 });

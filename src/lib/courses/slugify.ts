@@ -115,18 +115,21 @@ export function shorten(slug: string, max: number): string {
 
 /** The slugs a title may get, in order of preference: the plain one, then -2, -3… within the length limit. */
 export function slugCandidates(base: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => {
-    if (i === 0) return base;
-    const suffix = `-${i + 1}`;
-    return `${shorten(base, SLUG_MAX_LENGTH - suffix.length)}${suffix}`;
-  });
+  return Array.from({ length: count }, (_, i) => numbered(base, i + 1));
+}
+
+/** The n-th form of a slug: itself for 1, then with -n, shortened to stay within the limit. */
+function numbered(base: string, n: number): string {
+  if (n === 1) return base;
+  const suffix = `-${n}`;
+  return `${shorten(base, SLUG_MAX_LENGTH - suffix.length)}${suffix}`;
 }
 
 /** Whether `slug` is one of the slugs `base` can produce (itself, or it with a -N suffix). */
 export function isSlugOf(slug: string, base: string): boolean {
   if (slug === base) return true;
-  const match = /^(.*)-(\d+)$/.exec(slug);
+  const match = /-(\d{1,6})$/.exec(slug);
   if (!match) return false;
-  const n = Number(match[2]);
-  return n >= 2 && slugCandidates(base, n)[n - 1] === slug;
+  const n = Number(match[1]);
+  return n >= 2 && numbered(base, n) === slug;
 }
