@@ -1,6 +1,8 @@
 // npm run lighthouse — builds the app if needed, starts it with its own embedded data folder (demo data seeded on
-// start), and scores the catalog and a demo course page with Lighthouse in Debian's Chromium. Prints the four category
-// scores of each page. It fails only when it cannot run; low scores are printed, not fatal.
+// start), and scores the catalog and a demo course page (at its readable URL, /courses/<slug>) with Lighthouse in
+// Debian's Chromium. Prints the four category scores of each page, and checks the course page's link preview: its
+// Open Graph image must be an absolute URL that answers with an image. It fails only when it cannot run or the preview
+// image is missing; low scores are printed, not fatal.
 //   --desktop   Lighthouse's desktop preset (default: its mobile preset, with simulated throttling)
 //   --url=URL   score a running app instead of starting one
 import fs from "node:fs";
@@ -20,9 +22,22 @@ const givenUrl = args.find((a) => a.startsWith("--url="))?.slice("--url=".length
 async function demoCoursePath(base: string): Promise<string> {
   const response = await fetch(`${base}/api/courses?sort=popular`);
   if (!response.ok) throw new Error(`GET /api/courses answered ${response.status}`);
-  const { courses } = (await response.json()) as { courses: { id: string; title: string }[] };
+  const { courses } = (await response.json()) as { courses: { id: string; title: string; slug: string }[] };
   if (!courses[0]) throw new Error("the catalog is empty: no course page to score");
-  return `/courses/${courses[0].id}`;
+  return `/courses/${courses[0].slug}`;
+}
+
+/** The page's Open Graph image: an absolute URL that answers 200 with an image, or the reason it is not. */
+async function checkPreviewImage(pageUrl: string): Promise<string> {
+  const html = await (await fetch(pageUrl)).text();
+  const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, "&");
+  if (!image) throw new Error(`${pageUrl} has no og:image`);
+  if (!/^https?:\/\//.test(image)) throw new Error(`og:image is not an absolute URL: ${image}`);
+  const answer = await fetch(image);
+  const type = answer.headers.get("content-type") ?? "";
+  const bytes = (await answer.arrayBuffer()).byteLength;
+  if (!answer.ok || !type.startsWith("image/")) throw new Error(`og:image ${image} answered ${answer.status} ${type}`);
+  return `${image} (${type}, ${(bytes / 1024).toFixed(1)} KiB)`;
 }
 
 async function main() {
@@ -72,6 +87,8 @@ async function main() {
       for (const item of consoleErrors)
         console.log(`[lighthouse] ${page.name}: console error: ${item.description ?? ""} ${item.url ?? ""}`);
     }
+    const course = pages.find((p) => p.name === "course page")!;
+    console.log(`[lighthouse] course page ${course.path}: Open Graph image ${await checkPreviewImage(`${base}${course.path}`)}`);
     console.log(`\nLighthouse ${desktop ? "desktop" : "mobile"} scores (0–100):`);
     console.log(["page".padEnd(14), ...CATEGORIES.map((c) => c.padStart(15))].join(""));
     for (const row of rows) {

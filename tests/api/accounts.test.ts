@@ -359,12 +359,25 @@ describe("changing the password", () => {
     expect((await new ApiClient().signIn(account.email, newPassword)).status).toBe(200);
   });
 
-  it("renames the user with PATCH /api/profile", async () => {
+  it("renames the user and sets their bio with PATCH /api/profile", async () => {
     const account = await newAccount("LEARNER", "rename");
     const response = await account.client.patch("/api/profile", { name: "  New Name  " });
     expect(response.status).toBe(200);
-    expect(response.json()).toEqual({ user: { id: account.id, name: "New Name", email: account.email } });
+    expect(response.json()).toEqual({ user: { id: account.id, name: "New Name", email: account.email, bio: null } });
     expect((await account.client.patch("/api/profile", { name: "" })).status).toBe(400);
+
+    const withBio = await account.client.patch("/api/profile", { name: "New Name", bio: " Teaches knots.\r\nSails. " });
+    expect(withBio.json()).toEqual({ user: { id: account.id, name: "New Name", email: account.email, bio: "Teaches knots.\nSails." } });
+    // Sending the name alone keeps the bio; an empty bio removes it.
+    expect((await account.client.patch("/api/profile", { name: "Newer Name" })).json<{ user: { bio: string } }>().user.bio).toBe(
+      "Teaches knots.\nSails.",
+    );
+    expect(
+      (await account.client.patch("/api/profile", { name: "Newer Name", bio: "" })).json<{ user: { bio: null } }>().user.bio,
+    ).toBeNull();
+    const tooLong = await account.client.patch("/api/profile", { name: "Newer Name", bio: "x".repeat(1001) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.json<{ error: { fields: Record<string, string> } }>().error.fields).toHaveProperty("bio");
   });
 });
 

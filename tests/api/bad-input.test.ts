@@ -60,10 +60,17 @@ const samples: Record<string, Sample> = {
     query: () => ({ q: "ada", sort: "name", dir: "asc", page: "1", format: "json" }),
   },
   "POST /api/instructor/courses": {
-    body: () => ({ title: "Fuzz", description: "Text", category: "Fuzzing", difficulty: "beginner", estimatedDuration: 30 }),
+    body: () => ({
+      title: "Fuzz",
+      description: "Text",
+      outcomes: ["One thing", "Another"],
+      category: "Fuzzing",
+      difficulty: "beginner",
+      estimatedDuration: 30,
+    }),
   },
   "PATCH /api/instructor/courses/[courseId]": {
-    body: () => ({ title: "Fuzz", description: "Text", category: "Fuzzing", estimatedDuration: 30 }),
+    body: () => ({ title: "Fuzz", description: "Text", outcomes: ["One thing"], category: "Fuzzing", estimatedDuration: 30 }),
   },
   "POST /api/instructor/courses/[courseId]/publish": { body: () => ({ published: false }) },
   "POST /api/instructor/courses/[courseId]/modules": { body: () => ({ title: "Fuzz module" }) },
@@ -85,7 +92,7 @@ const samples: Record<string, Sample> = {
   "POST /api/my-courses/[courseId]/lessons/[lessonId]/complete": { body: () => ({ completed: true }) },
   "PUT /api/my-courses/[courseId]/lessons/[lessonId]/position": { body: () => ({ seconds: 12 }) },
   "POST /api/onboarding": { body: () => ({ name: "Fuzz", role: "INSTRUCTOR", message: "Why" }) },
-  "PATCH /api/profile": { body: () => ({ name: "Fuzz" }) },
+  "PATCH /api/profile": { body: () => ({ name: "Fuzz", bio: "A few lines." }) },
   "PUT /api/profile/password": { body: () => ({ currentPassword: "not-the-password", newPassword: "a long enough passphrase" }) },
   "POST /api/profile/email": { body: () => ({ email: "fuzz-moved@example.test", currentPassword: "not-the-password" }) },
   "POST /api/instructor-requests": { body: () => ({ message: "Why" }) },

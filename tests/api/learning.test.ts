@@ -50,22 +50,33 @@ describe("the learner flow over HTTP", () => {
     // Search while typing: the first letters of the title's word find it.
     const search = await learner.get(`/api/courses?q=${word.slice(0, 12)}`);
     expect(search.status).toBe(200);
-    const found = search.json<{ courses: { id: string; title: string; totalLessons: number }[]; total: number }>();
+    const found = search.json<{ courses: { id: string; title: string; slug: string; totalLessons: number }[]; total: number }>();
     expect(found.total).toBe(1);
-    expect(found.courses[0]).toMatchObject({ id: courseId, title: `Tuning the ${word}`, totalLessons: 3 });
+    expect(found.courses[0]).toMatchObject({ id: courseId, title: `Tuning the ${word}`, slug: `tuning-the-${word}`, totalLessons: 3 });
 
     const detail = await learner.get(`/api/courses/${courseId}`);
     expect(detail.status).toBe(200);
     expect(detail.json()).toMatchObject({
-      course: { id: courseId, totalLessons: 3, materialsCount: 2, enrollmentCount: 0, instructorName: instructor.name },
+      course: {
+        id: courseId,
+        slug: `tuning-the-${word}`,
+        totalLessons: 3,
+        materialsCount: 2,
+        enrollmentCount: 0,
+        instructorName: instructor.name,
+        instructorBio: null,
+        outcomes: [],
+      },
       enrollment: null,
       signedIn: true,
     });
-    const lessons = detail.json<{ course: { modules: { lessons: { id: string; hasVideo: boolean }[] }[] } }>().course.modules[0]!.lessons;
-    expect(lessons.map((l) => [l.id, l.hasVideo])).toEqual([
-      [lessonIds[0], true],
-      [lessonIds[1], false],
-      [lessonIds[2], false],
+    const lessons = detail.json<{ course: { modules: { lessons: { id: string; hasVideo: boolean; hasMaterials: boolean }[] }[] } }>().course
+      .modules[0]!.lessons;
+    // The first lesson has the video and a handout; the course's own PDF marks no lesson.
+    expect(lessons.map((l) => [l.id, l.hasVideo, l.hasMaterials])).toEqual([
+      [lessonIds[0], true, true],
+      [lessonIds[1], false, false],
+      [lessonIds[2], false, false],
     ]);
 
     // Not enrolled yet: the content is closed.

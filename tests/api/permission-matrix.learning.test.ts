@@ -4,7 +4,7 @@ import { buildCourse, enrollIn, setPublished, type BuiltCourse } from "../helper
 import { runPermissionMatrix, type Expected, type MatrixRow } from "../helpers/permission-matrix";
 
 /**
- * The learning routes (catalog, course, enrollment, my courses, progress, signed media URLs) for every kind of actor, on a
+ * The learning routes (catalog, course, course page, enrollment, my courses, progress, signed media URLs) for every kind of actor, on a
  * published course and on a course unpublished after learners enrolled in it. Content is for enrolled learners, the
  * course's instructor and admins; others get 404 for an unpublished course and 403 for a published one; signed out (or
  * disabled) 401 whatever the course, since the session is asked for before the course is looked up (STYLE.md's order).
@@ -40,11 +40,16 @@ const courseRows = (which: Which): MatrixRow<Actor, Fixtures>[] => {
   const progress = which === "published" ? progressOfPublished : progressOfUnpublished;
   const c = (f: Fixtures) => f[which];
   const lesson = (f: Fixtures) => `/api/my-courses/${c(f).courseId}/lessons/${c(f).videoLessonId}`;
+  const visible = (status: Expected) => (which === "published" ? everyone(status) : table({ others: 404, owner: status, admin: status }));
   return [
+    { method: "GET", path: (f) => `/api/courses/${c(f).courseId}`, expect: visible(200) },
+    { method: "GET", path: (f) => `/api/courses/${c(f).courseId}/image`, expect: visible(200), note: "the picture for link previews" },
+    { method: "GET", path: (f) => `/courses/${c(f).slug}`, expect: visible(200), note: "the course page" },
     {
       method: "GET",
-      path: (f) => `/api/courses/${c(f).courseId}`,
-      expect: which === "published" ? everyone(200) : table({ others: 404, owner: 200, admin: 200 }),
+      path: (f) => `/courses/${c(f).courseId}`,
+      expect: visible({ redirect: `/courses/matrix-${which}-course` }),
+      note: "the id URL redirects to the slug URL; a draft's slug is not told to those who may not see it",
     },
     { method: "GET", path: (f) => `/api/my-courses/${c(f).courseId}`, expect: content },
     { method: "GET", path: (f) => `${lesson(f)}/video-url`, expect: content },
@@ -100,6 +105,7 @@ const rows: MatrixRow<Actor, Fixtures>[] = [
 
 const placeholderCourse = (name: string): Course => ({
   courseId: `[${name}.id]`,
+  slug: `[${name}.slug]`,
   moduleId: `[${name}.module]`,
   lessonIds: [],
   videoLessonId: `[${name}.lesson]`,
@@ -121,8 +127,8 @@ beforeAll(async () => {
     demoAdmin(),
   ]);
   const [published, unpublished] = await Promise.all([
-    buildCourse(owner.client, { title: "Matrix published course", media: true }),
-    buildCourse(owner.client, { title: "Matrix unpublished course", media: true }),
+    buildCourse(owner.client, { title: "Matrix published course", media: true, thumbnail: true }),
+    buildCourse(owner.client, { title: "Matrix unpublished course", media: true, thumbnail: true }),
   ]);
   for (const learner of [enrolled, disabled]) {
     await enrollIn(learner.client, published.courseId);

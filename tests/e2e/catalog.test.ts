@@ -9,7 +9,7 @@ import { openPage } from "../helpers/learner-pages";
 const EXTRA_CATEGORY = "Gardening";
 const EXTRA_COURSES = 13;
 
-type CatalogJson = { courses: { id: string; title: string }[]; total: number };
+type CatalogJson = { courses: { id: string; title: string; slug: string }[]; total: number };
 
 async function catalogJson(query: string): Promise<CatalogJson> {
   const response = await fetch(`${baseUrl()}/api/courses?${query}`);
@@ -17,11 +17,14 @@ async function catalogJson(query: string): Promise<CatalogJson> {
   return (await response.json()) as CatalogJson;
 }
 
-async function courseIdOf(title: string): Promise<string> {
+async function courseOf(title: string): Promise<{ id: string; slug: string }> {
   const found = (await catalogJson(`q=${encodeURIComponent(title)}`)).courses.find((c) => c.title === title);
   if (!found) throw new Error(`no published course "${title}"`);
-  return found.id;
+  return found;
 }
+
+/** A demo course's page: at its readable URL. */
+const coursePath = async (title: string) => `/courses/${(await courseOf(title)).slug}`;
 
 async function expectOk(response: Promise<ApiResponse>, status: number, what: string): Promise<ApiResponse> {
   const r = await response;
@@ -51,13 +54,15 @@ async function publishedCourse(client: ApiClient, n: number): Promise<string> {
 }
 
 /** The demo draft course and a client signed in as its instructor. */
-async function demoDraft(): Promise<{ id: string; editor: ApiClient }> {
+async function demoDraft(): Promise<{ id: string; slug: string; editor: ApiClient }> {
   for (const email of ["ada@budhhub.test", "alan@budhhub.test"]) {
     const client = new ApiClient();
     await expectOk(client.signIn(email, DEMO_PASSWORD), 200, `signing in ${email}`);
-    const { courses } = (await client.get("/api/instructor/courses")).json<{ courses: { id: string; isPublished: boolean }[] }>();
+    const { courses } = (await client.get("/api/instructor/courses")).json<{
+      courses: { id: string; slug: string; isPublished: boolean }[];
+    }>();
     const draft = courses.find((c) => !c.isPublished);
-    if (draft) return { id: draft.id, editor: client };
+    if (draft) return { id: draft.id, slug: draft.slug, editor: client };
   }
   throw new Error("the demo data has no draft course");
 }
@@ -184,9 +189,10 @@ describe("catalog and course page in Chromium", () => {
   });
 
   it("answers a draft with the not-found page for visitors, and shows it to its editor with a draft banner", async () => {
-    const { id, editor } = await demoDraft();
+    const { id, slug, editor } = await demoDraft();
     const visitor = await newContext();
-    for (const path of [`/courses/${id}`, `/courses/${crypto.randomUUID()}`, "/courses/not-a-uuid"]) {
+    // Neither the draft's readable URL nor its id tells a visitor it exists.
+    for (const path of [`/courses/${slug}`, `/courses/${id}`, `/courses/${crypto.randomUUID()}`, "/courses/not-a-uuid"]) {
       const { page, response } = await openPage(visitor, path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Page not found");
@@ -196,7 +202,7 @@ describe("catalog and course page in Chromium", () => {
 
     const context = await newContext();
     await context.addCookies([{ name: "authjs.session-token", value: editor.sessionToken!, url: baseUrl() }]);
-    const { page, errors } = await openPage(context, `/courses/${id}`);
+    const { page, errors } = await openPage(context, `/courses/${slug}`);
     await expect(page.getByRole("note").textContent()).resolves.toMatch(/This course is a draft/);
     expect(await page.getByRole("link", { name: "Edit course" }).getAttribute("href")).toBe(`/instructor/courses/${id}`);
     expect(await page.getByRole("button", { name: "Enroll" }).count()).toBe(0);
@@ -214,7 +220,7 @@ describe("catalog and course page in Chromium", () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.goto(`${baseUrl()}/courses?difficulty=advanced&category=Data`, { waitUntil: "load" });
       expect(await axeViolations(page)).toEqual([]);
-      await page.goto(`${baseUrl()}/courses/${await courseIdOf("Introduction to Python")}`, { waitUntil: "load" });
+      await page.goto(`${baseUrl()}${await coursePath("Introduction to Python")}`, { waitUntil: "load" });
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
       await context.close();
@@ -224,7 +230,7 @@ describe("catalog and course page in Chromium", () => {
   it("fits the catalog and a course page on a 360 px wide screen without horizontal scrolling or violations", async () => {
     const context = await newContext({ viewport: { width: 360, height: 740 } });
     const { page } = await openPage(context, "/courses");
-    for (const path of ["/courses", `/courses/${await courseIdOf("Web Accessibility Fundamentals")}`]) {
+    for (const path of ["/courses", await coursePath("Web Accessibility Fundamentals")]) {
       await page.goto(`${baseUrl()}${path}`, { waitUntil: "load" });
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
       expect(await axeViolations(page), path).toEqual([]);

@@ -60,7 +60,7 @@ describe("the learner journey in Chromium", () => {
 
     // The course page, signed out: the curriculum, and Sign in to enroll rather than Enroll.
     await results.getByRole("link", { name: TITLE }).click();
-    await page.waitForURL((url) => url.pathname === `/courses/${courseId}`);
+    await page.waitForURL((url) => url.pathname === `/courses/${course.slug}`);
     await waitForHydration(page);
     expect(await page.title()).toBe(`${TITLE} · BudhHub`);
     await expect(page.getByRole("heading", { name: "Curriculum" }).count()).resolves.toBe(1);
@@ -72,7 +72,7 @@ describe("the learner journey in Chromium", () => {
     await page.getByRole("link", { name: "Sign in to enroll" }).click();
     await page.waitForURL((url) => url.pathname === "/signin");
     await page.getByRole("link", { name: "Create an account" }).click();
-    await page.waitForURL((url) => url.pathname === "/signup" && url.searchParams.get("callbackUrl") === `/courses/${courseId}`);
+    await page.waitForURL((url) => url.pathname === "/signup" && url.searchParams.get("callbackUrl") === `/courses/${course.slug}`);
     await waitForHydration(page);
     const signup = page.getByRole("form", { name: "Create your account" });
     const email = uniqueEmail("journey");
@@ -89,7 +89,7 @@ describe("the learner journey in Chromium", () => {
     const onboarding = page.getByRole("form", { name: "Set up your account" });
     await onboarding.getByRole("radio", { name: "I want to learn" }).check();
     await onboarding.getByRole("button", { name: "Continue" }).click();
-    await page.waitForURL((url) => url.pathname === `/courses/${courseId}`, { timeout: 60_000 });
+    await page.waitForURL((url) => url.pathname === `/courses/${course.slug}`, { timeout: 60_000 });
     await waitForHydration(page);
 
     // Enroll; a second enrollment (another tab, a double click) changes nothing.

@@ -1,5 +1,6 @@
 import { ensureCategory, type ApiClient, type ApiResponse } from "./api-client";
-import { demoAsset } from "./authoring";
+import { demoAsset, uploadFile } from "./authoring";
+import { solidPng } from "./png";
 import { sendBytes } from "./upload-fixtures";
 
 /**
@@ -34,6 +35,8 @@ async function upload(
 
 export type BuiltCourse = {
   courseId: string;
+  /** The course page is at /courses/<slug>. */
+  slug: string;
   moduleId: string;
   lessonIds: string[];
   /** The first lesson's video, when asked for. */
@@ -45,7 +48,8 @@ export type BuiltCourse = {
 
 /**
  * A course of `lessons` lessons in one module, created by `instructor` over the instructor API; with a WebM video on
- * the first lesson and PDFs on it and on the course when `media` is set; published unless `publish` is false.
+ * the first lesson and PDFs on it and on the course when `media` is set, a PNG thumbnail when `thumbnail` is; published
+ * unless `publish` is false.
  */
 export async function buildCourse(
   instructor: ApiClient,
@@ -55,8 +59,17 @@ export async function buildCourse(
     category = "Testing",
     lessons = 3,
     media = false,
+    thumbnail = false,
     publish = true,
-  }: { title: string; description?: string; category?: string; lessons?: number; media?: boolean; publish?: boolean },
+  }: {
+    title: string;
+    description?: string;
+    category?: string;
+    lessons?: number;
+    media?: boolean;
+    thumbnail?: boolean;
+    publish?: boolean;
+  },
 ): Promise<BuiltCourse> {
   await ensureCategory(category, instructor.base);
   const course = expectStatus(
@@ -64,7 +77,7 @@ export async function buildCourse(
     201,
     "creating a course",
   );
-  const courseId = course.json<{ course: { id: string } }>().course.id;
+  const { id: courseId, slug } = course.json<{ course: { id: string; slug: string } }>().course;
   const created = expectStatus(
     await instructor.post(`/api/instructor/courses/${courseId}/modules`, { title: "Module 1" }),
     201,
@@ -81,7 +94,13 @@ export async function buildCourse(
     });
     lessonIds.push(expectStatus(lesson, 201, `creating lesson ${i}`).json<{ lesson: { id: string } }>().lesson.id);
   }
-  const built: BuiltCourse = { courseId, moduleId, lessonIds };
+  const built: BuiltCourse = { courseId, slug, moduleId, lessonIds };
+  if (thumbnail) {
+    await uploadFile(instructor, "thumbnail", { courseId }, solidPng(64, 36, [30, 90, 160]), {
+      fileName: "cover.png",
+      contentType: "image/png",
+    });
+  }
   if (media) {
     const lessonId = lessonIds[0]!;
     await upload(instructor, "video", { courseId, moduleId, lessonId, fileName: "intro.webm", contentType: "video/webm" }, sampleVideo);
