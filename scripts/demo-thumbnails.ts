@@ -7,8 +7,11 @@ import path from "node:path";
 import sharp from "sharp";
 import { demoCourses } from "../src/lib/demo/courses";
 
+/** The drawing's own coordinates; the pictures are rendered at OUT_W x OUT_H (16:9, above Open Graph's 600 x 315 minimum). */
 const W = 1280;
 const H = 720;
+const OUT_W = 960;
+const OUT_H = 540;
 const MAX_BYTES = 100 * 1024;
 const outDir = path.join(process.cwd(), "src", "lib", "demo", "assets", "thumbnails");
 
@@ -181,13 +184,13 @@ async function main() {
     const palette = palettes[course.slug];
     const draw = compositions[course.slug];
     if (!palette || !draw) throw new Error(`no picture is defined for the demo course ${course.slug}`);
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${OUT_W}" height="${OUT_H}" viewBox="0 0 ${W} ${H}">
 <defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${palette.from}"/><stop offset="1" stop-color="${palette.to}"/></linearGradient></defs>
 <rect width="${W}" height="${H}" fill="url(#bg)"/>${draw(random(course.slug), palette)}</svg>`;
     const png = await sharp(Buffer.from(svg)).png({ palette: true, colours: 96, dither: 0.6, compressionLevel: 9, effort: 10 }).toBuffer();
     if (png.length > MAX_BYTES) throw new Error(`${course.slug}.png is ${png.length} bytes, over ${MAX_BYTES}`);
     fs.writeFileSync(path.join(outDir, `${course.slug}.png`), png);
-    console.log(`${course.slug}.png  ${W}x${H}  ${(png.length / 1024).toFixed(1)} KiB`);
+    console.log(`${course.slug}.png  ${OUT_W}x${OUT_H}  ${(png.length / 1024).toFixed(1)} KiB`);
   }
 }
 

@@ -4,13 +4,22 @@ import { courseHref } from "@/components/course/course-href";
 import type { CourseCard as CourseCardData } from "@/lib/courses/search-catalog";
 import { difficultyLabel, formatDuration, plural } from "@/lib/format";
 
-export function CourseCard({ course, headingLevel = 3 }: { course: CourseCardData; headingLevel?: 2 | 3 }) {
+export function CourseCard({
+  course,
+  headingLevel = 3,
+  priority = false,
+}: {
+  course: CourseCardData;
+  headingLevel?: 2 | 3;
+  /** In the first row: its picture is loaded at once, as the page's largest paint often is one. */
+  priority?: boolean;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const duration = formatDuration(course.estimatedDuration);
   // Styles in globals.css (.course-card*): a dozen cards render per catalog request, each sent as HTML and as RSC payload.
   return (
     <article className="course-card">
-      <CourseThumbnail url={course.thumbnailUrl} title={course.title} className="h-28 w-full" />
+      <CourseThumbnail url={course.thumbnailUrl} title={course.title} priority={priority} className="h-28 w-full" />
       <div className="course-card-body">
         <p className="flex flex-wrap gap-2 text-xs font-medium">
           {course.category && <span className="course-card-chip">{course.category}</span>}
@@ -36,9 +45,9 @@ export function CourseCard({ course, headingLevel = 3 }: { course: CourseCardDat
 export function CourseGrid({ courses, label, headingLevel }: { courses: CourseCardData[]; label: string; headingLevel?: 2 | 3 }) {
   return (
     <ul aria-label={label} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      {courses.map((course) => (
+      {courses.map((course, index) => (
         <li key={course.id}>
-          <CourseCard course={course} headingLevel={headingLevel} />
+          <CourseCard course={course} headingLevel={headingLevel} priority={index < 3} />
         </li>
       ))}
     </ul>
