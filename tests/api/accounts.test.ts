@@ -263,9 +263,11 @@ describe("changing the e-mail address", () => {
 });
 
 describe("sign-out through Auth.js", () => {
-  it("clears the session cookie with Auth.js's CSRF token, after which the API answers 401", async () => {
+  it("clears the session cookie with Auth.js's CSRF token, after which the API answers 401; other devices stay signed in", async () => {
     const account = await newAccount("LEARNER", "signout");
     const { client } = account;
+    const otherDevice = new ApiClient();
+    expect((await otherDevice.signIn(account.email, account.password)).status).toBe(200);
     expect((await client.get("/api/profile")).status).toBe(200);
 
     const stolen = client.sessionToken!;
@@ -276,6 +278,8 @@ describe("sign-out through Auth.js", () => {
     // A copy of the token taken before signing out no longer works either.
     client.setCookie("authjs.session-token", stolen);
     expect((await client.get("/api/profile")).status).toBe(401);
+    // Signing out ends this device's session only.
+    expect((await otherDevice.get("/api/profile")).status).toBe(200);
   });
 
   it("does not sign out without Auth.js's CSRF token", async () => {
@@ -291,7 +295,7 @@ describe("sign-out through Auth.js", () => {
 });
 
 describe("admin changes take effect on the user's next request", () => {
-  it("a disabled user's next API call is 401 and they cannot sign in; enabled again, they can", async () => {
+  it("a disabled user's next API call is 401 and they cannot sign in; enabled again, they can (their old sessions stay ended)", async () => {
     const account = await newAccount("LEARNER", "disable");
     expect((await account.client.get("/api/profile")).status).toBe(200);
 
@@ -306,6 +310,8 @@ describe("admin changes take effect on the user's next request", () => {
 
     expect((await admin.patch(`/api/admin/users/${account.id}`, { disabled: false })).status).toBe(200);
     expect((await new ApiClient().signIn(account.email, account.password)).status).toBe(200);
+    // Disabling ended the sessions: the cookie from before is not brought back to life.
+    expect((await account.client.get("/api/profile")).status).toBe(401);
   });
 
   it("a role change shows on the user's next request, with the same cookie", async () => {
@@ -349,11 +355,18 @@ describe("changing the password", () => {
     expect((await otherDevice.get("/api/profile")).status).toBe(200);
 
     const newPassword = strongPassword();
+    const before = account.client.sessionToken!;
     const changed = await account.client.put("/api/profile/password", { currentPassword: account.password, newPassword });
     expect(changed.status).toBe(200);
     expect(changed.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token=ey"))).toBe(true);
     expect((await account.client.get("/api/profile")).status).toBe(200);
     expect((await otherDevice.get("/api/profile")).status).toBe(401);
+    // This device has a new session: a copy of its cookie from before the change is signed out with the others.
+    const copy = new ApiClient();
+    copy.setCookie("authjs.session-token", before);
+    expect((await copy.get("/api/profile")).status).toBe(401);
+    const sessions = (await account.client.get("/api/profile/sessions")).json<{ sessions: { current: boolean }[] }>().sessions;
+    expect(sessions).toEqual([expect.objectContaining({ current: true })]);
 
     expect((await new ApiClient().signIn(account.email, account.password)).status).toBe(401);
     expect((await new ApiClient().signIn(account.email, newPassword)).status).toBe(200);

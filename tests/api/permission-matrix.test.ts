@@ -33,7 +33,14 @@ type Fixtures = {
 };
 
 /** The objects a row points at: a course tree, and an upload or material in it when the row needs one. */
-type Scope = CourseTree & { uploadId?: string; materialId?: string; requestId?: string; categoryId?: string; intoId?: string };
+type Scope = CourseTree & {
+  uploadId?: string;
+  materialId?: string;
+  requestId?: string;
+  categoryId?: string;
+  intoId?: string;
+  sessionId?: string;
+};
 
 type Row = {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -47,6 +54,11 @@ type Row = {
   scope?: (f: Fixtures) => Scope | Promise<Scope>;
   /** Names for the scope's ids in the test's name. */
   scopeLabel?: string;
+  /**
+   * Who sends the request in an actor's place, when it would end the actor's own sessions (and so every later row's):
+   * a new user of the same kind (standIn); the actor's own client otherwise.
+   */
+  actAs?: (actor: Actor) => Promise<ApiClient>;
   expect: Record<Actor, Expected>;
   note?: string;
 };
@@ -82,6 +94,22 @@ const rows: Row[] = [
     body: () => ({ name: "Again", role: "LEARNER" }),
     expect: signedIn(409),
     note: "every actor has onboarded already",
+  },
+  { method: "GET", path: "/api/profile/sessions", expect: signedIn(200) },
+  {
+    method: "DELETE",
+    path: (_f, s) => `/api/profile/sessions/${s.sessionId}`,
+    scope: async (f) => ({ ...f.draft, sessionId: await newSessionOf(f.accounts.learner) }),
+    scopeLabel: "learner's-other-device",
+    expect: { ...signedIn(404), learner: 204 },
+    note: "a session of the learner on another device: theirs to end, anyone else's is not found",
+  },
+  {
+    method: "DELETE",
+    path: "/api/profile/sessions",
+    actAs: standIn,
+    expect: signedIn(204),
+    note: "signing out everywhere ends the caller's sessions: new users of each kind stand in",
   },
   { method: "GET", path: "/api/admin/users", expect: adminsOnly(200) },
   { method: "GET", path: (f) => `/api/admin/users/${f.accounts.learner.id}`, expect: adminsOnly(200) },
@@ -359,6 +387,7 @@ const named: Fixtures = {
   published: { courseId: "[published]", moduleId: "[published.module]", lessonId: "[published.lesson]" },
 };
 const namedScope = (label = "draft"): Scope => ({
+  sessionId: `[${label}]`,
   courseId: `[${label}]`,
   moduleId: `[${label}.module]`,
   lessonId: `[${label}.lesson]`,
@@ -384,6 +413,29 @@ async function newCategory(): Promise<string> {
 const fixtures = {} as Fixtures;
 /** Published courses the matrix made: deleted at the end, so that pages listing the newest courses show the demo's again. */
 const publishedCourses: string[] = [];
+/** Users the matrix made admins to stand in for the demo admin: made learners again at the end. */
+const standInAdmins: string[] = [];
+
+/** The account signed in on one more device; the id of that session. */
+async function newSessionOf(account: Account): Promise<string> {
+  const device = new ApiClient();
+  const signedIn = await device.signIn(account.email, account.password);
+  if (signedIn.status !== 200) throw new Error(`signing ${account.email} in again answered ${signedIn.status}`);
+  const { sessions } = (await device.get("/api/profile/sessions")).json<{ sessions: { id: string; current: boolean }[] }>();
+  return sessions.find((s) => s.current)!.id;
+}
+
+/** A new user of the actor's kind, signed in, for a row that ends the caller's own sessions. */
+async function standIn(actor: Actor): Promise<ApiClient> {
+  if (actor === "anonymous" || actor === "disabled") return clients[actor];
+  const account = await newAccount(actor === "instructor" || actor === "otherInstructor" ? "INSTRUCTOR" : "LEARNER", "matrix-stand-in");
+  if (actor === "admin") {
+    const promoted = await clients.admin.patch(`/api/admin/users/${account.id}`, { role: "ADMIN" });
+    if (promoted.status !== 200) throw new Error(`making a stand-in admin answered ${promoted.status}`);
+    standInAdmins.push(account.id);
+  }
+  return account.client;
+}
 
 beforeAll(async () => {
   const [learner, instructor, otherInstructor, disabled, admin] = await Promise.all([
@@ -428,7 +480,8 @@ async function outcome(row: Row, actor: Actor): Promise<string> {
   const path = typeof row.path === "function" ? row.path(fixtures, scope) : row.path;
   const body = row.body?.(fixtures, actor, scope);
   // keepJar: the actors stay as they are (the disabled user's cookie is not dropped when a response clears it).
-  const response = await clients[actor].request(row.method, path, { json: body, keepJar: true });
+  const client = row.actAs ? await row.actAs(actor) : clients[actor];
+  const response = await client.request(row.method, path, { json: body, keepJar: true });
   const expected = row.expect[actor];
   if (typeof expected !== "number" && response.status === 307 && response.location?.startsWith(expected.redirect)) {
     return show(expected);
@@ -452,6 +505,7 @@ describe("permission matrix", () => {
 
 afterAll(async () => {
   for (const courseId of publishedCourses) await clients.instructor.request("DELETE", `/api/instructor/courses/${courseId}`);
+  for (const userId of standInAdmins) await clients.admin.patch(`/api/admin/users/${userId}`, { role: "LEARNER" });
 });
 
 afterAll(() => {

@@ -100,38 +100,40 @@ export function SessionList({
             return (
               <li
                 key={session.id}
-                className="flex flex-wrap items-start gap-x-4 gap-y-2 rounded-lg border border-slate-200 px-4 py-3 dark:border-slate-800"
+                className="flex flex-col gap-3 rounded-lg border border-slate-200 px-4 py-3 sm:flex-row sm:items-start sm:gap-4 dark:border-slate-800"
               >
-                <Monitor aria-hidden="true" className="mt-1 h-5 w-5 shrink-0 text-slate-600 dark:text-slate-300" />
-                <div className="flex min-w-0 flex-1 flex-col gap-1">
-                  <p className="flex flex-wrap items-center gap-2 font-medium">
-                    <span className="break-words">{session.device}</span>
-                    {session.current && <span className={badgeStyles.indigo}>This device</span>}
-                  </p>
-                  <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm text-slate-700 dark:text-slate-300">
-                    <dt>Signed in</dt>
-                    <dd>
-                      <time dateTime={session.signedInAt.toISOString()}>{signedIn}</time>
-                    </dd>
-                    <dt>Last seen</dt>
-                    <dd>
-                      <time dateTime={(session.current ? now : session.lastSeenAt).toISOString()}>
-                        {lastSeenText(session, now, freshMinutes)}
-                      </time>
-                    </dd>
-                    {session.ip && (
-                      <>
-                        <dt>Address</dt>
-                        <dd className="break-all">{session.ip}</dd>
-                      </>
-                    )}
-                  </dl>
+                <div className="flex min-w-0 flex-1 items-start gap-3">
+                  <Monitor aria-hidden="true" className="mt-1 h-5 w-5 shrink-0 text-slate-600 dark:text-slate-300" />
+                  <div className="flex min-w-0 flex-1 flex-col gap-1">
+                    <p className="flex flex-wrap items-center gap-2 font-medium">
+                      <span className="break-words">{session.device}</span>
+                      {session.current && <span className={badgeStyles.indigo}>This device</span>}
+                    </p>
+                    <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm text-slate-700 dark:text-slate-300">
+                      <dt>Signed in</dt>
+                      <dd>
+                        <time dateTime={session.signedInAt.toISOString()}>{signedIn}</time>
+                      </dd>
+                      <dt>Last seen</dt>
+                      <dd>
+                        <time dateTime={(session.current ? now : session.lastSeenAt).toISOString()}>
+                          {lastSeenText(session, now, freshMinutes)}
+                        </time>
+                      </dd>
+                      {session.ip && (
+                        <>
+                          <dt>Address</dt>
+                          <dd className="break-all">{session.ip}</dd>
+                        </>
+                      )}
+                    </dl>
+                  </div>
                 </div>
                 <button
                   type="button"
                   disabled={busy !== null}
                   onClick={() => void signOut(session)}
-                  className={`${buttonStyles.secondary} py-1.5 text-sm`}
+                  className={`${buttonStyles.secondary} self-start py-1.5 text-sm`}
                 >
                   <LogOut aria-hidden="true" className="h-4 w-4" />
                   <span>
