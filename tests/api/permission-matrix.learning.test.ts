@@ -59,6 +59,7 @@ const courseRows = (which: Which): MatrixRow<Actor, Fixtures>[] => {
     { method: "POST", path: (f) => `${lesson(f)}/complete`, body: () => ({ completed: false }), expect: progress, note: "undo" },
     { method: "DELETE", path: (f) => `${lesson(f)}/complete`, expect: progress },
     { method: "PUT", path: (f) => `${lesson(f)}/position`, body: () => ({ seconds: 12.5 }), expect: progress },
+    { method: "POST", path: (f) => `${lesson(f)}/opened`, expect: progress, note: "the player's visit: where the learner stopped" },
   ];
 };
 

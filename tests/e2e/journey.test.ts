@@ -95,8 +95,9 @@ describe("the learner journey in Chromium", () => {
     // Enroll; a second enrollment (another tab, a double click) changes nothing.
     await page.getByRole("button", { name: "Enroll" }).click();
     await page.getByText(`You are enrolled in ${TITLE}.`).waitFor();
-    const cont = page.getByRole("link", { name: "Continue" });
-    await expect(cont.getAttribute("href")).resolves.toBe(playerUrl(courseId, lessonIds[0]!));
+    // Nothing opened yet: Start, at the first lesson.
+    const start = page.getByRole("link", { name: "Start" });
+    await expect(start.getAttribute("href")).resolves.toBe(playerUrl(courseId, lessonIds[0]!));
     await expect(page.getByRole("progressbar", { name: "Your progress" }).getAttribute("aria-valuenow")).resolves.toBe("0");
     const again = await page.evaluate(async (id) => (await fetch(`/api/courses/${id}/enroll`, { method: "POST" })).status, courseId);
     expect(again).toBe(200);
@@ -105,7 +106,7 @@ describe("the learner journey in Chromium", () => {
     await expectNoViolations(page, "course page, enrolled");
 
     // The player: play part of the video; pausing saves the position, and a reload (as another device) resumes there.
-    await page.getByRole("link", { name: "Continue" }).click();
+    await page.getByRole("link", { name: "Start" }).click();
     await page.waitForURL((url) => url.pathname === playerUrl(courseId, videoLessonId));
     await waitForHydration(page);
     await waitForVideo(page);
@@ -136,27 +137,36 @@ describe("the learner journey in Chromium", () => {
         .toString("latin1"),
     ).toBe("%PDF-");
 
-    // Mark every lesson complete through the toggle, walking with Next; undo once on the way.
-    const toggle = page.getByRole("button", { name: "Mark complete" });
+    // Mark every lesson complete, walking with Next; undo once on the way. A done lesson says Completed and offers
+    // "Mark as not complete" in place of "Mark complete".
+    const markComplete = page.getByRole("button", { name: "Mark complete", exact: true });
+    const markNotComplete = page.getByRole("button", { name: "Mark as not complete" });
+    const completedLabel = page.getByText("Completed", { exact: true });
     const curriculum = page.getByRole("navigation", { name: "Curriculum" });
     const progressBar = page.getByRole("progressbar", { name: `Progress in ${TITLE}` });
-    const clickToggle = async () => {
-      const [answer] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/complete")), toggle.click()]);
+    const click = async (button: typeof markComplete) => {
+      const [answer] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/complete")), button.click()]);
       expect(answer.status()).toBe(200);
       return (await answer.json()) as { completed: boolean; progress: number; courseCompleted: boolean };
+    };
+    const expectDone = async (done: boolean) => {
+      await (done ? markNotComplete : markComplete).waitFor();
+      await expect((done ? markComplete : markNotComplete).count()).resolves.toBe(0);
+      await expect(completedLabel.count()).resolves.toBe(done ? 1 : 0);
     };
     for (const [index, lessonId] of lessonIds.entries()) {
       await page.waitForURL((url) => url.pathname === playerUrl(courseId, lessonId));
       await page.getByRole("heading", { level: 1, name: `Lesson ${index + 1}`, exact: true }).waitFor();
-      await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
+      await expectDone(false);
       if (index === 0) {
-        expect((await clickToggle()).completed).toBe(true);
-        expect((await clickToggle()).completed).toBe(false);
-        await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
+        expect((await click(markComplete)).completed).toBe(true);
+        await expectDone(true);
+        expect((await click(markNotComplete)).completed).toBe(false);
+        await expectDone(false);
       }
-      const answer = await clickToggle();
+      const answer = await click(markComplete);
       expect(answer.progress).toBe(Math.floor((100 * (index + 1)) / LESSONS));
-      await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
+      await expectDone(true);
       await expect(curriculum.locator('a[aria-current="page"]').textContent()).resolves.toContain("(completed)");
       await expect(progressBar.getAttribute("aria-valuenow")).resolves.toBe(String(answer.progress));
       if (index < LESSONS - 1) await page.getByRole("link", { name: /^Next/ }).click();

@@ -4,7 +4,7 @@ import { uniqueEmail, uniqueIp } from "../helpers/api-client";
 import { baseUrl } from "../helpers/base-url";
 import { axeViolations, launchBrowser } from "../helpers/browser";
 import { signUpInContext } from "../helpers/browser-accounts";
-import { openPage, playerUrl, waitForVideo } from "../helpers/learner-pages";
+import { openLesson, openPage, playerUrl, waitForVideo } from "../helpers/learner-pages";
 
 type CourseDetail = {
   course: {
@@ -74,24 +74,31 @@ describe("the course player in Chromium", () => {
       });
       expect(done.status()).toBe(200);
 
-      for (const lesson of lessonsOf(videoCourse).filter((l) => l.hasVideo || l.id === second!.id)) {
-        const { page, errors } = await openPage(context, playerUrl(courseId, lesson.id));
+      const opened = lessonsOf(videoCourse).filter((l) => l.hasVideo || l.id === second!.id);
+      for (const lesson of opened) {
+        const { page, errors } = await openLesson(context, courseId, lesson.id);
         if (lesson.hasVideo) await waitForVideo(page);
         expect({ lesson: lesson.title, violations: await axeViolations(page) }).toEqual({ lesson: lesson.title, violations: [] });
         expect(errors).toEqual([]);
         await page.close();
       }
 
+      // Continue goes back to the lesson opened last (not completed): where the learner stopped.
+      const stoppedAt = playerUrl(courseId, opened.at(-1)!.id);
       const myCourses = await openPage(context, "/my-courses");
       await expect(myCourses.page.getByRole("link", { name: `Continue ${videoCourse.course.title}` }).getAttribute("href")).resolves.toBe(
-        playerUrl(courseId, second!.id),
+        stoppedAt,
       );
       expect(await axeViolations(myCourses.page)).toEqual([]);
       expect(myCourses.errors).toEqual([]);
 
       const dashboard = await openPage(context, "/dashboard");
-      const inProgress = dashboard.page.getByRole("list", { name: "Courses in progress" });
-      await expect(inProgress.getByRole("progressbar").count()).resolves.toBe(1);
+      const resume = dashboard.page.getByRole("region", { name: "Continue where you stopped" });
+      await expect(resume.getByRole("progressbar").count()).resolves.toBe(1);
+      await expect(resume.getByRole("link", { name: `Continue ${videoCourse.course.title}` }).getAttribute("href")).resolves.toBe(
+        stoppedAt,
+      );
+      await expect(dashboard.page.getByRole("list", { name: "Courses in progress" }).count()).resolves.toBe(0);
       const popular = dashboard.page.getByRole("list", { name: "Popular courses in your categories" });
       if ((await popular.count()) > 0) {
         await expect(popular.getByRole("link", { name: videoCourse.course.title, exact: true }).count()).resolves.toBe(0);

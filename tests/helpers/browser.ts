@@ -81,3 +81,39 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
 }
+
+/** axe in the light and in the dark colour scheme, the page still (toasts included) each time; `where` names it. */
+export async function axeInBothSchemes(
+  page: Page,
+  where: string,
+): Promise<{ where: string; scheme: string; violations: AxeViolation[] }[]> {
+  const found: { where: string; scheme: string; violations: AxeViolation[] }[] = [];
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await settleAnimations(page);
+    const violations = await axeViolations(page);
+    if (violations.length > 0) found.push({ where, scheme, violations });
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return found;
+}
+
+/**
+ * Every element of the page whose box reaches past the viewport's left or right edge, as "tag[label]: left..right".
+ * Visually hidden text (the 1-pixel sr-only boxes, clipped and placed at -1 px) is left out: it is never seen.
+ */
+export async function elementsPastViewport(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const past: string[] = [];
+    for (const element of Array.from(document.body.querySelectorAll("*"))) {
+      const box = element.getBoundingClientRect();
+      if (box.width <= 1 && box.height <= 1) continue;
+      if (box.left < -0.5 || box.right > width + 0.5) {
+        const label = (element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 40);
+        past.push(`${element.tagName.toLowerCase()}[${label}]: ${Math.round(box.left)}..${Math.round(box.right)} of ${width}`);
+      }
+    }
+    return past;
+  });
+}

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
 import { baseUrl } from "./base-url";
 import { waitForHydration, watchPageErrors } from "./browser";
 
@@ -11,6 +12,17 @@ export async function openPage(context: BrowserContext, url: string) {
   const errors = watchPageErrors(page);
   const response = await page.goto(`${baseUrl()}${url}`, { waitUntil: "load" });
   await waitForHydration(page);
+  return { page, errors, response };
+}
+
+/** Opens a lesson in the player as an enrolled learner, and waits until the player has recorded the visit. */
+export async function openLesson(context: BrowserContext, courseId: string, lessonId: string) {
+  const page = await context.newPage();
+  const errors = watchPageErrors(page);
+  const visit = page.waitForResponse((r) => r.url().endsWith(`/lessons/${lessonId}/opened`) && r.request().method() === "POST");
+  const response = await page.goto(`${baseUrl()}${playerUrl(courseId, lessonId)}`, { waitUntil: "load" });
+  await waitForHydration(page);
+  expect((await visit).status()).toBe(200);
   return { page, errors, response };
 }
 

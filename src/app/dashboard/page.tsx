@@ -3,10 +3,11 @@ import Link from "next/link";
 import { z } from "zod";
 import { TeachingDecisionNotice } from "@/components/auth/teaching-decision-notice";
 import { CourseGrid } from "@/components/course/course-card";
+import { ContinueCard } from "@/components/learning/continue-card";
 import { EnrolledCourseList } from "@/components/learning/enrolled-course-card";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { listPopularInMyCategories } from "@/lib/learning/dashboard";
-import { listMyEnrollments } from "@/lib/learning/list-my-enrollments";
+import { listMyEnrollments, whereToContinue } from "@/lib/learning/list-my-enrollments";
 import { listMyInstructorRequests, unseenTeachingDecision } from "@/lib/users/instructor-requests";
 import { requirePageUser } from "@/app/_http/page-viewer";
 
@@ -24,8 +25,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     listMyInstructorRequests(viewer),
   ]);
   const waitingToTeach = viewer.role === "LEARNER" && requests.some((r) => r.status === "pending");
-  const inProgress = enrollments.filter((e) => e.progress < 100).slice(0, 6);
-  const completed = enrollments.length - enrollments.filter((e) => e.progress < 100).length;
+  const resume = whereToContinue(enrollments);
+  const unfinished = enrollments.filter((e) => e.progress < 100);
+  const inProgress = unfinished.filter((e) => e !== resume).slice(0, 6);
+  const completed = enrollments.length - unfinished.length;
   return (
     <div className="flex flex-col gap-10">
       <h1 className="text-3xl font-bold tracking-tight">Welcome, {viewer.name ?? viewer.email}</h1>
@@ -43,6 +46,40 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Your request to teach is waiting for an admin. Meanwhile you can learn; you will see the answer here.
         </p>
       )}
+      {resume && (
+        <section aria-labelledby="resume-title" className="flex flex-col gap-3">
+          <h2 id="resume-title" className="text-xl font-semibold">
+            Continue where you stopped
+          </h2>
+          <ContinueCard course={resume} />
+        </section>
+      )}
+      <section aria-labelledby="progress-title" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="progress-title" className="text-xl font-semibold">
+            {resume ? "Your other courses in progress" : "Your courses in progress"}
+          </h2>
+          {enrollments.length > 0 && (
+            <Link href="/my-courses" className={buttonStyles.link}>
+              All my courses{completed > 0 ? ` (${completed} completed)` : ""}
+            </Link>
+          )}
+        </div>
+        {inProgress.length === 0 ? (
+          <p className="text-slate-700 dark:text-slate-300">
+            {enrollments.length === 0
+              ? "You have no courses yet. "
+              : unfinished.length === 0
+                ? "You have finished every course you took. "
+                : "No other course is in progress. "}
+            <Link href="/courses" className={buttonStyles.link}>
+              Browse the catalog
+            </Link>
+          </p>
+        ) : (
+          <EnrolledCourseList courses={inProgress} label="Courses in progress" headingLevel={3} />
+        )}
+      </section>
       {(viewer.role === "INSTRUCTOR" || viewer.role === "ADMIN") && (
         <section aria-labelledby="areas-title" className="flex flex-col gap-3">
           <h2 id="areas-title" className="text-xl font-semibold">
@@ -63,28 +100,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </p>
         </section>
       )}
-      <section aria-labelledby="progress-title" className="flex flex-col gap-3">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="progress-title" className="text-xl font-semibold">
-            Continue learning
-          </h2>
-          {enrollments.length > 0 && (
-            <Link href="/my-courses" className={buttonStyles.link}>
-              All my courses{completed > 0 ? ` (${completed} completed)` : ""}
-            </Link>
-          )}
-        </div>
-        {inProgress.length === 0 ? (
-          <p className="text-slate-700 dark:text-slate-300">
-            {enrollments.length === 0 ? "You have no courses yet. " : "You have finished every course you took. "}
-            <Link href="/courses" className={buttonStyles.link}>
-              Browse the catalog
-            </Link>
-          </p>
-        ) : (
-          <EnrolledCourseList courses={inProgress} label="Courses in progress" headingLevel={3} />
-        )}
-      </section>
       {popular.length > 0 && (
         <section aria-labelledby="popular-title" className="flex flex-col gap-3">
           <h2 id="popular-title" className="text-xl font-semibold">

@@ -1,26 +1,41 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EnrolledCourseList } from "@/components/learning/enrolled-course-card";
+import { MyCoursesFilters } from "@/components/learning/my-courses-filters";
 import { buttonStyles } from "@/components/ui/button-styles";
-import { listMyEnrollments } from "@/lib/learning/list-my-enrollments";
+import { filterEnrollments, listMyEnrollments } from "@/lib/learning/list-my-enrollments";
+import { parseSearch, type SearchParams } from "@/lib/validation/parse-search";
+import { myCoursesSearchSchema, type MyCoursesFilter } from "@/lib/validation/learning";
 import { requirePageUser } from "@/app/_http/page-viewer";
 
-export const metadata: Metadata = { title: "My courses" };
+type Props = { searchParams: Promise<SearchParams> };
 
-export default async function MyCoursesPage() {
-  const viewer = await requirePageUser("/my-courses");
+const titles: Record<MyCoursesFilter, string> = {
+  all: "My courses",
+  "in-progress": "My courses in progress",
+  completed: "My completed courses",
+};
+
+const filterOf = async (searchParams: Props["searchParams"]) => parseSearch(myCoursesSearchSchema, await searchParams, ["show"]).show;
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  return { title: titles[await filterOf(searchParams)] };
+}
+
+/** Every course the learner is enrolled in, most recently used first, filtered in the URL (?show=in-progress|completed). */
+export default async function MyCoursesPage({ searchParams }: Props) {
+  const show = await filterOf(searchParams);
+  const viewer = await requirePageUser(show === "all" ? "/my-courses" : `/my-courses?show=${show}`);
   const enrollments = await listMyEnrollments(viewer);
-  const completed = enrollments.filter((e) => e.progress >= 100).length;
+  const shown = filterEnrollments(enrollments, show);
+  const counts = {
+    "in-progress": filterEnrollments(enrollments, "in-progress").length,
+    completed: filterEnrollments(enrollments, "completed").length,
+    all: enrollments.length,
+  };
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-1">
-        <h1 className="text-3xl font-bold tracking-tight">My courses</h1>
-        {enrollments.length > 0 && (
-          <p className="text-slate-700 dark:text-slate-300">
-            {enrollments.length === 1 ? "1 course" : `${enrollments.length} courses`}, {completed} completed
-          </p>
-        )}
-      </div>
+      <h1 className="text-3xl font-bold tracking-tight">My courses</h1>
       {enrollments.length === 0 ? (
         <div className="flex flex-col items-start gap-3 rounded-xl border border-dashed border-slate-300 p-6 dark:border-slate-700">
           <p className="text-slate-700 dark:text-slate-300">You are not enrolled in any course yet.</p>
@@ -29,7 +44,19 @@ export default async function MyCoursesPage() {
           </Link>
         </div>
       ) : (
-        <EnrolledCourseList courses={enrollments} label="Enrolled courses" />
+        <>
+          <MyCoursesFilters current={show} counts={counts} />
+          {shown.length === 0 ? (
+            <p className="text-slate-700 dark:text-slate-300">
+              {show === "completed" ? "You have not completed a course yet." : "You have no course in progress."}{" "}
+              <Link href="/my-courses" className={buttonStyles.link}>
+                Show all my courses
+              </Link>
+            </p>
+          ) : (
+            <EnrolledCourseList courses={shown} label={titles[show]} />
+          )}
+        </>
       )}
     </div>
   );

@@ -8,6 +8,7 @@ type NavItem = { href: string; label: string; roles?: UserRole[]; signedIn?: boo
 
 const navItems: NavItem[] = [
   { href: "/courses", label: "Catalog" },
+  { href: "/dashboard", label: "Dashboard", signedIn: true },
   { href: "/my-courses", label: "My courses", signedIn: true },
   { href: "/instructor", label: "Instructor", roles: ["INSTRUCTOR", "ADMIN"] },
   { href: "/admin", label: "Admin", roles: ["ADMIN"] },

@@ -3,31 +3,42 @@ import { CheckCircle2, PlayCircle } from "lucide-react";
 import { ProgressBar } from "@/components/learning/progress-bar";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { plural } from "@/lib/format";
+import { courseHref } from "@/components/course/course-href";
+import { playerHref } from "./learner-hrefs";
 
 export type EnrolledCourse = {
   courseId: string;
+  slug: string;
   title: string;
   instructorName: string | null;
   totalLessons: number;
   progress: number;
   completedAt: Date | null;
+  /** Whether a lesson of the course was opened yet. */
+  started: boolean;
+  /** The lesson to continue with: where the learner stopped, or the next one once that is done. */
   nextLessonId: string | null;
 };
 
-/** Where to pick a course up: its next incomplete lesson in the player, or its page when it has no lessons yet. */
-export function continueHref(course: Pick<EnrolledCourse, "courseId" | "nextLessonId">) {
-  return course.nextLessonId ? `/my-courses/${course.courseId}/lessons/${course.nextLessonId}` : `/courses/${course.courseId}`;
+/** Where to pick a course up: its lesson to continue with in the player, or its page when it has no lessons yet. */
+export function continueHref(course: Pick<EnrolledCourse, "courseId" | "slug" | "nextLessonId">) {
+  return course.nextLessonId ? playerHref(course.courseId, course.nextLessonId) : courseHref(course);
 }
 
-/** One enrollment: title, progress, a "Completed" badge at 100 %, and Continue (or Review once finished). */
+/** The course's button: Start before any lesson was opened, Continue once one was, Review once every lesson is done. */
+export function continueLabel(course: Pick<EnrolledCourse, "progress" | "started">) {
+  return course.progress >= 100 ? "Review" : course.started ? "Continue" : "Start";
+}
+
+/** One enrollment: title, progress, a "Completed" badge at 100 %, and Start, Continue or Review. */
 export function EnrolledCourseCard({ course, headingLevel = 2 }: { course: EnrolledCourse; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const done = course.progress >= 100;
   return (
     <article className="flex h-full flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <div className="flex items-start justify-between gap-3">
-        <Heading className="text-lg font-semibold leading-snug">
-          <Link href={`/courses/${course.courseId}`} className="hover:underline">
+        <Heading className="min-w-0 break-words text-lg font-semibold leading-snug">
+          <Link href={courseHref(course)} className="hover:underline">
             {course.title}
           </Link>
         </Heading>
@@ -46,7 +57,7 @@ export function EnrolledCourseCard({ course, headingLevel = 2 }: { course: Enrol
       <p className="mt-auto pt-1">
         <Link href={continueHref(course)} className={done ? buttonStyles.secondary : buttonStyles.primary}>
           <PlayCircle aria-hidden="true" className="h-4 w-4" />
-          {done ? "Review" : course.progress > 0 ? "Continue" : "Start"}
+          {continueLabel(course)}
           <span className="sr-only"> {course.title}</span>
         </Link>
       </p>

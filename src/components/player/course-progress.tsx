@@ -8,13 +8,12 @@ import { usePlayerProgress } from "./player-progress";
 
 /** The course's progress bar, kept in step with the toggle. */
 export function CourseProgress({ courseTitle }: { courseTitle: string }) {
-  const { progress, tracking } = usePlayerProgress();
-  if (!tracking) return null;
+  const { progress } = usePlayerProgress();
   return <ProgressBar value={progress} label={`Progress in ${courseTitle}`} />;
 }
 
 /** Announced when the course reaches 100 %; the live region is always there so that screen readers hear it. */
-export function CourseCompleteNotice() {
+export function CourseCompleteNotice({ back }: { back: { href: string; label: string } }) {
   const { courseCompleted } = usePlayerProgress();
   return (
     <div role="status">
@@ -24,8 +23,8 @@ export function CourseCompleteNotice() {
           <p className="flex-1">
             <strong className="font-semibold">Course complete!</strong> You have finished every lesson of this course.
           </p>
-          <Link href="/my-courses" className={buttonStyles.secondary}>
-            Back to My courses
+          <Link href={back.href} className={buttonStyles.secondary}>
+            {back.label}
           </Link>
         </div>
       )}

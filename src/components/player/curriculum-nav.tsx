@@ -2,26 +2,30 @@
 
 import { useId, useState } from "react";
 import Link from "next/link";
-import { CheckCircle2, ChevronDown, Circle, PlayCircle } from "lucide-react";
+import { CheckCircle2, ChevronDown, Circle, Paperclip, PlayCircle } from "lucide-react";
 import { usePlayerProgress } from "./player-progress";
 
 export type PlayerModule = {
   id: string;
   title: string;
-  lessons: { id: string; title: string; durationMinutes: number | null; hasVideo: boolean }[];
+  lessons: { id: string; title: string; durationMinutes: number | null; hasVideo: boolean; hasMaterials: boolean }[];
 };
 
-/** The course's modules and lessons with completion ticks; folds away behind a button on small screens. */
+/**
+ * The course's modules and lessons with completion ticks, and icons (with their text) for a video and for handouts;
+ * folds away behind a button on small screens. Lessons link into the player, or into the editors' preview.
+ */
 export function CurriculumNav({
-  courseId,
+  lessonPath,
   modules,
   currentLessonId,
 }: {
-  courseId: string;
+  /** Lessons link to `${lessonPath}/${lessonId}`. */
+  lessonPath: string;
   modules: PlayerModule[];
   currentLessonId: string;
 }) {
-  const { isCompleted, tracking } = usePlayerProgress();
+  const { isCompleted } = usePlayerProgress();
   const [open, setOpen] = useState(false);
   const listId = useId();
   const lessonCount = modules.reduce((n, m) => n + m.lessons.length, 0);
@@ -37,9 +41,7 @@ export function CurriculumNav({
       >
         <span>
           Course contents
-          {tracking && (
-            <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-300">{`${doneCount} of ${lessonCount} done`}</span>
-          )}
+          <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-300">{`${doneCount} of ${lessonCount} done`}</span>
         </span>
         <ChevronDown aria-hidden="true" className={`h-5 w-5 transition-transform ${open ? "rotate-180" : ""}`} />
       </button>
@@ -57,7 +59,7 @@ export function CurriculumNav({
                 return (
                   <li key={lesson.id}>
                     <Link
-                      href={`/my-courses/${courseId}/lessons/${lesson.id}`}
+                      href={`${lessonPath}/${lesson.id}`}
                       aria-current={current ? "page" : undefined}
                       className={`flex items-start gap-2 rounded-lg px-2 py-2 text-sm ${
                         current
@@ -76,6 +78,13 @@ export function CurriculumNav({
                       </span>
                       {lesson.hasVideo && (
                         <PlayCircle aria-label="video" role="img" className="mt-0.5 h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400" />
+                      )}
+                      {lesson.hasMaterials && (
+                        <Paperclip
+                          aria-label="handouts"
+                          role="img"
+                          className="mt-0.5 h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400"
+                        />
                       )}
                       {lesson.durationMinutes ? (
                         <span className="shrink-0 text-xs tabular-nums text-slate-600 dark:text-slate-300">

@@ -11,6 +11,7 @@ export function EnrollToOpen({ courseId }: { courseId: string }) {
       <p className="text-slate-700 dark:text-slate-300">
         Lessons, videos and materials are open to the learners of this course. Enroll on the course page to start.
       </p>
+      {/* The id: the course page answers it with a redirect to its readable URL, which the player does not know here. */}
       <Link href={`/courses/${courseId}`} className={buttonStyles.primary}>
         Go to the course page
       </Link>

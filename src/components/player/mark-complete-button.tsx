@@ -9,17 +9,25 @@ import { usePlayerProgress } from "./player-progress";
 
 type CompletionResult = { lessonId: string; completed: boolean; progress: number; courseCompleted: boolean };
 
-/** A toggle: pressed when the lesson is complete. The tick and the progress move at once; a refusal puts them back. */
+/**
+ * "Mark complete" while the lesson is not done; once it is, "Completed" and a "Mark as not complete" button (the same
+ * button element, so focus stays on it). The tick and the progress move at once; a refusal puts them back. In an
+ * editor's preview the change stays on the page: nothing is sent.
+ */
 export function MarkCompleteButton({ courseId, lessonId }: { courseId: string; lessonId: string }) {
-  const { isCompleted, setCompleted, confirm } = usePlayerProgress();
+  const { isCompleted, setCompleted, confirm, tracking } = usePlayerProgress();
   const pending = useRef(false);
   const completed = isCompleted(lessonId);
 
   async function toggle() {
     if (pending.current) return;
-    pending.current = true;
     const want = !completed;
     setCompleted(lessonId, want);
+    if (!tracking) {
+      toast.success(`Preview: shown as ${want ? "completed" : "not complete"} on this page only. Nothing is recorded.`);
+      return;
+    }
+    pending.current = true;
     const result = await sendJson<CompletionResult>(`/api/my-courses/${courseId}/lessons/${lessonId}/complete`, { completed: want });
     pending.current = false;
     if (!result.ok) {
@@ -33,13 +41,17 @@ export function MarkCompleteButton({ courseId, lessonId }: { courseId: string; l
   }
 
   return (
-    <button type="button" aria-pressed={completed} onClick={toggle} className={completed ? buttonStyles.secondary : buttonStyles.primary}>
-      {completed ? (
-        <CheckCircle2 aria-hidden="true" className="h-5 w-5 text-emerald-700 dark:text-emerald-400" />
-      ) : (
-        <Circle aria-hidden="true" className="h-5 w-5" />
+    <div className="flex flex-wrap items-center gap-3">
+      {completed && (
+        <p className="inline-flex items-center gap-2 font-semibold text-emerald-800 dark:text-emerald-300">
+          <CheckCircle2 aria-hidden="true" className="h-5 w-5" />
+          Completed
+        </p>
       )}
-      Mark complete
-    </button>
+      <button type="button" onClick={toggle} className={completed ? buttonStyles.secondary : buttonStyles.primary}>
+        {!completed && <Circle aria-hidden="true" className="h-5 w-5" />}
+        {completed ? "Mark as not complete" : "Mark complete"}
+      </button>
+    </div>
   );
 }

@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
 
 type PlayerProgressValue = {
-  /** false in an editor's preview: nothing is tracked. */
+  /** false in an editor's preview: ticks and progress move on the page only, nothing is sent. */
   tracking: boolean;
   isCompleted: (lessonId: string) => boolean;
   progress: number;
@@ -67,11 +67,11 @@ export function PlayerProgressProvider({
       tracking,
       isCompleted: (lessonId) => completed.has(lessonId),
       progress,
-      courseCompleted: tracking && progress >= 100,
+      courseCompleted: lessonIds.length > 0 && progress >= 100,
       setCompleted,
       confirm,
     }),
-    [tracking, completed, progress, setCompleted, confirm],
+    [tracking, completed, progress, lessonIds.length, setCompleted, confirm],
   );
   return <PlayerProgressContext.Provider value={value}>{children}</PlayerProgressContext.Provider>;
 }

@@ -8,7 +8,15 @@ import { courses, enrollments, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 
 export type CourseAccess = {
-  course: { id: string; title: string; instructorId: string; instructorName: string | null; isPublished: boolean; totalLessons: number };
+  course: {
+    id: string;
+    slug: string;
+    title: string;
+    instructorId: string;
+    instructorName: string | null;
+    isPublished: boolean;
+    totalLessons: number;
+  };
   enrollment: { id: string; progress: number; completedAt: Date | null; lastAccessedAt: Date | null } | null;
   canEdit: boolean;
 };
@@ -23,6 +31,7 @@ export const loadCourseAccess = cache(async (viewer: Viewer | null, courseId: st
   const [row] = await db
     .select({
       id: courses.id,
+      slug: courses.slug,
       title: courses.title,
       instructorId: courses.instructorId,
       instructorName: users.name,

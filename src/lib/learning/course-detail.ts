@@ -8,11 +8,12 @@ import { courseImageVersion } from "@/lib/courses/course-image";
 import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
 import { loadCourseAccess, requireContentAccess, type CourseAccess } from "./course-access";
 import { materialsOf, materialsOfCourse } from "./materials-of-course";
+import { hasStarted, resumeLesson } from "./resume";
 
 const NO_ENROLLMENT = "00000000-0000-0000-0000-000000000000";
 
 /** Modules in order with their lessons in order and the enrollment's progress in each, in one query, once per request. */
-const curriculumOf = cache(async (courseId: string, enrollmentId: string | null) => {
+export const curriculumOf = cache(async (courseId: string, enrollmentId: string | null) => {
   const rows = await db
     .select({
       moduleId: modules.id,
@@ -24,6 +25,7 @@ const curriculumOf = cache(async (courseId: string, enrollmentId: string | null)
       videoSeconds: lessons.videoDuration,
       completed: lessonProgress.completed,
       videoPosition: lessonProgress.videoPosition,
+      openedAt: lessonProgress.updatedAt,
     })
     .from(modules)
     .leftJoin(lessons, eq(lessons.moduleId, modules.id))
@@ -43,6 +45,7 @@ const curriculumOf = cache(async (courseId: string, enrollmentId: string | null)
       videoSeconds: row.videoSeconds,
       completed: row.completed ?? false,
       videoPosition: row.videoPosition ?? 0,
+      openedAt: row.openedAt,
     });
   }
   return [...byModule.values()];
@@ -57,14 +60,15 @@ type CurriculumLesson = {
   videoSeconds: number | null;
   completed: boolean;
   videoPosition: number;
+  /** When the enrollment last used the lesson (opened it, completed it, moved in its video); null if never. */
+  openedAt: Date | null;
 };
 
 export type Curriculum = Awaited<ReturnType<typeof curriculumOf>>;
 
-/** The first lesson not yet completed, in course order (or the first lesson when all are done). */
+/** The lesson to continue with (./resume.ts): where the learner stopped, or the next one once that is done. */
 export function nextLessonId(curriculum: Curriculum): string | null {
-  const all = curriculum.flatMap((m) => m.lessons);
-  return (all.find((l) => !l.completed) ?? all[0])?.id ?? null;
+  return resumeLesson(curriculum.flatMap((m) => m.lessons))?.id ?? null;
 }
 
 /**
@@ -121,7 +125,13 @@ export async function getCourseDetail(viewer: Viewer | null, courseId: string) {
         })),
       })),
     },
-    enrollment: access.enrollment ? { ...publicEnrollment(access.enrollment), nextLessonId: nextLessonId(curriculum) } : null,
+    enrollment: access.enrollment
+      ? {
+          ...publicEnrollment(access.enrollment),
+          nextLessonId: nextLessonId(curriculum),
+          started: hasStarted(curriculum.flatMap((m) => m.lessons)),
+        }
+      : null,
     canEdit: access.canEdit,
     signedIn: viewer !== null,
   };
@@ -131,6 +141,12 @@ function publicEnrollment({ id, progress, completedAt }: NonNullable<CourseAcces
   return { id, progress, completedAt };
 }
 
+/** The curriculum with, on each lesson, whether it carries materials (the player marks those with a handout icon). */
+export function withHandouts(curriculum: Curriculum, materials: { lessonId: string | null }[]) {
+  const carrying = new Set(materials.map((m) => m.lessonId));
+  return curriculum.map((m) => ({ ...m, lessons: m.lessons.map((l) => ({ ...l, hasMaterials: carrying.has(l.id) })) }));
+}
+
 /**
  * An enrolled learner's (or an editor's) view of a course: curriculum with completion, materials, next lesson. Three
  * queries (access, curriculum, materials), once per request.
@@ -138,13 +154,14 @@ function publicEnrollment({ id, progress, completedAt }: NonNullable<CourseAcces
 export const getMyCourse = cache(async (viewer: Viewer | null, courseId: string) => {
   const access = await requireContentAccess(viewer, courseId);
   const [curriculum, materials] = await Promise.all([curriculumOf(courseId, access.enrollment?.id ?? null), materialsOfCourse(courseId)]);
-  const { id, title, totalLessons, instructorName } = access.course;
+  const { id, slug, title, totalLessons, instructorName } = access.course;
   return {
-    course: { id, title, totalLessons, instructorName },
+    course: { id, slug, title, totalLessons, instructorName },
     enrollment: access.enrollment && publicEnrollment(access.enrollment),
-    curriculum,
+    curriculum: withHandouts(curriculum, materials),
     materials: materialsOf(materials, null),
     nextLessonId: nextLessonId(curriculum),
+    started: hasStarted(curriculum.flatMap((m) => m.lessons)),
     preview: access.enrollment === null,
   };
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
-import { courseMaterials, enrollments, lessons, modules } from "@/lib/db/schema";
+import { courseMaterials, lessons, modules } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { getStorage } from "@/lib/storage";
 import { requireContentAccess } from "./course-access";
@@ -11,7 +11,8 @@ import { materialsOf, materialsOfCourse } from "./materials-of-course";
 
 export const MEDIA_URL_SECONDS = 60 * 60;
 
-async function lessonRow(courseId: string, lessonId: string) {
+/** A lesson of the course, for the player and the preview; a lesson of another course is a 404. */
+export async function lessonRow(courseId: string, lessonId: string) {
   const [row] = await db
     .select({
       id: lessons.id,
@@ -29,22 +30,17 @@ async function lessonRow(courseId: string, lessonId: string) {
   return row;
 }
 
-/** How stale enrollments.last_accessed_at may be before opening a lesson writes it again: "last active" is coarse. */
-export const LAST_ACCESS_REFRESH_MS = 5 * 60 * 1000;
-
 /**
  * A lesson for the player: content, whether it has a video, its materials, and the learner's place in it (from the
- * curriculum the player shows anyway, so progress is read once). Opening it marks the enrollment as accessed now,
- * unless it already was within LAST_ACCESS_REFRESH_MS.
+ * curriculum the player shows anyway, so progress is read once). It only reads: a page render is not a visit (Next
+ * renders a linked lesson to prefetch it), so the player records the visit from the browser (recordLessonOpened).
  */
 export async function getLessonForLearner(viewer: Viewer | null, courseId: string, lessonId: string) {
-  const { enrollment } = await requireContentAccess(viewer, courseId);
-  const stale = enrollment && (!enrollment.lastAccessedAt || Date.now() - enrollment.lastAccessedAt.getTime() > LAST_ACCESS_REFRESH_MS);
+  await requireContentAccess(viewer, courseId);
   const [lesson, my, materials] = await Promise.all([
     lessonRow(courseId, lessonId),
     getMyCourse(viewer, courseId),
     materialsOfCourse(courseId),
-    stale ? db.update(enrollments).set({ lastAccessedAt: new Date() }).where(eq(enrollments.id, enrollment.id)) : null,
   ]);
   const { videoKey, ...rest } = lesson;
   const progress = my.curriculum.flatMap((m) => m.lessons).find((l) => l.id === lessonId);

@@ -7,8 +7,8 @@ import { courses, enrollments, lessonProgress, lessons, modules } from "@/lib/db
 import { AppError } from "@/lib/http/errors";
 import { getMyCourse } from "./course-detail";
 import { enroll } from "./enroll";
-import { getLessonForLearner, LAST_ACCESS_REFRESH_MS } from "./lesson-for-learner";
-import { saveVideoPosition, setLessonCompleted } from "./lesson-progress";
+import { getLessonForLearner } from "./lesson-for-learner";
+import { LAST_ACCESS_REFRESH_MS, recordLessonOpened, saveVideoPosition, setLessonCompleted } from "./lesson-progress";
 
 withTestDatabase();
 
@@ -104,7 +104,7 @@ describe("lesson progress", () => {
     expect(mine.enrollment!.progress).toBe(0);
   });
 
-  it("opens a lesson where the learner left it, and records the visit only when the last one is older than the refresh", async () => {
+  it("opens a lesson where the learner left it without writing, and records the visit only when the last one is older than the refresh", async () => {
     const { courseId, lessonIds } = await publishedCourse(2);
     const learner = await enrolledLearner(courseId);
     await saveVideoPosition(learner, courseId, lessonIds[1]!, 42);
@@ -112,14 +112,37 @@ describe("lesson progress", () => {
     const accessedAgo = async (ms: number) => {
       const at = new Date(Date.now() - ms);
       await db.update(enrollments).set({ lastAccessedAt: at }).where(eq(enrollments.id, id));
+      // Rendering the lesson (a prefetch does too) writes nothing; the player's visit may.
       const opened = await getLessonForLearner(learner, courseId, lessonIds[1]!);
       expect(opened).toMatchObject({ videoPosition: 42, completed: false, lesson: { id: lessonIds[1] } });
-      return { at, now: (await enrollmentOf(courseId, learner.id)).lastAccessedAt! };
+      expect((await enrollmentOf(courseId, learner.id)).lastAccessedAt).toEqual(at);
+      const visit = await recordLessonOpened(learner, courseId, lessonIds[1]!);
+      return { at, now: (await enrollmentOf(courseId, learner.id)).lastAccessedAt!, recorded: visit.recorded };
     };
+    // The lesson is already the one used last (its position was saved): a recent visit writes nothing.
     const recent = await accessedAgo(LAST_ACCESS_REFRESH_MS / 5);
-    expect(recent.now).toEqual(recent.at);
+    expect(recent).toMatchObject({ recorded: false, now: recent.at });
     const stale = await accessedAgo(LAST_ACCESS_REFRESH_MS * 2);
+    expect(stale.recorded).toBe(true);
     expect(stale.now.getTime()).toBeGreaterThan(stale.at.getTime() + LAST_ACCESS_REFRESH_MS);
+  });
+
+  it("records a visit for the enrollment only: not for an editor or a learner who is not enrolled, nor a lesson of another course", async () => {
+    const mine = await publishedCourse(1);
+    const other = await publishedCourse(1);
+    const learner = await enrolledLearner(mine.courseId);
+    const outsider = await insertUser({ role: "LEARNER" });
+    const statusOf = (p: Promise<unknown>) =>
+      p.then(
+        () => 200,
+        (e: unknown) => (e instanceof AppError ? e.status : 500),
+      );
+    expect(await statusOf(recordLessonOpened(null, mine.courseId, mine.lessonIds[0]!))).toBe(401);
+    expect(await statusOf(recordLessonOpened(outsider, mine.courseId, mine.lessonIds[0]!))).toBe(403);
+    expect(await statusOf(recordLessonOpened(mine.instructor, mine.courseId, mine.lessonIds[0]!))).toBe(403);
+    expect(await statusOf(recordLessonOpened(learner, mine.courseId, other.lessonIds[0]!))).toBe(404);
+    expect(await db.select().from(lessonProgress)).toEqual([]);
+    expect(await recordLessonOpened(learner, mine.courseId, mine.lessonIds[0]!)).toEqual({ lessonId: mine.lessonIds[0], recorded: true });
   });
 
   it("lists a module without lessons in the curriculum, in module order", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
@@ -58,4 +58,35 @@ export async function saveVideoPosition(viewer: Viewer | null, courseId: string,
       set: { videoPosition: seconds, updatedAt: now },
     });
   return { lessonId, position: seconds };
+}
+
+/** How stale enrollments.last_accessed_at may be before a visit writes it again: "last active" is coarse. */
+export const LAST_ACCESS_REFRESH_MS = 5 * 60 * 1000;
+
+/**
+ * Records that the learner opened the lesson (the player tells once it is on screen): the lesson's progress row gets
+ * updated_at now (it is then the lesson opened last, where the dashboard's "continue where you stopped" goes) and the
+ * enrollment its last access, in one transaction. Nothing is written when the lesson already is the one used last and
+ * the last access is recent, so reloading a lesson costs no write.
+ */
+export async function recordLessonOpened(viewer: Viewer | null, courseId: string, lessonId: string) {
+  const { enrollment } = await requireEnrollment(viewer, courseId);
+  await requireLessonInCourse(courseId, lessonId);
+  const [last] = await db
+    .select({ lessonId: lessonProgress.lessonId })
+    .from(lessonProgress)
+    .where(eq(lessonProgress.enrollmentId, enrollment.id))
+    .orderBy(desc(lessonProgress.updatedAt))
+    .limit(1);
+  const recent = enrollment.lastAccessedAt !== null && Date.now() - enrollment.lastAccessedAt.getTime() <= LAST_ACCESS_REFRESH_MS;
+  if (recent && last?.lessonId === lessonId) return { lessonId, recorded: false };
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(lessonProgress)
+      .values({ enrollmentId: enrollment.id, lessonId, updatedAt: now })
+      .onConflictDoUpdate({ target: [lessonProgress.enrollmentId, lessonProgress.lessonId], set: { updatedAt: now } });
+    await tx.update(enrollments).set({ lastAccessedAt: now }).where(eq(enrollments.id, enrollment.id));
+  });
+  return { lessonId, recorded: true };
 }

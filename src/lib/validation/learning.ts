@@ -11,3 +11,8 @@ export const videoPositionSchema = z.object({
     .max(24 * 60 * 60)
     .transform(Math.floor),
 });
+
+/** My courses' filter, from the page's URL (`?show=`): the full list unless one is chosen. */
+export const MY_COURSES_FILTERS = ["in-progress", "completed", "all"] as const;
+export const myCoursesSearchSchema = z.object({ show: z.enum(MY_COURSES_FILTERS).default("all") });
+export type MyCoursesFilter = z.infer<typeof myCoursesSearchSchema>["show"];

@@ -74,7 +74,7 @@ export default async function CoursePage(props: Props) {
           <ProgressBar value={enrollment.progress} label="Your progress" />
           <p>
             <Link href={lessonPath(enrollment.nextLessonId)} className={buttonStyles.primary}>
-              {enrollment.progress >= 100 ? "Review the course" : "Continue"}
+              {enrollment.progress >= 100 ? "Review the course" : enrollment.started ? "Continue" : "Start"}
             </Link>
           </p>
         </div>
