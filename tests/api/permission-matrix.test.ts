@@ -364,6 +364,7 @@ function courseRows(state: "draft" | "published"): Row[] {
     { method: "GET", path: (_f, s) => `/instructor/courses/${s.courseId}`, expect: pages },
     { method: "GET", path: (_f, s) => `/instructor/courses/${s.courseId}/modules/${s.moduleId}/lessons/${s.lessonId}`, expect: pages },
     { method: "GET", path: (_f, s) => `/instructor/courses/${s.courseId}/preview`, expect: pages },
+    { method: "GET", path: (_f, s) => `/instructor/courses/${s.courseId}/preview/lessons/${s.lessonId}`, expect: pages },
   ];
   return rows.map((row) => ({ ...row, scope: row.scope ?? shared, scopeLabel: row.scope ? `fresh-${state}` : state }));
 }
