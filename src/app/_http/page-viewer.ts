@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { currentViewer } from "@/lib/auth/current-viewer";
+import { withReturnTo } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { UserRole } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -10,11 +11,11 @@ import { AppError } from "@/lib/http/errors";
 /** The signed-in user, or null for a visitor. */
 export const pageViewer = currentViewer;
 
-/** Signed-out visitors go to sign-in and come back; users who have not finished onboarding go there first. */
+/** Signed-out visitors go to sign-in, and users who have not finished onboarding go there first; both then come back. */
 export async function requirePageUser(returnTo: string, { allowNotOnboarded = false } = {}): Promise<Viewer> {
   const viewer = await currentViewer();
-  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-  if (!viewer.onboarded && !allowNotOnboarded) redirect("/onboarding");
+  if (!viewer) redirect(withReturnTo("/signin", returnTo));
+  if (!viewer.onboarded && !allowNotOnboarded) redirect(withReturnTo("/onboarding", returnTo));
   return viewer;
 }
 

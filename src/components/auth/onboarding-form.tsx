@@ -23,7 +23,11 @@ const teach: Record<Exclude<TeachingMode, "closed">, { value: OnboardingInput["r
   open: { value: "INSTRUCTOR", label: "I want to teach", description: "Create courses, upload lessons and see how your learners do." },
 };
 
-/** Name and what the user is here for, once; then a full page load so that the header shows what the role opens. */
+/**
+ * Name and what the user is here for, once; then a full page load (so that the header shows what the role opens) of
+ * where the user was going, if anywhere. Someone who asked to teach and was going nowhere in particular (or into the
+ * instructor area, which waits for the answer) sees their dashboard, which says the request is waiting.
+ */
 export function OnboardingForm({ name, callbackUrl, mode }: { name: string; callbackUrl: string | null; mode: TeachingMode }) {
   const { form, errors, pending, formError, submit, leaveTo } = useApiForm(onboardingSchema, {
     name,
@@ -32,7 +36,8 @@ export function OnboardingForm({ name, callbackUrl, mode }: { name: string; call
   const teaching = form.watch("role") === "INSTRUCTOR";
   const onSubmit = submit(
     (values) => sendJson<{ next: string; instructorRequest?: unknown }>("/api/onboarding", values),
-    ({ next, instructorRequest }) => leaveTo(instructorRequest ? "/dashboard" : (callbackUrl ?? next)),
+    ({ next, instructorRequest }) =>
+      leaveTo(instructorRequest && (!callbackUrl || callbackUrl.startsWith("/instructor")) ? "/dashboard" : (callbackUrl ?? next)),
   );
 
   return (

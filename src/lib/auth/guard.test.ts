@@ -28,9 +28,18 @@ describe("route guard decisions", () => {
     expect(guardRedirect(at("/dashboard"), learner)).toBeNull();
   });
 
-  it("sends users who have not picked a role to onboarding first", () => {
+  it("sends users who have not picked a role to onboarding first, with where they were going", () => {
     const fresh = { role: "LEARNER", onboarded: false } as const;
-    expect(guardRedirect(at("/dashboard"), fresh)).toBe("/onboarding");
+    expect(guardRedirect(at("/dashboard"), fresh)).toBe("/onboarding?callbackUrl=%2Fdashboard");
+    const lesson = "/my-courses/9b2f4c1e-0000-4000-8000-000000000001/lessons/9b2f4c1e-0000-4000-8000-000000000002";
+    expect(guardRedirect(at(lesson), fresh)).toBe(`/onboarding?callbackUrl=${encodeURIComponent(lesson)}`);
+    expect(guardRedirect(at("/my-courses?show=completed"), fresh)).toBe(
+      `/onboarding?callbackUrl=${encodeURIComponent("/my-courses?show=completed")}`,
+    );
+    expect(guardRedirect(at("/instructor/courses/new"), { role: "INSTRUCTOR", onboarded: false })).toBe(
+      `/onboarding?callbackUrl=${encodeURIComponent("/instructor/courses/new")}`,
+    );
     expect(guardRedirect(at("/onboarding"), fresh)).toBeNull();
+    expect(guardRedirect(at("/onboarding?callbackUrl=%2Fdashboard"), fresh)).toBeNull();
   });
 });
