@@ -10,20 +10,18 @@ import {
   type Announcements,
   type DragEndEvent,
 } from "@dnd-kit/core";
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
-import { ArrowDown, ArrowUp, Film, GripVertical, Paperclip, Trash2 } from "lucide-react";
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { ArrowDown, ArrowUp, Film, Paperclip, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
-import { sendJson } from "@/lib/http/client-json";
+import { sendJson, type ApiResult } from "@/lib/http/client-json";
 import { formatDuration } from "@/lib/format";
 import { moveItem, moveLessonInTree, stepTarget, type CurriculumModule } from "./curriculum-types";
 import { InlineTitleForm } from "./inline-title-form";
-
-const iconButton =
-  "inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 disabled:opacity-40 dark:text-slate-200 dark:hover:bg-slate-800";
+import { iconButton, SortableRow } from "./sortable-row";
+import { useCurriculumTree, useHydrated } from "./use-curriculum-tree";
 
 const moduleKey = (id: string) => `module:${id}`;
 const lessonKey = (id: string) => `lesson:${id}`;
@@ -45,19 +43,31 @@ async function deleteJson(url: string) {
 
 /**
  * The course's modules and lessons, in order. Reorder by dragging a handle, by keyboard on the handle (Space, arrows,
- * Space), or with the Move up / Move down buttons, which also cross module boundaries. Each change is sent at once; the
- * tree moves first and goes back if the server refuses.
+ * Space), or with the Move up / Move down buttons, which also cross module boundaries. The tree moves at once; the
+ * changes go to the server one after another (useCurriculumTree), and a refusal puts the tree back. A Move button
+ * keeps the focus on the item it moved, wherever the item lands.
  */
 export function CurriculumEditor({ courseId, modules: initial }: { courseId: string; modules: CurriculumModule[] }) {
   const router = useRouter();
-  const [modules, setModules] = useState(initial);
+  const hydrated = useHydrated();
+  const { tree: modules, change } = useCurriculumTree(initial);
   const [status, setStatus] = useState("");
-  // A refresh from the server replaces the local (optimistic) tree.
-  const [source, setSource] = useState(initial);
-  if (source !== initial) {
-    setSource(initial);
-    setModules(initial);
-  }
+  const container = useRef<HTMLDivElement>(null);
+  /** The Move button to give the focus back to after the tree re-renders: the moved item's row may be a new element. */
+  const refocus = useRef<string[] | null>(null);
+  useEffect(() => {
+    const keys = refocus.current;
+    if (!keys || !container.current) return;
+    refocus.current = null;
+    for (const key of keys) {
+      const target = container.current.querySelector<HTMLButtonElement>(`[data-focus-key="${key}"]`);
+      if (target && !target.disabled) {
+        if (document.activeElement !== target) target.focus();
+        return;
+      }
+    }
+  }, [modules]);
+
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -70,25 +80,27 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
     return kind === "module" ? `module ${moduleTitle(id)}` : `lesson ${lessonTitle(id)}`;
   };
 
-  async function commit(next: CurriculumModule[], send: () => ReturnType<typeof sendJson>, done: string) {
-    const previous = modules;
-    setModules(next);
-    const result = await send();
-    if (!result.ok) {
-      setModules(previous);
+  function commit(next: CurriculumModule[], send: () => Promise<ApiResult<unknown>>, done: string) {
+    change(next, send, (result) => {
+      if (result.ok) {
+        setStatus(done);
+        return;
+      }
       toast.error(result.error.message);
       setStatus(`Not moved: ${result.error.message}`);
-      return;
-    }
-    setStatus(done);
-    router.refresh();
+    });
+  }
+
+  /** After a Move button: focus that button again, or the other one when the item reached an end, or its handle. */
+  function keepFocus(key: string, direction: "up" | "down") {
+    refocus.current = [`${key}:${direction}`, `${key}:${direction === "up" ? "down" : "up"}`, `${key}:handle`];
   }
 
   function moveModule(moduleId: string, to: number) {
     const from = modules.findIndex((m) => m.id === moduleId);
     if (from < 0 || to < 0 || to >= modules.length || from === to) return;
     const next = moveItem(modules, from, to);
-    void commit(
+    commit(
       next,
       () => sendJson(`${base}/modules/reorder`, { moduleIds: next.map((m) => m.id) }),
       `Module ${moduleTitle(moduleId)} is now number ${to + 1} of ${modules.length}.`,
@@ -98,9 +110,8 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
   function moveLesson(lessonId: string, target: { moduleId: string; position: number }) {
     const from = modules.find((m) => m.lessons.some((l) => l.id === lessonId));
     if (!from) return;
-    const next = moveLessonInTree(modules, lessonId, target);
-    void commit(
-      next,
+    commit(
+      moveLessonInTree(modules, lessonId, target),
       () => sendJson(`${base}/modules/${from.id}/lessons/${lessonId}/move`, target),
       `Lesson ${lessonTitle(lessonId)} is now number ${target.position + 1} in module ${moduleTitle(target.moduleId)}.`,
     );
@@ -146,8 +157,59 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
     }
   }
 
+  /** Up, down and delete for one module or lesson; disabled until the page's script runs (a click before is lost). */
+  function rowButtons(
+    kind: "module" | "lesson",
+    id: string,
+    title: string,
+    up: (() => void) | null,
+    down: (() => void) | null,
+    deleteUrl: string,
+  ) {
+    const key = kind === "module" ? moduleKey(id) : lessonKey(id);
+    return (
+      <div className="ml-auto flex shrink-0 items-center">
+        <button
+          type="button"
+          className={iconButton}
+          aria-label={`Move ${kind} ${title} up`}
+          data-focus-key={`${key}:up`}
+          disabled={!hydrated || !up}
+          onClick={() => {
+            keepFocus(key, "up");
+            up?.();
+          }}
+        >
+          <ArrowUp aria-hidden="true" className="h-4 w-4" />
+        </button>
+        <button
+          type="button"
+          className={iconButton}
+          aria-label={`Move ${kind} ${title} down`}
+          data-focus-key={`${key}:down`}
+          disabled={!hydrated || !down}
+          onClick={() => {
+            keepFocus(key, "down");
+            down?.();
+          }}
+        >
+          <ArrowDown aria-hidden="true" className="h-4 w-4" />
+        </button>
+        <button
+          type="button"
+          className={iconButton}
+          aria-label={`Delete ${kind} ${title}`}
+          disabled={!hydrated}
+          onClick={() => void remove(deleteUrl, kind === "module" ? `module "${title}" and its lessons` : `lesson "${title}"`)}
+        >
+          <Trash2 aria-hidden="true" className="h-4 w-4" />
+        </button>
+      </div>
+    );
+  }
+
   return (
-    <div className="flex flex-col gap-4">
+    <div ref={container} className="flex min-w-0 flex-col gap-4">
       <p role="status" aria-live="polite" className="sr-only">
         {status}
       </p>
@@ -167,61 +229,43 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
           <ol aria-label="Modules" className="flex flex-col gap-4">
             {modules.map((module, moduleIndex) => (
               <SortableRow key={module.id} id={moduleKey(module.id)} handleLabel={`Drag module ${module.title}`}>
-                <div className="flex flex-1 flex-col gap-3">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <h3 className="flex-1 text-lg font-semibold">
-                      <span className="sr-only">Module {moduleIndex + 1}: </span>
-                      {module.title}
-                    </h3>
-                    <button
-                      type="button"
-                      className={iconButton}
-                      aria-label={`Move module ${module.title} up`}
-                      disabled={moduleIndex === 0}
-                      onClick={() => moveModule(module.id, moduleIndex - 1)}
-                    >
-                      <ArrowUp aria-hidden="true" className="h-4 w-4" />
-                    </button>
-                    <button
-                      type="button"
-                      className={iconButton}
-                      aria-label={`Move module ${module.title} down`}
-                      disabled={moduleIndex === modules.length - 1}
-                      onClick={() => moveModule(module.id, moduleIndex + 1)}
-                    >
-                      <ArrowDown aria-hidden="true" className="h-4 w-4" />
-                    </button>
-                    <button
-                      type="button"
-                      className={iconButton}
-                      aria-label={`Delete module ${module.title}`}
-                      onClick={() => void remove(`${base}/modules/${module.id}`, `module "${module.title}" and its lessons`)}
-                    >
-                      <Trash2 aria-hidden="true" className="h-4 w-4" />
-                    </button>
-                  </div>
-                  <InlineTitleForm
-                    label={`Rename module ${module.title}`}
-                    buttonLabel="Rename"
-                    initial={module.title}
-                    send={(title) => sendJson(`${base}/modules/${module.id}`, { title }, "PATCH")}
-                    compact
-                  />
-                  <SortableContext items={module.lessons.map((l) => lessonKey(l.id))} strategy={verticalListSortingStrategy}>
-                    <ol aria-label={`Lessons of ${module.title}`} className="flex flex-col gap-2">
-                      {module.lessons.length === 0 && <li className="text-sm text-slate-600 dark:text-slate-300">No lessons yet.</li>}
-                      {module.lessons.map((lesson) => {
-                        const up = stepTarget(modules, lesson.id, -1);
-                        const down = stepTarget(modules, lesson.id, 1);
-                        const duration = formatDuration(lesson.durationMinutes);
-                        return (
-                          <SortableRow key={lesson.id} id={lessonKey(lesson.id)} handleLabel={`Drag lesson ${lesson.title}`} small>
-                            <Link
-                              href={`/instructor/courses/${courseId}/modules/${module.id}/lessons/${lesson.id}`}
-                              className="flex-1 font-medium hover:underline"
-                            >
-                              {lesson.title}
-                            </Link>
+                <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                  <h3 className="min-w-0 flex-1 basis-40 break-words text-lg font-semibold">
+                    <span className="sr-only">Module {moduleIndex + 1}: </span>
+                    {module.title}
+                  </h3>
+                  {rowButtons(
+                    "module",
+                    module.id,
+                    module.title,
+                    moduleIndex > 0 ? () => moveModule(module.id, moduleIndex - 1) : null,
+                    moduleIndex < modules.length - 1 ? () => moveModule(module.id, moduleIndex + 1) : null,
+                    `${base}/modules/${module.id}`,
+                  )}
+                </div>
+                <InlineTitleForm
+                  label={`Rename module ${module.title}`}
+                  buttonLabel="Rename"
+                  initial={module.title}
+                  send={(title) => sendJson(`${base}/modules/${module.id}`, { title }, "PATCH")}
+                  compact
+                />
+                <SortableContext items={module.lessons.map((l) => lessonKey(l.id))} strategy={verticalListSortingStrategy}>
+                  <ol aria-label={`Lessons of ${module.title}`} className="flex min-w-0 flex-col gap-2">
+                    {module.lessons.length === 0 && <li className="text-sm text-slate-600 dark:text-slate-300">No lessons yet.</li>}
+                    {module.lessons.map((lesson) => {
+                      const up = stepTarget(modules, lesson.id, -1);
+                      const down = stepTarget(modules, lesson.id, 1);
+                      const duration = formatDuration(lesson.durationMinutes);
+                      return (
+                        <SortableRow key={lesson.id} id={lessonKey(lesson.id)} handleLabel={`Drag lesson ${lesson.title}`} small>
+                          <Link
+                            href={`/instructor/courses/${courseId}/modules/${module.id}/lessons/${lesson.id}`}
+                            className="min-w-0 flex-1 basis-32 break-words py-1.5 font-medium hover:underline"
+                          >
+                            {lesson.title}
+                          </Link>
+                          {(duration || lesson.hasVideo || lesson.materials > 0) && (
                             <span className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
                               {duration && <span>{duration}</span>}
                               {lesson.hasVideo && (
@@ -234,47 +278,30 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
                                 <span className="flex items-center gap-1">
                                   <Paperclip aria-hidden="true" className="h-4 w-4" />
                                   {lesson.materials}
+                                  <span className="sr-only">{lesson.materials === 1 ? " material" : " materials"}</span>
                                 </span>
                               )}
                             </span>
-                            <button
-                              type="button"
-                              className={iconButton}
-                              aria-label={`Move lesson ${lesson.title} up`}
-                              disabled={!up}
-                              onClick={() => up && moveLesson(lesson.id, up)}
-                            >
-                              <ArrowUp aria-hidden="true" className="h-4 w-4" />
-                            </button>
-                            <button
-                              type="button"
-                              className={iconButton}
-                              aria-label={`Move lesson ${lesson.title} down`}
-                              disabled={!down}
-                              onClick={() => down && moveLesson(lesson.id, down)}
-                            >
-                              <ArrowDown aria-hidden="true" className="h-4 w-4" />
-                            </button>
-                            <button
-                              type="button"
-                              className={iconButton}
-                              aria-label={`Delete lesson ${lesson.title}`}
-                              onClick={() => void remove(`${base}/modules/${module.id}/lessons/${lesson.id}`, `lesson "${lesson.title}"`)}
-                            >
-                              <Trash2 aria-hidden="true" className="h-4 w-4" />
-                            </button>
-                          </SortableRow>
-                        );
-                      })}
-                    </ol>
-                  </SortableContext>
-                  <InlineTitleForm
-                    label={`New lesson in ${module.title}`}
-                    buttonLabel="Add lesson"
-                    send={(title) => sendJson(`${base}/modules/${module.id}/lessons`, { title })}
-                    resetOnSuccess
-                  />
-                </div>
+                          )}
+                          {rowButtons(
+                            "lesson",
+                            lesson.id,
+                            lesson.title,
+                            up && (() => moveLesson(lesson.id, up)),
+                            down && (() => moveLesson(lesson.id, down)),
+                            `${base}/modules/${module.id}/lessons/${lesson.id}`,
+                          )}
+                        </SortableRow>
+                      );
+                    })}
+                  </ol>
+                </SortableContext>
+                <InlineTitleForm
+                  label={`New lesson in ${module.title}`}
+                  buttonLabel="Add lesson"
+                  send={(title) => sendJson(`${base}/modules/${module.id}/lessons`, { title })}
+                  resetOnSuccess
+                />
               </SortableRow>
             ))}
           </ol>
@@ -288,28 +315,5 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
         resetOnSuccess
       />
     </div>
-  );
-}
-
-function SortableRow({ id, handleLabel, small, children }: { id: string; handleLabel: string; small?: boolean; children: ReactNode }) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
-  return (
-    <li
-      ref={setNodeRef}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
-      className={`flex items-start gap-2 rounded-xl border bg-white dark:bg-slate-950 ${small ? "items-center border-slate-200 px-2 py-1 dark:border-slate-800" : "border-slate-300 p-3 dark:border-slate-700"} ${isDragging ? "relative z-10 shadow-lg" : ""}`}
-    >
-      <button
-        type="button"
-        ref={setActivatorNodeRef}
-        className={`${iconButton} cursor-grab touch-none`}
-        aria-label={handleLabel}
-        {...attributes}
-        {...listeners}
-      >
-        <GripVertical aria-hidden="true" className="h-4 w-4" />
-      </button>
-      {children}
-    </li>
   );
 }

@@ -2,12 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { useHydrated } from "./use-curriculum-tree";
 import { toast } from "sonner";
 import { buttonStyles } from "@/components/ui/button-styles";
 import type { ApiResult } from "@/lib/http/client-json";
 import { moduleSchema } from "@/lib/validation/course";
 
-/** One title field and a button: add a module or lesson, or rename one. Validated with the server's schema. */
+/**
+ * One title field and a button: add a module or lesson, or rename one. Validated with the server's schema. On a narrow
+ * screen the button goes under the field rather than past the card's edge.
+ */
 export function InlineTitleForm({
   label,
   buttonLabel,
@@ -24,6 +28,7 @@ export function InlineTitleForm({
   compact?: boolean;
 }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const id = useId();
   const [title, setTitle] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -61,9 +66,13 @@ export function InlineTitleForm({
         placeholder={label}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-error`}
-        className="min-w-0 flex-1 rounded-lg border border-slate-500 bg-white px-3 py-1.5 text-slate-900 placeholder:text-slate-600 dark:border-slate-400 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
+        className="min-w-0 flex-1 basis-40 rounded-lg border border-slate-500 bg-white px-3 py-1.5 text-slate-900 placeholder:text-slate-600 dark:border-slate-400 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
       />
-      <button type="submit" disabled={pending} className={compact ? buttonStyles.secondary : buttonStyles.primary}>
+      <button
+        type="submit"
+        disabled={pending || !hydrated}
+        className={`shrink-0 ${compact ? buttonStyles.secondary : buttonStyles.primary}`}
+      >
         {pending ? "Saving…" : buttonLabel}
       </button>
       <p id={`${id}-error`} role="alert" className={error ? "w-full text-sm font-medium text-red-700 dark:text-red-300" : "sr-only"}>
