@@ -129,6 +129,7 @@ const BODY_METHODS: Method[] = ["POST", "PUT", "PATCH"];
 /** Body-taking routes that read no body (they act on the path alone), or whose body is Auth.js's own form. */
 const NO_JSON_BODY = new Set([
   "POST /api/courses/[courseId]/enroll",
+  "POST /api/my-courses/[courseId]/lessons/[lessonId]/opened",
   "POST /api/auth/verify-email/resend",
   "POST /api/auth/[...nextauth]",
   "PUT /api/storage/objects/[...key]",
