@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { baseUrl, testDataDir } from "./base-url";
 import { linkIn, readMail, type MailText } from "./mail-text";
@@ -214,21 +215,58 @@ export async function newAccount(
   return { client, id, email, password, name };
 }
 
-let admin: Promise<ApiClient> | undefined;
-
 /** The demo admin approves a request to teach (INSTRUCTOR_SIGNUP=request, the default). */
 export async function approveTeaching(requestId: string): Promise<void> {
-  admin ??= demoAdmin();
-  const response = await (await admin).patch(`/api/admin/instructor-requests/${requestId}`, { decision: "approve" });
+  const response = await (await demoAdmin()).patch(`/api/admin/instructor-requests/${requestId}`, { decision: "approve" });
   if (response.status !== 200) throw new Error(`approving request ${requestId} answered ${response.status}: ${response.text}`);
 }
 
-/** The demo admin, signed in. */
-export async function demoAdmin(): Promise<ApiClient> {
-  const client = new ApiClient();
-  const response = await client.signIn(DEMO_ADMIN, DEMO_PASSWORD);
-  if (response.status !== 200) throw new Error(`demo admin sign-in answered ${response.status}: ${response.text}`);
-  return client;
+const adminOf = new Map<string, Promise<ApiClient>>();
+
+/**
+ * The demo admin, signed in. One sign-in per server for the whole run, its session shared by every test file through
+ * a file in the run's data folder: sign-in allows 10 a minute per address, which the files starting side by side would
+ * otherwise use up between them (429s in their beforeAll).
+ */
+export function demoAdmin(base = baseUrl()): Promise<ApiClient> {
+  if (!adminOf.has(base)) {
+    const signingIn = sharedAdminSession(base);
+    adminOf.set(base, signingIn);
+    signingIn.catch(() => adminOf.delete(base));
+  }
+  return adminOf.get(base)!;
+}
+
+async function sharedAdminSession(base: string): Promise<ApiClient> {
+  const dir = process.env.TEST_DATA_DIR ?? os.tmpdir();
+  const file = path.join(dir, `demo-admin-session-${createHash("sha256").update(base).digest("hex").slice(0, 12)}.json`);
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (fs.existsSync(file)) {
+      const client = new ApiClient(base);
+      client.setCookie("authjs.session-token", (JSON.parse(fs.readFileSync(file, "utf8")) as { token: string }).token);
+      return client;
+    }
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
+    } catch {
+      // Another file is signing in: wait for its session.
+      if (Date.now() > deadline) throw new Error(`no demo admin session appeared in ${file}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    try {
+      const client = new ApiClient(base);
+      const response = await client.signIn(DEMO_ADMIN, DEMO_PASSWORD);
+      if (response.status !== 200) throw new Error(`demo admin sign-in answered ${response.status}: ${response.text}`);
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify({ token: client.sessionToken }));
+      fs.renameSync(`${file}.tmp`, file);
+      return client;
+    } finally {
+      fs.rmSync(lock, { force: true });
+    }
+  }
 }
 
 /** The outbox of the app under test (tests/run-with-server.ts gives it TEST_DATA_DIR). */
@@ -266,11 +304,20 @@ export function leakingResponses(sha256Of: string[] = []): string[] {
   );
 }
 
-/** A category courses can be filed under (categories are managed by admins): the demo admin adds it unless it exists. */
-export async function ensureCategory(name: string, base = baseUrl()): Promise<void> {
-  const client = new ApiClient(base);
-  const signedIn = await client.signIn(DEMO_ADMIN, DEMO_PASSWORD);
-  if (signedIn.status !== 200) throw new Error(`demo admin sign-in answered ${signedIn.status}: ${signedIn.text}`);
-  const added = await client.post("/api/admin/categories", { name });
-  if (added.status !== 201 && added.status !== 409) throw new Error(`adding the category ${name} answered ${added.status}: ${added.text}`);
+const ensured = new Map<string, Promise<void>>();
+
+/** A category courses can be filed under (categories are managed by admins): the demo admin adds it unless it exists (once a file). */
+export function ensureCategory(name: string, base = baseUrl()): Promise<void> {
+  const key = `${base} ${name}`;
+  if (!ensured.has(key)) {
+    const adding = (async () => {
+      const added = await (await demoAdmin(base)).post("/api/admin/categories", { name });
+      if (added.status !== 201 && added.status !== 409) {
+        throw new Error(`adding the category ${name} answered ${added.status}: ${added.text}`);
+      }
+    })();
+    ensured.set(key, adding);
+    adding.catch(() => ensured.delete(key));
+  }
+  return ensured.get(key)!;
 }
