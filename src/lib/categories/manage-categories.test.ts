@@ -17,7 +17,10 @@ describe("categories", () => {
     const instructor = await insertUser({ role: "INSTRUCTOR" });
     await createCategory(admin, "Programming");
     await createCategory(admin, "Data");
-    await expect(createCategory(admin, "data")).rejects.toMatchObject({ code: "CONFLICT", options: { fields: { name: expect.any(String) } } });
+    await expect(createCategory(admin, "data")).rejects.toMatchObject({
+      code: "CONFLICT",
+      options: { fields: { name: expect.any(String) } },
+    });
     await expect(createCategory(instructor, "Art")).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(createCategory(null, "Art")).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await createCourse(instructor, { title: "Pandas", category: "Data" });

@@ -34,7 +34,10 @@ export const courses = pgTable(
       .default(sql`'course-' || substr(md5(random()::text || clock_timestamp()::text), 1, 12)`),
     description: text("description"),
     /** What a learner will be able to do, one line each, shown on the course page. */
-    outcomes: text("outcomes").array().notNull().default(sql`'{}'::text[]`),
+    outcomes: text("outcomes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // Renaming a category renames it on its courses; a category with courses cannot be deleted.
     category: varchar("category", { length: 128 }).references(() => categories.name, { onUpdate: "cascade", onDelete: "restrict" }),
     difficulty: varchar("difficulty", { length: 32 }),
