@@ -25,8 +25,6 @@ export const users = pgTable(
     onboardedAt: timestamp("onboarded_at", { withTimezone: true }),
     /** A disabled user cannot sign in; their sessions stop working on the next request. */
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
-    /** Bumped to end every session of the user (password reset); a session token carries the version it was made with. */
-    sessionVersion: integer("session_version").default(0).notNull(),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).defaultNow().notNull(),
   },
