@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { courseMaterials, courses, enrollments, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
 import { getStorage } from "@/lib/storage";
 import { demoCourses } from "./courses";
-import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "./seed-demo-data";
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData, wipeAllData } from "./seed-demo-data";
 
 withTestDatabase();
 const storage = withTestStorage();
@@ -164,5 +164,24 @@ describe("demo data", () => {
     }
     const remaining = await db.select().from(users).where(eq(users.email, "admin@budhhub.test"));
     expect(remaining).toEqual([]);
+  });
+
+  it("a reset (npm run db:seed -- --reset) empties every table and the stored objects, and the demo data can be written again", async () => {
+    const before = filesUnder(storage.root); // earlier tests' objects: their rows went with their test database
+    await seedDemoData();
+    expect(filesUnder(storage.root).length).toBeGreaterThan(before.length);
+    await wipeAllData();
+    expect(await isDatabaseEmpty()).toBe(true);
+    const tables = rows<{ name: string }>(await db.execute(sql`select tablename as name from pg_tables where schemaname = 'public'`));
+    expect(tables.length).toBeGreaterThan(10);
+    const nonEmpty: string[] = [];
+    for (const { name: table } of tables) {
+      const [row] = rows<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`));
+      if (row!.n > 0) nonEmpty.push(table);
+    }
+    expect(nonEmpty).toEqual([]);
+    expect(filesUnder(storage.root).sort()).toEqual(before.sort());
+    await seedDemoData();
+    expect((await db.select({ n: count() }).from(courses))[0]!.n).toBe(demoCourses.length);
   });
 });

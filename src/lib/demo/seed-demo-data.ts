@@ -265,7 +265,7 @@ export async function wipeAllData(): Promise<void> {
     db.select({ id: lessons.id }).from(lessons),
   ]);
   await db.execute(
-    sql`truncate table users, accounts, verification_tokens, password_reset_tokens, rate_limits, courses, modules, lessons, course_materials, enrollments, lesson_progress, upload_sessions restart identity cascade`,
+    sql`truncate table users, accounts, verification_tokens, password_reset_tokens, rate_limits, courses, modules, lessons, course_materials, enrollments, lesson_progress, upload_sessions, user_sessions, categories, course_slug_redirects restart identity cascade`,
   );
   await Promise.all([
     ...courseIds.map((c) => storage.deletePrefix(storageKeys.coursePrefix(c.id))),
