@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, customType, index, integer, numeric, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, boolean, customType, index, integer, numeric, pgEnum, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -102,6 +102,11 @@ export const modules = pgTable(
 export type Module = typeof modules.$inferSelect;
 export type NewModule = typeof modules.$inferInsert;
 
+/** What a lesson is: reading and video (`lesson`), a quiz graded on the server, or an assignment. */
+export const lessonKind = pgEnum("lesson_kind", ["lesson", "quiz", "assignment"]);
+export const LESSON_KINDS = lessonKind.enumValues;
+export type LessonKind = (typeof LESSON_KINDS)[number];
+
 export const lessons = pgTable(
   "lessons",
   {
@@ -110,6 +115,7 @@ export const lessons = pgTable(
       .notNull()
       .references(() => modules.id, { onDelete: "cascade" }),
     title: varchar("title", { length: 512 }).notNull(),
+    kind: lessonKind("kind").default("lesson").notNull(),
     /** Markdown, rendered sanitized. */
     content: text("content"),
     videoKey: text("video_key"),
