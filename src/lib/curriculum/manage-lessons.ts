@@ -18,6 +18,7 @@ export const lessonFields = {
   id: lessons.id,
   moduleId: lessons.moduleId,
   title: lessons.title,
+  kind: lessons.kind,
   content: lessons.content,
   durationMinutes: lessons.durationMinutes,
   ord: lessons.ord,

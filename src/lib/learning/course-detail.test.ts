@@ -86,9 +86,33 @@ describe("the course page's data", () => {
     expect(detail.imageVersion).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(detail.modules.map((m) => m.title)).toEqual(["Getting started", "Files"]);
     expect(detail.modules.flatMap((m) => m.lessons)).toEqual([
-      { id: lessonIds.video, title: "Why Python", durationMinutes: 2, hasVideo: true, videoSeconds: 8, hasMaterials: false },
-      { id: lessonIds.plain, title: "Variables", durationMinutes: 14, hasVideo: false, videoSeconds: null, hasMaterials: false },
-      { id: lessonIds.handout, title: "Reading files", durationMinutes: 9, hasVideo: false, videoSeconds: null, hasMaterials: true },
+      {
+        id: lessonIds.video,
+        title: "Why Python",
+        kind: "lesson",
+        durationMinutes: 2,
+        hasVideo: true,
+        videoSeconds: 8,
+        hasMaterials: false,
+      },
+      {
+        id: lessonIds.plain,
+        title: "Variables",
+        kind: "lesson",
+        durationMinutes: 14,
+        hasVideo: false,
+        videoSeconds: null,
+        hasMaterials: false,
+      },
+      {
+        id: lessonIds.handout,
+        title: "Reading files",
+        kind: "lesson",
+        durationMinutes: 9,
+        hasVideo: false,
+        videoSeconds: null,
+        hasMaterials: true,
+      },
     ]);
     // Visitors learn that there are materials, not what they are called.
     expect(JSON.stringify(detail)).not.toContain("cheatsheet.pdf");

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
-import { courses, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
+import { courses, type LessonKind, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
 import { courseImageVersion } from "@/lib/courses/course-image";
 import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
 import { loadCourseAccess, requireContentAccess, type CourseAccess } from "./course-access";
@@ -20,6 +20,7 @@ export const curriculumOf = cache(async (courseId: string, enrollmentId: string 
       moduleTitle: modules.title,
       id: lessons.id,
       title: lessons.title,
+      kind: lessons.kind,
       durationMinutes: lessons.durationMinutes,
       videoKey: lessons.videoKey,
       videoSeconds: lessons.videoDuration,
@@ -40,6 +41,7 @@ export const curriculumOf = cache(async (courseId: string, enrollmentId: string 
     entry.lessons.push({
       id: row.id,
       title: row.title!,
+      kind: row.kind!,
       durationMinutes: row.durationMinutes,
       hasVideo: row.videoKey !== null,
       videoSeconds: row.videoSeconds,
@@ -54,6 +56,7 @@ export const curriculumOf = cache(async (courseId: string, enrollmentId: string 
 type CurriculumLesson = {
   id: string;
   title: string;
+  kind: LessonKind;
   durationMinutes: number | null;
   hasVideo: boolean;
   /** The video's length when known (the demo's; uploads do not measure it). */
@@ -118,6 +121,7 @@ export async function getCourseDetail(viewer: Viewer | null, courseId: string) {
         lessons: m.lessons.map((l) => ({
           id: l.id,
           title: l.title,
+          kind: l.kind,
           durationMinutes: l.durationMinutes,
           hasVideo: l.hasVideo,
           videoSeconds: l.videoSeconds,

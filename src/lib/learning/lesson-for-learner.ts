@@ -17,6 +17,7 @@ export async function lessonRow(courseId: string, lessonId: string) {
     .select({
       id: lessons.id,
       title: lessons.title,
+      kind: lessons.kind,
       content: lessons.content,
       durationMinutes: lessons.durationMinutes,
       videoKey: lessons.videoKey,
