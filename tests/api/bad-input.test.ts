@@ -36,6 +36,9 @@ type Fixtures = {
   storageQuery: Record<string, string>;
   categoryId: string;
   intoCategoryId: string;
+  /** Quizzes (issue 14): ids that name nothing unless a quiz area's set-up below makes real ones. */
+  questionId: string;
+  attemptId: string;
 };
 type Sample = { body?: (f: Fixtures) => Record<string, unknown>; query?: (f: Fixtures) => Record<string, string> };
 
@@ -122,6 +125,9 @@ const samples: Record<string, Sample> = {
   "GET /api/storage/objects/[...key]": { query: (f) => f.storageQuery },
   "PUT /api/storage/objects/[...key]": { query: (f) => f.storageQuery },
   "PUT /api/storage/multipart/[...key]": { query: (f) => ({ ...f.storageQuery, uploadId: "0".repeat(32), partNumber: "1" }) },
+  // --- quiz authoring -------------------------------------------------------------------------------------------------
+  // --- quiz taking ----------------------------------------------------------------------------------------------------
+  // --- quiz results ---------------------------------------------------------------------------------------------------
 };
 
 /** Routes that take a JSON body: a sample is required for them, so that their fields are fuzzed too. */
@@ -345,6 +351,8 @@ beforeAll(async () => {
     uploadId: pending.uploadId,
     requestId,
     sessionId: crypto.randomUUID(),
+    questionId: crypto.randomUUID(),
+    attemptId: crypto.randomUUID(),
     storageKey: signed.pathname.replace(/^\/api\/storage\/(objects|multipart)\//, ""),
     storageQuery: Object.fromEntries(signed.searchParams),
   };
