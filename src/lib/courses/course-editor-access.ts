@@ -62,7 +62,7 @@ export async function requireModuleOf(courseId: string, moduleId: string, execut
 /** A lesson of the module and course in the path; anything else is a 404. */
 export async function requireLessonOf(courseId: string, moduleId: string, lessonId: string, executor: Transaction | typeof db = db) {
   const [row] = await executor
-    .select({ id: lessons.id, moduleId: lessons.moduleId, ord: lessons.ord, videoKey: lessons.videoKey })
+    .select({ id: lessons.id, moduleId: lessons.moduleId, ord: lessons.ord, kind: lessons.kind, videoKey: lessons.videoKey })
     .from(lessons)
     .innerJoin(modules, eq(modules.id, lessons.moduleId))
     .where(and(eq(lessons.id, lessonId), eq(lessons.moduleId, moduleId), eq(modules.courseId, courseId)));

@@ -3,7 +3,7 @@ import { materialColumns } from "./manage-materials";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
-import { courseMaterials, lessons } from "@/lib/db/schema";
+import { courseMaterials, lessons, quizzes } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { lockCourse, requireCourseEditor, requireLessonOf, requireModuleOf } from "@/lib/courses/course-editor-access";
 import { recomputeCourseTotals } from "@/lib/courses/manage-course";
@@ -28,9 +28,13 @@ export const lessonFields = {
   updatedAt: lessons.updatedAt,
 };
 
-/** Appends a lesson to the module; total_lessons and every enrollment's progress move in the same transaction. */
+/**
+ * Appends a lesson to the module; total_lessons and every enrollment's progress move in the same transaction. A quiz
+ * gets its settings row (the defaults) in that transaction too, so a quiz lesson never lacks one.
+ */
 export async function createLesson(viewer: Viewer | null, courseId: string, moduleId: string, input: CreateLessonInput) {
   await requireCourseEditor(viewer, courseId);
+  const kind = input.kind ?? "lesson";
   return db.transaction(async (tx) => {
     await lockCourse(tx, courseId);
     await requireModuleOf(courseId, moduleId, tx);
@@ -39,11 +43,13 @@ export async function createLesson(viewer: Viewer | null, courseId: string, modu
       .values({
         moduleId,
         title: input.title,
+        kind,
         content: input.content ?? null,
         durationMinutes: input.durationMinutes ?? null,
         ord: sql`(select coalesce(max(${lessons.ord}) + 1, 0) from ${lessons} where ${lessons.moduleId} = ${moduleId})`,
       })
       .returning(lessonFields);
+    if (kind === "quiz") await tx.insert(quizzes).values({ lessonId: row!.id });
     await recomputeCourseTotals(tx, courseId);
     return row!;
   });

@@ -41,7 +41,13 @@ export async function startUpload<K extends UploadKind>(
   const lessonId = "lessonId" in input ? input.lessonId : undefined;
   if (lessonId) {
     const moduleId = "moduleId" in input ? input.moduleId : undefined;
-    await requireLessonOf(input.courseId, moduleId!, lessonId);
+    const lesson = await requireLessonOf(input.courseId, moduleId!, lessonId);
+    // A quiz may keep an introduction and handouts, but it is not a video lesson.
+    if (kind === "video" && lesson.kind !== "lesson") {
+      throw new AppError("CONFLICT", "A quiz has no video: add the video to a lesson instead.", {
+        fields: { lessonId: "A quiz has no video." },
+      });
+    }
   }
   const refusal = checkDeclaredFile(kind, { type: input.contentType, size: input.size }, uploadLimits());
   if (refusal)
