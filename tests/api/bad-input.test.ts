@@ -82,7 +82,7 @@ const samples: Record<string, Sample> = {
   "POST /api/instructor/courses/[courseId]/modules/reorder": { body: (f) => ({ moduleIds: [f.moduleId] }) },
   "PATCH /api/instructor/courses/[courseId]/modules/[moduleId]": { body: () => ({ title: "Fuzz module" }) },
   "POST /api/instructor/courses/[courseId]/modules/[moduleId]/lessons": {
-    body: () => ({ title: "Fuzz", content: "Text", durationMinutes: 5 }),
+    body: () => ({ title: "Fuzz", kind: "quiz", content: "Text", durationMinutes: 5 }),
   },
   "PATCH /api/instructor/courses/[courseId]/modules/[moduleId]/lessons/[lessonId]": {
     body: () => ({ title: "Fuzz", content: "Text", durationMinutes: 5 }),
@@ -126,6 +126,51 @@ const samples: Record<string, Sample> = {
   "PUT /api/storage/objects/[...key]": { query: (f) => f.storageQuery },
   "PUT /api/storage/multipart/[...key]": { query: (f) => ({ ...f.storageQuery, uploadId: "0".repeat(32), partNumber: "1" }) },
   // --- quiz authoring -------------------------------------------------------------------------------------------------
+  // The fixture lesson is not a quiz: a valid body would be a 404, so every spoiled one must be a 400 and write nothing.
+  "PATCH /api/instructor/courses/[courseId]/modules/[moduleId]/lessons/[lessonId]/quiz": {
+    body: () => ({
+      passingScore: 70,
+      maxAttempts: 3,
+      timeLimitMinutes: 10,
+      shuffleQuestions: true,
+      shuffleOptions: false,
+      showAnswers: "after_pass",
+    }),
+  },
+  "POST /api/instructor/courses/[courseId]/modules/[moduleId]/lessons/[lessonId]/questions": {
+    body: () => ({
+      type: "multiple",
+      prompt: "Which are **prime**?",
+      points: 2,
+      explanation: "Two and three.",
+      partialCredit: true,
+      options: [
+        { id: "two", text: "2", correct: true },
+        { text: "4", correct: false },
+      ],
+      position: 0,
+    }),
+  },
+  "PATCH /api/instructor/courses/[courseId]/modules/[moduleId]/lessons/[lessonId]/questions/[questionId]": {
+    body: () => ({
+      type: "numeric",
+      prompt: "How much?",
+      points: 1,
+      explanation: "Because.",
+      options: [
+        { id: "a", text: "A", correct: true },
+        { text: "B", correct: false },
+      ],
+      partialCredit: false,
+      correct: true,
+      acceptedAnswers: ["yes"],
+      answer: 3.5,
+      tolerance: 0.5,
+    }),
+  },
+  "POST /api/instructor/courses/[courseId]/modules/[moduleId]/lessons/[lessonId]/questions/reorder": {
+    body: (f) => ({ order: [f.questionId] }),
+  },
   // --- quiz taking ----------------------------------------------------------------------------------------------------
   // --- quiz results ---------------------------------------------------------------------------------------------------
 };

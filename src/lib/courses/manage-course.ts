@@ -13,6 +13,7 @@ import { removeStoredObjects } from "./remove-stored-objects";
 import { stagingKeysOf } from "@/lib/uploads/staging-keys";
 import { catalogChanged } from "./search-catalog";
 import { followTitle, slugForNewCourse } from "./course-slug";
+import { quizProblemsOf } from "@/lib/quizzes/quiz-readiness";
 
 const courseSummary = {
   id: courses.id,
@@ -63,8 +64,9 @@ export async function updateCourse(viewer: Viewer | null, courseId: string, inpu
 }
 
 /**
- * Publishing needs a title, a description and at least one lesson; the refusal names what is missing. Only someone
- * whose address is confirmed may publish, so that a throwaway account cannot put a course in front of everyone.
+ * Publishing needs a title, a description, at least one lesson, and quizzes that can be passed (each has a question and
+ * each choice question a correct option: src/lib/quizzes/quiz-readiness.ts); the refusal names what is missing. Only
+ * someone whose address is confirmed may publish, so that a throwaway account cannot put a course in front of everyone.
  * Unpublishing hides the course from the catalog; enrolled learners keep their rows.
  */
 export async function setCoursePublished(viewer: Viewer | null, courseId: string, published: boolean) {
@@ -89,12 +91,18 @@ export async function setCoursePublished(viewer: Viewer | null, courseId: string
       if (!course!.description?.trim()) missing.description = "a description";
       if (course!.totalLessons < 1) missing.lessons = "at least one lesson";
       const names = Object.values(missing);
+      const fields = Object.fromEntries(Object.entries(missing).map(([field, what]) => [field, `Add ${what}.`]));
+      const sentences: string[] = [];
       if (names.length > 0) {
         const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-        throw new AppError("VALIDATION_FAILED", `To publish, the course needs ${list}.`, {
-          fields: Object.fromEntries(Object.entries(missing).map(([field, what]) => [field, `Add ${what}.`])),
-        });
+        sentences.push(`To publish, the course needs ${list}.`);
       }
+      const problems = await quizProblemsOf(tx, courseId);
+      if (problems.length > 0) {
+        fields.quizzes = problems.map((p) => p.message).join(" ");
+        sentences.push(`${sentences.length ? "Its quizzes need work too" : "To publish, fix the quizzes first"}: ${fields.quizzes}`);
+      }
+      if (sentences.length > 0) throw new AppError("VALIDATION_FAILED", sentences.join(" "), { fields });
     }
     const [updated] = await tx
       .update(courses)

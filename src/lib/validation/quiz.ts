@@ -148,6 +148,19 @@ export const questionSchema = z.discriminatedUnion(
 );
 export type QuestionInput = z.infer<typeof questionSchema>;
 
+/** POST …/questions: a question, and where it goes (0 is first; the end when left out). */
+export const createQuestionSchema = questionSchema.and(
+  z.object({
+    position: z
+      .number({ error: "position must be a number." })
+      .int("position must be a whole number.")
+      .min(0, "position starts at 0.")
+      .max(MAX_QUESTIONS, `position is at most ${MAX_QUESTIONS}.`)
+      .optional(),
+  }),
+);
+export type CreateQuestionInput = z.infer<typeof createQuestionSchema>;
+
 /**
  * PATCH …/questions/[questionId]: the fields to change. The server merges them into the stored question and checks the
  * result with questionSchema, so a change of type must bring what the new type needs.
