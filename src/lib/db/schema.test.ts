@@ -3,7 +3,20 @@ import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { env } from "@/env";
 import { db } from "./client";
-import { courseMaterials, courses, enrollments, lessonProgress, lessons, modules, users } from "./schema";
+import {
+  courseMaterials,
+  courses,
+  enrollments,
+  lessonProgress,
+  lessons,
+  modules,
+  quizAnswers,
+  quizAttempts,
+  quizExtraAttempts,
+  quizQuestions,
+  quizzes,
+  users,
+} from "./schema";
 
 const database = withTestDatabase();
 
@@ -21,7 +34,34 @@ async function fixture() {
   await db.insert(courseMaterials).values({ courseId: course!.id, lessonId: lesson!.id, fileName: "a.pdf", fileKey: "k1" });
   const [enrollment] = await db.insert(enrollments).values({ courseId: course!.id, learnerId: learner!.id }).returning();
   await db.insert(lessonProgress).values({ enrollmentId: enrollment!.id, lessonId: lesson!.id, completed: true });
-  return { instructor: instructor!, learner: learner!, course: course!, lesson: lesson!, enrollment: enrollment! };
+  const quiz = await quizFixture(mod!.id, enrollment!.id, instructor!.id);
+  return { instructor: instructor!, learner: learner!, course: course!, module: mod!, lesson: lesson!, enrollment: enrollment!, quiz };
+}
+
+/** A quiz lesson with its settings, a question, a learner's graded attempt with an answer, and an extra attempt granted. */
+async function quizFixture(moduleId: string, enrollmentId: string, grantedBy: string) {
+  const [lesson] = await db.insert(lessons).values({ moduleId, title: "Quiz", kind: "quiz", ord: 1 }).returning();
+  await db.insert(quizzes).values({ lessonId: lesson!.id });
+  const [question] = await db
+    .insert(quizQuestions)
+    .values({ lessonId: lesson!.id, type: "true_false", prompt: "Yes?", options: [{ id: "true", text: "True", correct: true }] })
+    .returning();
+  const [attempt] = await db
+    .insert(quizAttempts)
+    .values({ lessonId: lesson!.id, enrollmentId, number: 1, questionOrder: [question!.id], submittedAt: new Date(), score: 100 })
+    .returning();
+  await db.insert(quizAnswers).values({ attemptId: attempt!.id, questionId: question!.id, answer: { optionId: "true" }, correct: true });
+  await db.insert(quizExtraAttempts).values({ lessonId: lesson!.id, enrollmentId, extra: 1, grantedBy });
+  return lesson!;
+}
+
+/** Rows left in every quiz table. */
+async function quizRows() {
+  const counts = await db.execute<{ n: number }>(sql`
+    select (select count(*) from quizzes) + (select count(*) from quiz_questions) + (select count(*) from quiz_attempts)
+         + (select count(*) from quiz_answers) + (select count(*) from quiz_extra_attempts) as n`);
+  const rows = (Array.isArray(counts) ? counts : (counts as { rows: { n: number }[] }).rows) as { n: number | string }[];
+  return Number(rows[0]!.n);
 }
 
 /** The constraint a failed statement broke, whichever driver raised it. */
@@ -74,9 +114,11 @@ describe(`schema constraints`, () => {
     expect(await violation(db.insert(users).values({ email: "teacher@example.test" }))).toMatch(/users_email_unique/);
   });
 
-  it("deleting a course removes its modules, lessons, materials, enrollments and progress", async () => {
+  it("deleting a course removes its modules, lessons, materials, enrollments, progress, and quizzes with their questions and attempts", async () => {
     const { course, learner } = await fixture();
+    expect(await quizRows()).toBe(5);
     await db.delete(courses).where(eq(courses.id, course.id));
+    expect(await quizRows()).toBe(0);
     const counts = await db.execute<{ n: number }>(sql`
       select (select count(*) from modules) + (select count(*) from lessons) + (select count(*) from course_materials)
            + (select count(*) from enrollments) + (select count(*) from lesson_progress) as n`);
@@ -84,6 +126,22 @@ describe(`schema constraints`, () => {
     expect(Number(rows[0]!.n)).toBe(0);
     // The learner's account stays.
     expect(await db.select().from(users).where(eq(users.id, learner.id))).toHaveLength(1);
+  });
+
+  it("deleting a quiz lesson, or its module, removes the quiz's settings, questions, attempts, answers and extra attempts", async () => {
+    const { quiz, module, enrollment, instructor } = await fixture();
+    await db.delete(lessons).where(eq(lessons.id, quiz.id));
+    expect(await quizRows()).toBe(0);
+    await quizFixture(module.id, enrollment.id, instructor.id);
+    expect(await quizRows()).toBe(5);
+    await db.delete(modules).where(eq(modules.id, module.id));
+    expect(await quizRows()).toBe(0);
+  });
+
+  it("deleting an enrollment removes its attempts and answers but leaves the quiz", async () => {
+    const { enrollment } = await fixture();
+    await db.delete(enrollments).where(eq(enrollments.id, enrollment.id));
+    expect(await quizRows()).toBe(2);
   });
 
   it("refuses to delete an instructor who still owns courses", async () => {
