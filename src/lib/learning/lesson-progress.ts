@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db/client";
+import { db, type Transaction } from "@/lib/db/client";
 import { enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
 import { analyticsChanged } from "@/lib/analytics/shared-figures";
 import { AppError } from "@/lib/http/errors";
@@ -10,37 +10,62 @@ import { recomputeProgress } from "./progress";
 
 async function requireLessonInCourse(courseId: string, lessonId: string) {
   const [row] = await db
-    .select({ id: lessons.id })
+    .select({ id: lessons.id, kind: lessons.kind })
     .from(lessons)
     .innerJoin(modules, eq(modules.id, lessons.moduleId))
     .where(and(eq(lessons.id, lessonId), eq(modules.courseId, courseId)));
   if (!row) throw new AppError("NOT_FOUND", "This lesson does not exist in this course.");
+  return row;
+}
+
+/**
+ * Writes the lesson's completion and recomputes the enrollment's progress, inside the caller's transaction. The
+ * enrollment row is locked first, so concurrent completions in one enrollment count each other. Also used by quiz
+ * grading: a passed quiz completes its lesson in the grading's transaction.
+ */
+export async function writeLessonCompletion(
+  tx: Transaction,
+  {
+    courseId,
+    enrollmentId,
+    lessonId,
+    completed,
+    now,
+  }: { courseId: string; enrollmentId: string; lessonId: string; completed: boolean; now: Date },
+) {
+  await tx.select({ id: enrollments.id }).from(enrollments).where(eq(enrollments.id, enrollmentId)).for("update");
+  await tx
+    .insert(lessonProgress)
+    .values({ enrollmentId, lessonId, completed, completedAt: completed ? now : null, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [lessonProgress.enrollmentId, lessonProgress.lessonId],
+      set: {
+        completed,
+        completedAt: completed ? sql`coalesce(${lessonProgress.completedAt}, ${now.toISOString()}::timestamptz)` : null,
+        updatedAt: now,
+      },
+    });
+  const [updated] = await recomputeProgress(tx, courseId, { enrollmentId, accessedAt: now });
+  return { lessonId, completed, progress: updated!.progress, courseCompleted: updated!.completedAt !== null };
 }
 
 /**
  * Marks a lesson complete (or not) and recomputes the enrollment's progress in the same transaction (./progress.ts).
- * The enrollment row is locked first, so concurrent completions in one enrollment count each other.
+ * A quiz is completed by passing it, not by hand: both marking it complete and undoing that are refused (409), so a
+ * passed quiz stays complete and an unpassed one stays open.
  */
 export async function setLessonCompleted(viewer: Viewer | null, courseId: string, lessonId: string, completed: boolean) {
   const { enrollment } = await requireEnrollment(viewer, courseId);
-  await requireLessonInCourse(courseId, lessonId);
-  const result = await db.transaction(async (tx) => {
-    await tx.select({ id: enrollments.id }).from(enrollments).where(eq(enrollments.id, enrollment.id)).for("update");
-    const now = new Date();
-    await tx
-      .insert(lessonProgress)
-      .values({ enrollmentId: enrollment.id, lessonId, completed, completedAt: completed ? now : null, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [lessonProgress.enrollmentId, lessonProgress.lessonId],
-        set: {
-          completed,
-          completedAt: completed ? sql`coalesce(${lessonProgress.completedAt}, ${now.toISOString()}::timestamptz)` : null,
-          updatedAt: now,
-        },
-      });
-    const [updated] = await recomputeProgress(tx, courseId, { enrollmentId: enrollment.id, accessedAt: now });
-    return { lessonId, completed, progress: updated!.progress, courseCompleted: updated!.completedAt !== null };
-  });
+  const lesson = await requireLessonInCourse(courseId, lessonId);
+  if (lesson.kind === "quiz") {
+    throw new AppError(
+      "CONFLICT",
+      completed ? "Pass the quiz to complete it." : "A quiz is complete once it is passed; that cannot be undone by hand.",
+    );
+  }
+  const result = await db.transaction((tx) =>
+    writeLessonCompletion(tx, { courseId, enrollmentId: enrollment.id, lessonId, completed, now: new Date() }),
+  );
   analyticsChanged(courseId);
   return result;
 }
