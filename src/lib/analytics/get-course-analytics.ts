@@ -5,6 +5,7 @@ import { requireCourseEditor, type EditableCourse } from "@/lib/courses/course-e
 import type { AnalyticsQuery } from "@/lib/validation/analytics";
 import { enrollmentSummary, enrollmentsOverTime, firstEnrollmentAt } from "./enrollment-figures";
 import { courseFunnel } from "./course-funnel";
+import { courseQuizzes } from "./course-quizzes";
 import { rangeInfo, resolveRange } from "./range";
 import { sharedFigures } from "./shared-figures";
 import type { CourseAnalytics } from "./types";
@@ -12,12 +13,20 @@ import type { CourseAnalytics } from "./types";
 async function courseFigures(courseId: string, query: AnalyticsQuery, now: Date) {
   const scope = sql`c.id = ${courseId}`;
   const range = resolveRange(query, now, await firstEnrollmentAt(scope));
-  const [summary, series, funnel] = await Promise.all([
+  const [summary, series, funnel, quizzes] = await Promise.all([
     enrollmentSummary(scope, range, now),
     enrollmentsOverTime(scope, range),
     courseFunnel(courseId, range),
+    courseQuizzes(courseId, range),
   ]);
-  return { range: rangeInfo(range), summary, enrollmentsOverTime: series.enrollments, completionsOverTime: series.completions, funnel };
+  return {
+    range: rangeInfo(range),
+    summary,
+    enrollmentsOverTime: series.enrollments,
+    completionsOverTime: series.completions,
+    funnel,
+    quizzes,
+  };
 }
 
 /**

@@ -51,6 +51,29 @@ export type FunnelStep = {
   videoDuration: number | null;
 };
 
+/** A quiz of the course over the range's cohort, counting each learner's best graded attempt. */
+export type QuizLine = {
+  lessonId: string;
+  title: string;
+  /** Graded attempts, retries included. */
+  attempts: number;
+  /** Learners with a graded attempt. */
+  learners: number;
+  passed: number;
+  /** Mean of the learners' best scores, one decimal; null when none. */
+  averageScore: number | null;
+  /** passed / learners × 100, one decimal; null when none. */
+  passRate: number | null;
+};
+
+export type CourseQuizFigures = {
+  /** The mean of every learner's best score on every quiz, one decimal; null when nobody has a graded attempt. */
+  averageScore: number | null;
+  attempts: number;
+  /** In curriculum order; empty when the course has no quiz. */
+  perQuiz: QuizLine[];
+};
+
 export type CourseAnalytics = {
   course: { id: string; title: string; isPublished: boolean; totalLessons: number };
   range: RangeInfo;
@@ -63,6 +86,7 @@ export type CourseAnalytics = {
    */
   completionsOverTime: TimePoint[];
   funnel: FunnelStep[];
+  quizzes: CourseQuizFigures;
 };
 
 /** One row per course the instructor teaches, for the "across my courses" view. */
