@@ -5,7 +5,22 @@ import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { withTestStorage } from "../../../tests/helpers/test-storage";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { courseMaterials, courses, enrollments, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
+import {
+  courseMaterials,
+  courses,
+  enrollments,
+  lessonProgress,
+  lessons,
+  modules,
+  quizAnswers,
+  quizAttempts,
+  quizExtraAttempts,
+  quizQuestions,
+  quizzes,
+  users,
+} from "@/lib/db/schema";
+import { gradeAttempt } from "@/lib/quizzes/grade";
+import { QUESTION_TYPES } from "@/lib/validation/quiz";
 import { getStorage } from "@/lib/storage";
 import { demoCourses } from "./courses";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData, wipeAllData } from "./seed-demo-data";
@@ -72,7 +87,7 @@ describe("demo data", () => {
     const short = await db
       .select({ id: lessons.id })
       .from(lessons)
-      .where(sql`length(${lessons.content}) < 400`);
+      .where(sql`${lessons.kind} = 'lesson' and length(${lessons.content}) < 400`);
     expect(short).toEqual([]);
   });
 
@@ -90,6 +105,59 @@ describe("demo data", () => {
     for (const e of check) expect(e.progress).toBe(e.expected);
     expect(check.some((e) => e.progress > 0 && e.progress < 100)).toBe(true);
     expect(check.some((e) => e.progress === 100)).toBe(true);
+  });
+
+  it("gives every course a quiz of 5+ questions of every type, and learners attempts graded by the grading code", async () => {
+    await seedDemoData();
+    const all = await db.select({ id: courses.id, title: courses.title }).from(courses);
+    const quizLessons = await db
+      .select({ lessonId: lessons.id, courseId: modules.courseId, passingScore: quizzes.passingScore })
+      .from(lessons)
+      .innerJoin(modules, eq(modules.id, lessons.moduleId))
+      .innerJoin(quizzes, eq(quizzes.lessonId, lessons.id))
+      .where(eq(lessons.kind, "quiz"));
+    const questions = await db.select().from(quizQuestions);
+    for (const course of all) {
+      const own = quizLessons.filter((q) => q.courseId === course.id);
+      expect(own.length, course.title).toBeGreaterThanOrEqual(1);
+      for (const quiz of own) {
+        const types = questions.filter((q) => q.lessonId === quiz.lessonId).map((q) => q.type);
+        expect(types.length, course.title).toBeGreaterThanOrEqual(5);
+        expect(new Set(types), course.title).toEqual(new Set(QUESTION_TYPES));
+      }
+    }
+
+    const attempts = await db.select().from(quizAttempts);
+    expect(attempts.some((a) => a.passed === true)).toBe(true);
+    expect(attempts.some((a) => a.passed === false)).toBe(true);
+    expect(new Set(attempts.map((a) => a.lessonId)).size).toBeGreaterThanOrEqual(3);
+    const answers = await db.select().from(quizAnswers);
+    for (const attempt of attempts) {
+      // Graded again from the stored questions and answers, the stored grading is what grade.ts gives.
+      const quiz = quizLessons.find((q) => q.lessonId === attempt.lessonId)!;
+      const own = answers.filter((a) => a.attemptId === attempt.id);
+      const order = attempt.questionOrder.map((id) => questions.find((q) => q.id === id)!);
+      expect(own.map((a) => a.questionId).sort()).toEqual([...attempt.questionOrder].sort());
+      const graded = gradeAttempt(order, new Map(own.map((a) => [a.questionId, a.answer])), quiz.passingScore);
+      expect(attempt).toMatchObject({
+        score: graded.score,
+        pointsEarned: graded.pointsEarned,
+        pointsPossible: graded.pointsPossible,
+        passed: graded.passed,
+      });
+      expect(attempt.submittedAt!.getTime()).toBeGreaterThan(attempt.startedAt.getTime());
+      for (const g of graded.answers) {
+        expect(own.find((a) => a.questionId === g.questionId)).toMatchObject({ correct: g.correct, pointsAwarded: g.points });
+      }
+    }
+    // A quiz lesson is complete exactly when the learner passed it.
+    const progress = await db.select().from(lessonProgress);
+    for (const enrollment of new Set(attempts.map((a) => a.enrollmentId))) {
+      const own = attempts.filter((a) => a.enrollmentId === enrollment);
+      const done = progress.some((p) => p.enrollmentId === enrollment && p.lessonId === own[0]!.lessonId && p.completed);
+      expect(done).toBe(own.some((a) => a.passed));
+    }
+    expect((await db.select().from(quizExtraAttempts)).length).toBeGreaterThanOrEqual(1);
   });
 
   it("stores a real video and a PDF through the storage layer", async () => {
@@ -159,7 +227,7 @@ describe("demo data", () => {
     await expect(seedDemoData()).rejects.toThrow();
     expect(filesUnder(storage.root).length).toBe(filesBefore);
     expect((await db.select({ n: count() }).from(users))[0]!.n).toBe(1);
-    for (const table of [courses, modules, lessons, enrollments, lessonProgress, courseMaterials]) {
+    for (const table of [courses, modules, lessons, enrollments, lessonProgress, courseMaterials, quizzes, quizQuestions, quizAttempts]) {
       expect((await db.select({ n: count() }).from(table))[0]!.n).toBe(0);
     }
     const remaining = await db.select().from(users).where(eq(users.email, "admin@budhhub.test"));
@@ -170,6 +238,10 @@ describe("demo data", () => {
     const before = filesUnder(storage.root); // earlier tests' objects: their rows went with their test database
     await seedDemoData();
     expect(filesUnder(storage.root).length).toBeGreaterThan(before.length);
+    // Every quiz table has rows to empty.
+    for (const table of [quizzes, quizQuestions, quizAttempts, quizAnswers, quizExtraAttempts]) {
+      expect((await db.select({ n: count() }).from(table))[0]!.n).toBeGreaterThan(0);
+    }
     await wipeAllData();
     expect(await isDatabaseEmpty()).toBe(true);
     const tables = rows<{ name: string }>(await db.execute(sql`select tablename as name from pg_tables where schemaname = 'public'`));

@@ -18,14 +18,27 @@ import {
   type NewLesson,
   type NewLessonProgress,
   type NewModule,
+  type NewQuiz,
+  type NewQuizAnswer,
+  type NewQuizAttempt,
+  type NewQuizQuestion,
   type NewUser,
+  quizAnswers,
+  quizAttempts,
+  quizExtraAttempts,
+  quizQuestions,
+  quizzes,
   users,
 } from "@/lib/db/schema";
 import { log } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage";
 import { storageKeys } from "@/lib/storage/keys";
 import { slugify } from "@/lib/courses/slugify";
+import { questionColumns } from "@/lib/quizzes/authored-question";
+import { DEFAULT_QUIZ_SETTINGS, questionSchema } from "@/lib/validation/quiz";
 import { demoCourses, type DemoCourse } from "./courses";
+import { demoQuizzes } from "./quizzes";
+import { demoQuizAttempt, type QuizOutcome } from "./quiz-attempts";
 
 export const DEMO_PASSWORD = "budhhub-demo";
 
@@ -72,15 +85,24 @@ export function videoLessonMinutes(content: string, videoSeconds: number): numbe
  * Which learners take which published course (by position in demoCourses, drafts skipped) and how many of its lessons
  * they have completed: "all", or a count. Gives partial progress, one finished course and one learner with nothing.
  */
-const demoEnrollments: { learner: string; course: number; completed: number | "all"; daysAgo: number }[] = [
-  { learner: "learner1", course: 0, completed: 3, daysAgo: 20 },
+const demoEnrollments: {
+  learner: string;
+  course: number;
+  completed: number | "all";
+  daysAgo: number;
+  /** Their attempts at the course's quiz, in order; a passed one completes the quiz lesson. */
+  quiz?: QuizOutcome[];
+  /** Attempts the instructor granted beyond the quiz's maxAttempts. */
+  extraAttempts?: number;
+}[] = [
+  { learner: "learner1", course: 0, completed: 3, daysAgo: 20, quiz: ["fail"] },
   { learner: "learner1", course: 1, completed: 1, daysAgo: 9 },
   { learner: "learner1", course: 2, completed: 0, daysAgo: 2 },
-  { learner: "learner2", course: 0, completed: "all", daysAgo: 45 },
-  { learner: "learner2", course: 3, completed: 2, daysAgo: 12 },
-  { learner: "learner3", course: 0, completed: 1, daysAgo: 30 },
-  { learner: "learner3", course: 4, completed: 4, daysAgo: 6 },
-  { learner: "learner4", course: 5, completed: 2, daysAgo: 3 },
+  { learner: "learner2", course: 0, completed: "all", daysAgo: 45, quiz: ["fail", "pass"] },
+  { learner: "learner2", course: 3, completed: 2, daysAgo: 12, quiz: ["pass"] },
+  { learner: "learner3", course: 0, completed: 1, daysAgo: 30, quiz: ["pass"] },
+  { learner: "learner3", course: 4, completed: 4, daysAgo: 6, quiz: ["fail", "pass"] },
+  { learner: "learner4", course: 5, completed: 2, daysAgo: 3, quiz: ["fail", "fail"], extraAttempts: 1 },
 ];
 
 export async function isDatabaseEmpty(): Promise<boolean> {
@@ -119,6 +141,12 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
   const materialRows: NewCourseMaterial[] = [];
   const uploads: { key: string; file: string; type: string; size: number }[] = [];
   const lessonIdsByCourse = new Map<string, string[]>();
+  const quizRows: NewQuiz[] = [];
+  const questionRows: NewQuizQuestion[] = [];
+  const seedQuizzes = new Map<
+    string,
+    { passingScore: number; timeLimitMinutes: number | null; questions: Parameters<typeof demoQuizAttempt>[0] }
+  >();
 
   demoCourses.forEach((course, courseIndex) => {
     const courseId = crypto.randomUUID();
@@ -173,6 +201,37 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
           });
         }
       });
+      for (const quiz of demoQuizzes.filter((q) => q.course === course.slug && q.module === moduleIndex)) {
+        const lessonId = crypto.randomUUID();
+        lessonIds.push(lessonId);
+        totalLessons += 1;
+        totalMinutes += quiz.durationMinutes;
+        lessonRows.push({
+          id: lessonId,
+          moduleId,
+          kind: "quiz",
+          title: quiz.title,
+          content: quiz.content,
+          durationMinutes: quiz.durationMinutes,
+          ord: mod.lessons.length,
+          createdAt: created,
+        });
+        const settings = { ...DEFAULT_QUIZ_SETTINGS, ...quiz.settings };
+        quizRows.push({ lessonId, ...settings, updatedAt: created });
+        // Checked and stored as the authoring API would (questionSchema, questionColumns).
+        const rows = quiz.questions.map((question, ord) => ({
+          id: crypto.randomUUID(),
+          lessonId,
+          ord,
+          // The schema drops `mistake`; questionColumns sets every column.
+          ...(questionColumns(questionSchema.parse(question)) as Required<ReturnType<typeof questionColumns>>),
+          createdAt: created,
+          updatedAt: created,
+        }));
+        questionRows.push(...rows);
+        const questions = rows.map((row, i) => ({ ...row, mistake: quiz.questions[i]!.mistake }));
+        seedQuizzes.set(lessonId, { passingScore: settings.passingScore, timeLimitMinutes: settings.timeLimitMinutes, questions });
+      }
     });
     lessonIdsByCourse.set(courseId, lessonIds);
     const thumbnail = thumbnailFile(course);
@@ -201,27 +260,77 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
   const published = courseRows.filter((c) => c.isPublished);
   const enrollmentRows: NewEnrollment[] = [];
   const progressRows: NewLessonProgress[] = [];
-  for (const e of demoEnrollments) {
+  const attemptRows: NewQuizAttempt[] = [];
+  const answerRows: NewQuizAnswer[] = [];
+  const extraAttemptRows: (typeof quizExtraAttempts.$inferInsert)[] = [];
+  demoEnrollments.forEach((e, enrollmentIndex) => {
     const course = published[e.course];
-    if (!course) continue;
+    if (!course) return;
     const lessonIds = lessonIdsByCourse.get(course.id!)!;
     const done = e.completed === "all" ? lessonIds.length : Math.min(e.completed, lessonIds.length);
     const enrollmentId = crypto.randomUUID();
     const enrolledAt = daysAgo(e.daysAgo);
+    // The first `done` lessons, in curriculum order; a quiz among them only when passed, and a passed quiz always.
+    const completedAt = new Map<string, Date>();
+    lessonIds.slice(0, done).forEach((lessonId, i) => {
+      if (!seedQuizzes.has(lessonId)) completedAt.set(lessonId, daysAgo(Math.max(0, e.daysAgo - i - 1)));
+    });
+    const quizLessonId = lessonIds.find((id) => seedQuizzes.has(id));
+    if (e.quiz?.length && quizLessonId) {
+      const quiz = seedQuizzes.get(quizLessonId)!;
+      const day = Math.max(1, e.daysAgo - done);
+      e.quiz.forEach((outcome, i) => {
+        const { answers, graded } = demoQuizAttempt(quiz.questions, quiz.passingScore, outcome, enrollmentIndex + i);
+        const attemptId = crypto.randomUUID();
+        const startedAt = new Date(daysAgo(day).getTime() + i * 3_600_000);
+        const submittedAt = new Date(startedAt.getTime() + (6 + i) * 60_000);
+        attemptRows.push({
+          id: attemptId,
+          lessonId: quizLessonId,
+          enrollmentId,
+          number: i + 1,
+          startedAt,
+          deadlineAt: quiz.timeLimitMinutes === null ? null : new Date(startedAt.getTime() + quiz.timeLimitMinutes * 60_000),
+          submittedAt,
+          questionOrder: quiz.questions.map((q) => q.id),
+          optionOrder: Object.fromEntries(
+            quiz.questions.filter((q) => q.options.length > 0).map((q) => [q.id, q.options.map((o) => o.id)]),
+          ),
+          score: graded.score,
+          pointsEarned: graded.pointsEarned,
+          pointsPossible: graded.pointsPossible,
+          passed: graded.passed,
+        });
+        answerRows.push(
+          ...graded.answers.map((a) => ({
+            attemptId,
+            questionId: a.questionId,
+            answer: answers.get(a.questionId) ?? null,
+            correct: a.correct,
+            pointsAwarded: a.points,
+            updatedAt: submittedAt,
+          })),
+        );
+        if (graded.passed && !completedAt.has(quizLessonId)) completedAt.set(quizLessonId, submittedAt);
+      });
+      if (e.extraAttempts) {
+        extraAttemptRows.push({ lessonId: quizLessonId, enrollmentId, extra: e.extraAttempts, grantedBy: course.instructorId });
+      }
+    }
+    const last = [...completedAt.values()].reduce<Date | null>((a, b) => (a && a > b ? a : b), null);
     enrollmentRows.push({
       id: enrollmentId,
       courseId: course.id!,
       learnerId: userId(e.learner),
       enrolledAt,
-      progress: lessonIds.length === 0 ? 0 : Math.floor((done * 100) / lessonIds.length),
-      completedAt: done === lessonIds.length && done > 0 ? daysAgo(Math.max(0, e.daysAgo - done)) : null,
-      lastAccessedAt: daysAgo(Math.max(0, e.daysAgo - done)),
+      progress: lessonIds.length === 0 ? 0 : Math.floor((completedAt.size * 100) / lessonIds.length),
+      completedAt: completedAt.size === lessonIds.length && lessonIds.length > 0 ? last : null,
+      lastAccessedAt: last ?? enrolledAt,
     });
-    lessonIds.slice(0, done).forEach((lessonId, i) => {
-      const at = daysAgo(Math.max(0, e.daysAgo - i - 1));
+    for (const [lessonId, at] of completedAt) {
       progressRows.push({ enrollmentId, lessonId, completed: true, completedAt: at, updatedAt: at });
-    });
-  }
+    }
+  });
 
   const storage = getStorage();
   for (const u of uploads) {
@@ -241,6 +350,11 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
       if (materialRows.length) await tx.insert(courseMaterials).values(materialRows);
       if (enrollmentRows.length) await tx.insert(enrollments).values(enrollmentRows);
       if (progressRows.length) await tx.insert(lessonProgress).values(progressRows);
+      if (quizRows.length) await tx.insert(quizzes).values(quizRows);
+      if (questionRows.length) await tx.insert(quizQuestions).values(questionRows);
+      if (attemptRows.length) await tx.insert(quizAttempts).values(attemptRows);
+      if (answerRows.length) await tx.insert(quizAnswers).values(answerRows);
+      if (extraAttemptRows.length) await tx.insert(quizExtraAttempts).values(extraAttemptRows);
       await tx.execute(sql`update courses c set enrollment_count = (select count(*)::int from enrollments e where e.course_id = c.id)`);
     });
   } catch (error) {
@@ -265,7 +379,7 @@ export async function wipeAllData(): Promise<void> {
     db.select({ id: lessons.id }).from(lessons),
   ]);
   await db.execute(
-    sql`truncate table users, accounts, verification_tokens, password_reset_tokens, rate_limits, courses, modules, lessons, course_materials, enrollments, lesson_progress, upload_sessions, user_sessions, categories, course_slug_redirects restart identity cascade`,
+    sql`truncate table users, accounts, verification_tokens, password_reset_tokens, rate_limits, courses, modules, lessons, course_materials, enrollments, lesson_progress, quizzes, quiz_questions, quiz_attempts, quiz_answers, quiz_extra_attempts, upload_sessions, user_sessions, categories, course_slug_redirects restart identity cascade`,
   );
   await Promise.all([
     ...courseIds.map((c) => storage.deletePrefix(storageKeys.coursePrefix(c.id))),
