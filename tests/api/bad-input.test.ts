@@ -173,6 +173,9 @@ const samples: Record<string, Sample> = {
   },
   // --- quiz taking ----------------------------------------------------------------------------------------------------
   // --- quiz results ---------------------------------------------------------------------------------------------------
+  // The fixture lesson is not a quiz: a valid request is a 404, so every spoiled one must be a 400 and write nothing.
+  "GET /api/instructor/courses/[courseId]/quizzes/[lessonId]/results": { query: () => ({ format: "csv" }) },
+  "POST /api/instructor/courses/[courseId]/quizzes/[lessonId]/extra-attempts": { body: (f) => ({ learnerId: f.userId }) },
 };
 
 /** Routes that take a JSON body: a sample is required for them, so that their fields are fuzzed too. */
