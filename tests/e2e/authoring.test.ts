@@ -92,7 +92,7 @@ describe("course authoring in Chromium", () => {
     ]) {
       const form = page.locator("form").filter({ has: page.getByLabel(`New lesson in ${module}`, { exact: true }) });
       await form.getByLabel(`New lesson in ${module}`).fill(lesson!);
-      await form.getByRole("button", { name: "Add lesson" }).click();
+      await form.getByRole("button", { name: "Add", exact: true }).click();
       await page
         .getByRole("list", { name: `Lessons of ${module}` })
         .getByRole("link", { name: lesson })

@@ -115,9 +115,9 @@ describe("the curriculum editor at 360 px", () => {
 
     const form = page.locator("form").filter({ has: page.getByLabel("New lesson in Instrumentation", { exact: true }) });
     await form.getByLabel("New lesson in Instrumentation").fill("Buoys");
-    await form.getByRole("button", { name: "Add lesson" }).click();
+    await form.getByRole("button", { name: "Add", exact: true }).click();
     // The lesson is saved and the page has asked for its refresh: move another lesson now, before that refresh is back.
-    await page.getByText('Added "Buoys".').waitFor();
+    await page.getByText('Added lesson "Buoys".').waitFor();
     await page.getByRole("button", { name: "Move lesson Waves up" }).click();
     const wavesFirst = (outline: string[][]) => outline[0]!.indexOf("Waves") < outline[0]!.indexOf("Introduction to the course");
     expect(wavesFirst(await shownOutline(page))).toBe(true);

@@ -1,11 +1,15 @@
 import { BookOpen, Check, Clock, Film, Paperclip, Users } from "lucide-react";
 import type { ReactNode } from "react";
 import { CourseThumbnail } from "@/components/catalog/course-thumbnail";
+import { LessonKind } from "@/components/curriculum/lesson-kind";
 import { difficultyLabel, formatDuration, plural } from "@/lib/format";
+import type { LessonKindInput } from "@/lib/validation/course";
 
 export type OverviewLesson = {
   id: string;
   title: string;
+  /** A quiz (or, later, an assignment) says so beside its title; a plain lesson shows what it holds. */
+  kind?: LessonKindInput;
   durationMinutes: number | null;
   hasVideo: boolean;
   /** The video's length, when known. */
@@ -56,8 +60,9 @@ function LessonLine({ lesson }: { lesson: OverviewLesson }) {
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-200 py-2 first:border-t-0 dark:border-slate-800">
       <span className="min-w-0 flex-1 break-words text-slate-900 dark:text-slate-100">{lesson.title}</span>
-      {/* What the lesson holds; lesson kinds (quizzes…) will take their place here. */}
+      {/* What the lesson is (a quiz…) and what it holds. */}
       <span className="flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-300">
+        {lesson.kind && lesson.kind !== "lesson" && <LessonKind kind={lesson.kind} />}
         {lesson.hasVideo && (
           <span className="flex items-center gap-1">
             <Film aria-hidden="true" className="h-4 w-4" />

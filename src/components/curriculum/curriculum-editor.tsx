@@ -20,8 +20,9 @@ import { sendJson, type ApiResult } from "@/lib/http/client-json";
 import { formatDuration } from "@/lib/format";
 import { moveItem, moveLessonInTree, stepTarget, type CurriculumModule } from "./curriculum-types";
 import { InlineTitleForm } from "./inline-title-form";
+import { LessonKind, NEW_LESSON_KINDS } from "./lesson-kind";
 import { iconButton, SortableRow } from "./sortable-row";
-import { useCurriculumTree, useHydrated } from "./use-curriculum-tree";
+import { DROPPED, useCurriculumTree, useHydrated } from "./use-curriculum-tree";
 
 const moduleKey = (id: string) => `module:${id}`;
 const lessonKey = (id: string) => `lesson:${id}`;
@@ -86,6 +87,8 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
         setStatus(done);
         return;
       }
+      // The refusal before it has said why.
+      if (result.error.code === DROPPED) return;
       toast.error(result.error.message);
       setStatus(`Not moved: ${result.error.message}`);
     });
@@ -265,24 +268,23 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
                           >
                             {lesson.title}
                           </Link>
-                          {(duration || lesson.hasVideo || lesson.materials > 0) && (
-                            <span className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
-                              {duration && <span>{duration}</span>}
-                              {lesson.hasVideo && (
-                                <span className="flex items-center gap-1">
-                                  <Film aria-hidden="true" className="h-4 w-4" />
-                                  video
-                                </span>
-                              )}
-                              {lesson.materials > 0 && (
-                                <span className="flex items-center gap-1">
-                                  <Paperclip aria-hidden="true" className="h-4 w-4" />
-                                  {lesson.materials}
-                                  <span className="sr-only">{lesson.materials === 1 ? " material" : " materials"}</span>
-                                </span>
-                              )}
-                            </span>
-                          )}
+                          <span className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
+                            <LessonKind kind={lesson.kind} />
+                            {duration && <span>{duration}</span>}
+                            {lesson.hasVideo && (
+                              <span className="flex items-center gap-1">
+                                <Film aria-hidden="true" className="h-4 w-4" />
+                                video
+                              </span>
+                            )}
+                            {lesson.materials > 0 && (
+                              <span className="flex items-center gap-1">
+                                <Paperclip aria-hidden="true" className="h-4 w-4" />
+                                {lesson.materials}
+                                <span className="sr-only">{lesson.materials === 1 ? " material" : " materials"}</span>
+                              </span>
+                            )}
+                          </span>
                           {rowButtons(
                             "lesson",
                             lesson.id,
@@ -298,8 +300,10 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
                 </SortableContext>
                 <InlineTitleForm
                   label={`New lesson in ${module.title}`}
-                  buttonLabel="Add lesson"
-                  send={(title) => sendJson(`${base}/modules/${module.id}/lessons`, { title })}
+                  buttonLabel="Add"
+                  kinds={NEW_LESSON_KINDS}
+                  kindLabel={`What to add to ${module.title}`}
+                  send={(title, kind) => sendJson(`${base}/modules/${module.id}/lessons`, { title, kind })}
                   resetOnSuccess
                 />
               </SortableRow>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { moveItem, moveLessonInTree, stepTarget, type CurriculumModule } from "./curriculum-types";
 
-const lesson = (id: string) => ({ id, title: id, durationMinutes: null, hasVideo: false, materials: 0 });
+const lesson = (id: string) => ({ id, title: id, kind: "lesson" as const, durationMinutes: null, hasVideo: false, materials: 0 });
 const tree: CurriculumModule[] = [
   { id: "m1", title: "M1", lessons: [lesson("a"), lesson("b")] },
   { id: "m2", title: "M2", lessons: [lesson("c")] },

@@ -1,4 +1,13 @@
-export type CurriculumLesson = { id: string; title: string; durationMinutes: number | null; hasVideo: boolean; materials: number };
+import type { LessonKindInput } from "@/lib/validation/course";
+
+export type CurriculumLesson = {
+  id: string;
+  title: string;
+  kind: LessonKindInput;
+  durationMinutes: number | null;
+  hasVideo: boolean;
+  materials: number;
+};
 export type CurriculumModule = { id: string; title: string; lessons: CurriculumLesson[] };
 
 /** Where a lesson lands when moved one step up or down: across a module boundary at the ends. */

@@ -8,29 +8,37 @@ import { buttonStyles } from "@/components/ui/button-styles";
 import type { ApiResult } from "@/lib/http/client-json";
 import { moduleSchema } from "@/lib/validation/course";
 
+type Kind = { value: string; label: string };
+
 /**
- * One title field and a button: add a module or lesson, or rename one. Validated with the server's schema. On a narrow
- * screen the button goes under the field rather than past the card's edge.
+ * One title field and a button: add a module or lesson, or rename one. Validated with the server's schema. With
+ * `kinds`, a select beside the title picks what to add (a lesson or a quiz) and `send` gets its value. On a narrow
+ * screen the select and the button go under the field rather than past the card's edge.
  */
-export function InlineTitleForm({
+export function InlineTitleForm<K extends Kind>({
   label,
   buttonLabel,
   initial = "",
   send,
   resetOnSuccess,
   compact,
+  kinds,
+  kindLabel = "Kind",
 }: {
   label: string;
   buttonLabel: string;
   initial?: string;
-  send: (title: string) => Promise<ApiResult<unknown>>;
+  send: (title: string, kind: K["value"] | undefined) => Promise<ApiResult<unknown>>;
   resetOnSuccess?: boolean;
   compact?: boolean;
+  kinds?: readonly K[];
+  kindLabel?: string;
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
   const id = useId();
   const [title, setTitle] = useState(initial);
+  const [kind, setKind] = useState<K["value"] | undefined>(kinds?.[0]?.value);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -43,13 +51,14 @@ export function InlineTitleForm({
     }
     setPending(true);
     setError(null);
-    const result = await send(parsed.data.title);
+    const result = await send(parsed.data.title, kind);
     setPending(false);
     if (!result.ok) {
       setError(result.error.fields.title ?? result.error.message);
       return;
     }
-    toast.success(resetOnSuccess ? `Added "${parsed.data.title}".` : "Saved.");
+    const what = kinds?.find((k) => k.value === kind)?.label.toLowerCase();
+    toast.success(resetOnSuccess ? `Added ${what ? `${what} ` : ""}"${parsed.data.title}".` : "Saved.");
     if (resetOnSuccess) setTitle("");
     router.refresh();
   }
@@ -68,6 +77,25 @@ export function InlineTitleForm({
         aria-describedby={`${id}-error`}
         className="min-w-0 flex-1 basis-40 rounded-lg border border-slate-500 bg-white px-3 py-1.5 text-slate-900 placeholder:text-slate-600 dark:border-slate-400 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
       />
+      {kinds && (
+        <>
+          <label htmlFor={`${id}-kind`} className="sr-only">
+            {kindLabel}
+          </label>
+          <select
+            id={`${id}-kind`}
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+            className="shrink-0 rounded-lg border border-slate-500 bg-white px-2 py-1.5 text-slate-900 dark:border-slate-400 dark:bg-slate-900 dark:text-slate-100"
+          >
+            {kinds.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <button
         type="submit"
         disabled={pending || !hydrated}

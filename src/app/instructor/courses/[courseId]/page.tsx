@@ -11,7 +11,9 @@ import { MaterialList } from "@/components/curriculum/material-list";
 import { MaterialUpload } from "@/components/upload/material-upload";
 import { ThumbnailUpload } from "@/components/upload/thumbnail-upload";
 import { buttonStyles } from "@/components/ui/button-styles";
+import { QuizProblems } from "@/components/quiz-editor/quiz-problems";
 import { getCourseForEditor } from "@/lib/courses/get-course-for-editor";
+import { getQuizProblems } from "@/lib/quizzes/quiz-readiness";
 import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
 import { uploadLimits } from "@/lib/uploads";
 import { DIFFICULTIES } from "@/lib/validation/course";
@@ -28,9 +30,10 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
   if (!parsed.success) notFound();
   const { courseId } = parsed.data;
   const viewer = await requirePageRole(`/instructor/courses/${courseId}`, "INSTRUCTOR", "ADMIN");
-  const [{ course, modules, materials }, categories] = await Promise.all([
+  const [{ course, modules, materials }, categories, quizProblems] = await Promise.all([
     orNotFound(getCourseForEditor(viewer, courseId)),
     listCategoryNames(),
+    orNotFound(getQuizProblems(viewer, courseId)),
   ]);
   const limits = uploadLimits();
   const thumbnailUrl = await thumbnailUrlFor(course.thumbnailKey);
@@ -40,6 +43,7 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
     lessons: m.lessons.map((l) => ({
       id: l.id,
       title: l.title,
+      kind: l.kind,
       durationMinutes: l.durationMinutes,
       hasVideo: l.videoKey !== null,
       materials: l.materials.length,
@@ -64,6 +68,7 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
         <h2 id="publish-title" className="text-xl font-semibold">
           Publishing
         </h2>
+        <QuizProblems courseId={courseId} problems={quizProblems} published={course.isPublished} />
         <PublishControl courseId={courseId} published={course.isPublished} />
         <p className="text-slate-700 dark:text-slate-300">
           Course page:{" "}

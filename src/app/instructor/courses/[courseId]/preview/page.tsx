@@ -50,6 +50,7 @@ export default async function CoursePreviewPage({ params }: { params: Promise<{ 
             lessons: m.lessons.map((l) => ({
               id: l.id,
               title: l.title,
+              kind: l.kind,
               durationMinutes: l.durationMinutes,
               hasVideo: l.videoKey !== null,
               hasMaterials: l.materials.length > 0,
