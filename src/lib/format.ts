@@ -36,3 +36,8 @@ export function formatBytes(bytes: number): string {
   }
   return `${Number(value.toFixed(1))} ${units[unit]}`;
 }
+
+/** The refusal of a new quiz attempt once all are used: the server's 409 says it, and the player the same without asking. */
+export function usedAllAttempts(allowed: number): string {
+  return `You have used all ${plural(allowed, "attempt")} this quiz allows. Ask your instructor if you need another.`;
+}

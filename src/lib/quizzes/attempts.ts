@@ -12,6 +12,7 @@ import {
   type QuizAttempt,
   type QuizQuestion,
 } from "@/lib/db/schema";
+import { usedAllAttempts } from "@/lib/format";
 import { AppError } from "@/lib/http/errors";
 import { ownAttempt, questionsOf, requireQuizTaker, type QuizTaker } from "./attempts-access";
 import { closeExpiredAttempts, gradeAttemptOnce, type Completion } from "./attempts-grading";
@@ -136,11 +137,7 @@ export async function startAttempt(viewer: Viewer | null, courseId: string, less
 
   const status = await statusOf(taker, attempts, questions);
   if (status.attemptsLeft === 0) {
-    const allowed = status.attemptsAllowed!;
-    throw new AppError(
-      "CONFLICT",
-      `You have used all ${allowed} attempt${allowed === 1 ? "" : "s"} this quiz allows. Ask your instructor if you need another.`,
-    );
+    throw new AppError("CONFLICT", usedAllAttempts(status.attemptsAllowed!));
   }
   if (questions.length === 0) throw new AppError("CONFLICT", "This quiz has no questions yet.");
 
