@@ -24,7 +24,11 @@ declare module "autocannon" {
     body?: string;
     /** Seconds before a request counts as a timeout. */
     timeout?: number;
+    /** Requests made in turn by each connection; setupRequest may change each one before it is sent. */
+    requests?: { setupRequest?: (request: RequestParams) => RequestParams }[];
   };
+
+  export type RequestParams = { path?: string; method?: string; headers?: Record<string, string>; body?: string };
 
   export type Result = {
     /** Seconds actually run. */

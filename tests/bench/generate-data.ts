@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Connection } from "@/lib/db/connect";
 import { generateAnalyticsCourse } from "./analytics-course";
+import { BENCH_LEARNER_EMAIL } from "./bench-learner";
+import { generateQuizCourse } from "./quiz-bench";
 import { EMAIL_DOMAIN, fraction, hash, personName, pick, stableUuid, textArray, userId } from "./sql-values";
 import * as words from "./word-lists";
 
@@ -42,7 +44,12 @@ export type GenerationStep = (name: string, query: string) => Promise<void>;
 
 export async function generateData(
   connection: Connection,
-  { courses, enrollments, analyticsEnrollments = 0 }: { courses: number; enrollments: number; analyticsEnrollments?: number },
+  {
+    courses,
+    enrollments,
+    analyticsEnrollments = 0,
+    quizPool = 0,
+  }: { courses: number; enrollments: number; analyticsEnrollments?: number; quizPool?: number },
   report: (line: string) => void = console.log,
 ): Promise<GenerationResult> {
   const started = performance.now();
@@ -197,6 +204,8 @@ export async function generateData(
   );
 
   if (analyticsEnrollments > 0) await generateAnalyticsCourse(step, analyticsEnrollments);
+  // After the learners' own enrollments: the bench learner's learner scenarios stay on their first course.
+  if (quizPool > 0) await generateQuizCourse(step, BENCH_LEARNER_EMAIL, quizPool);
 
   await step(
     "enrollment counts",

@@ -1,4 +1,4 @@
-import autocannon from "autocannon";
+import autocannon, { type RequestParams } from "autocannon";
 import type { AppServer } from "../helpers/app-server";
 import type { Scenario } from "./scenarios";
 
@@ -22,6 +22,10 @@ function cannonOptions(server: AppServer, scenario: Scenario, connections: numbe
     method: scenario.method ?? "GET",
     headers: scenario.headers,
     body: scenario.body,
+    // A path of its own for every request, when the scenario needs one.
+    ...(scenario.nextPath
+      ? { requests: [{ setupRequest: (request: RequestParams) => ({ ...request, path: scenario.nextPath!() }) }] }
+      : {}),
   };
 }
 
@@ -76,7 +80,7 @@ async function outputSettled(server: AppServer, quietMs = 300, maxMs = 5_000): P
 
 /** One request of the scenario; its HTTP status. */
 export async function probe(server: AppServer, scenario: Scenario): Promise<number> {
-  const response = await fetch(server.url + scenario.path, {
+  const response = await fetch(server.url + (scenario.nextPath?.() ?? scenario.path), {
     method: scenario.method ?? "GET",
     headers: scenario.headers,
     body: scenario.body,

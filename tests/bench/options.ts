@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 
-const usage = `usage: npm run bench -- [--courses N] [--enrollments M] [--analytics-enrollments A] [--duration S] [--connections C] [--warmup S] [--json FILE]
+const usage = `usage: npm run bench -- [--courses N] [--enrollments M] [--analytics-enrollments A] [--quiz-pool Q] [--duration S] [--connections C] [--warmup S] [--json FILE]
   --courses N       courses to generate (default 10000)
   --enrollments M   enrollments to generate (default 100000)
   --analytics-enrollments A
                     learners of the one course the instructor analytics scenarios measure (default 100000; 0: no such course)
+  --quiz-pool Q     open quiz attempts generated for the submit scenario, one per submit (default 4000; 0: no quiz scenarios)
   --duration S      seconds measured per scenario (default 10)
   --connections C   concurrent connections (default 10)
   --warmup S        seconds of unmeasured load before each measurement (default 3)
@@ -18,6 +19,7 @@ const schema = z.object({
   courses: count(10_000, 1, 1_000_000),
   enrollments: count(100_000, 0, 20_000_000),
   analyticsEnrollments: count(100_000, 0, 20_000_000),
+  quizPool: count(4_000, 0, 1_000_000),
   duration: count(10, 1, 3_600),
   connections: count(10, 1, 1_000),
   warmup: count(3, 0, 600),
@@ -37,6 +39,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         courses: { type: "string" },
         enrollments: { type: "string" },
         "analytics-enrollments": { type: "string" },
+        "quiz-pool": { type: "string" },
         duration: { type: "string" },
         connections: { type: "string" },
         warmup: { type: "string" },
@@ -48,8 +51,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       console.log(usage);
       process.exit(0);
     }
-    const { "analytics-enrollments": analyticsEnrollments, ...rest } = values;
-    const parsed = schema.safeParse({ ...rest, analyticsEnrollments });
+    const { "analytics-enrollments": analyticsEnrollments, "quiz-pool": quizPool, ...rest } = values;
+    const parsed = schema.safeParse({ ...rest, analyticsEnrollments, quizPool });
     if (parsed.success) return parsed.data;
     const problems = parsed.error.issues.map((issue) => `  --${issue.path.join(".")}: ${issue.message}`);
     console.error(`Invalid options:\n${problems.join("\n")}\n\n${usage}`);

@@ -34,14 +34,18 @@ export function describeMachine(): BenchReport["machine"] {
 /** A scenario is flagged when any response failed or was not 2xx: its figures would then measure an error page. */
 export function isFlagged(result: ScenarioResult) {
   const { load, queries } = result;
-  return load.non2xx > 0 || load.errors > 0 || load.timeouts > 0 || (queries?.failedRequests ?? 0) > 0;
+  return (
+    load.non2xx > 0 || load.errors > 0 || load.timeouts > 0 || (queries?.failedRequests ?? 0) > 0 || Boolean(result.scenario.problem?.())
+  );
 }
 
 const thousands = (n: number) => n.toLocaleString("en-US");
 const fixed = (n: number, digits: number) => n.toFixed(digits);
 
-function problems({ load, queries }: ScenarioResult): string {
+function problems({ load, queries, scenario }: ScenarioResult): string {
   const parts: string[] = [];
+  const problem = scenario.problem?.();
+  if (problem) parts.push(problem);
   if (load.non2xx > 0) {
     const byStatus = Object.entries(load.statusCodes)
       .filter(([status]) => !status.startsWith("2"))

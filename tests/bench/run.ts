@@ -11,6 +11,7 @@ import { prepareBenchLearner, setBenchPassword, signInBenchUser } from "./bench-
 import { generateData } from "./generate-data";
 import { assertQueriesAreLogged, countQueries, loadTest, probe, type QueryCount } from "./measure";
 import { parseOptions } from "./options";
+import { findQuizBench } from "./quiz-bench";
 import { describeMachine, formatReport, isFlagged, writeJsonReport, type BenchReport, type ScenarioResult } from "./report";
 import { baseline, scenarios as scenariosFor, type Scenario } from "./scenarios";
 
@@ -55,6 +56,7 @@ async function main(): Promise<boolean> {
   console.log(`[bench] generated in ${(generation.ms / 1000).toFixed(1)} s:`, generation.counts);
   const learner = await prepareBenchLearner(database.connection);
   const analyticsCourse = await findAnalyticsCourse(database.connection);
+  const quiz = options.quizPool > 0 ? await findQuizBench(database.connection) : null;
   if (analyticsCourse) await setBenchPassword(database.connection, analyticsCourse.email);
   // The server opens the same data, and PGlite allows one process per folder.
   await database.connection.close();
@@ -68,7 +70,7 @@ async function main(): Promise<boolean> {
   // A JWT session: the counting server below shares the data folder (or AUTH_SECRET), so the cookie works there too.
   const cookie = await signInBenchUser(timed, learner.email);
   const analytics = analyticsCourse && { cookie: await signInBenchUser(timed, analyticsCourse.email), courseId: analyticsCourse.courseId };
-  const all = scenariosFor({ cookie, courseId: learner.courseId, lessonIds: learner.lessonIds, searchWord: SEARCH_WORD, analytics });
+  const all = scenariosFor({ cookie, courseId: learner.courseId, lessonIds: learner.lessonIds, searchWord: SEARCH_WORD, analytics, quiz });
   // Pages still being built elsewhere are reported, not measured, while they answer 404.
   const unavailable: BenchReport["unavailable"] = [];
   const scenarios: Scenario[] = [];

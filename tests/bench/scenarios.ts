@@ -1,3 +1,5 @@
+import { QUIZ_QUESTIONS, type QuizBench } from "./quiz-bench";
+
 /**
  * What `npm run bench` measures. Add a row to `scenarios` to measure another page or API call; every figure is printed
  * as a ratio to `baseline`, a page that reads no data, measured first and last in the same run.
@@ -10,6 +12,10 @@ export type Scenario = {
   body?: string;
   /** A page or route still being built elsewhere: while it answers 404 the bench reports it as not available. */
   optional?: boolean;
+  /** Each request's path, when requests must differ (one attempt per submit); `path` then only describes them. */
+  nextPath?: () => string;
+  /** Something that makes the figures wrong, found after the run (a pool of prepared rows used up). */
+  problem?: () => string | null;
 };
 
 export const baseline: Scenario = { name: "static page", path: "/about" };
@@ -25,7 +31,36 @@ export type ScenarioContext = {
   searchWord: string;
   /** The analytics instructor's Cookie header and their course of many learners, when the run generated one. */
   analytics: { cookie: string; courseId: string } | null;
+  /** The quiz course the bench learner takes (tests/bench/quiz-bench.ts), when the run generated one. */
+  quiz: QuizBench | null;
 };
+
+/**
+ * Taking a quiz as the bench learner: starting (the attempt is open, so the start returns it: a reload or a second
+ * device), and submitting a different open attempt of ten saved answers each time (graded, passed, the lesson completed
+ * and progress recomputed in one transaction).
+ */
+function quizScenarios(cookie: string, quiz: QuizBench): Scenario[] {
+  return [
+    {
+      name: "quiz: start (open attempt)",
+      path: `/api/my-courses/${quiz.courseId}/lessons/${quiz.startLessonId}/attempts`,
+      method: "POST",
+      headers: { cookie },
+    },
+    {
+      name: `quiz: submit (${QUIZ_QUESTIONS} questions)`,
+      path: `/api/my-courses/${quiz.courseId}/lessons/[quiz]/attempts/[open attempt]/submit`,
+      method: "POST",
+      headers: { cookie },
+      nextPath: quiz.nextSubmitPath,
+      problem: () =>
+        quiz.exhausted()
+          ? `the ${quiz.pool} prepared attempts ran out after ${quiz.pool} submits (${quiz.used()} asked): run with a larger --quiz-pool`
+          : null,
+    },
+  ];
+}
 
 /** A course's analytics for its instructor, over all time, as a page and as JSON. */
 function analyticsScenarios({ cookie, courseId }: { cookie: string; courseId: string }): Scenario[] {
@@ -35,7 +70,7 @@ function analyticsScenarios({ cookie, courseId }: { cookie: string; courseId: st
   ];
 }
 
-export function scenarios({ cookie, courseId, lessonIds: [lessonId], searchWord, analytics }: ScenarioContext): Scenario[] {
+export function scenarios({ cookie, courseId, lessonIds: [lessonId], searchWord, analytics, quiz }: ScenarioContext): Scenario[] {
   const asLearner = { cookie };
   const lesson = `/api/my-courses/${courseId}/lessons/${lessonId}`;
   return [
@@ -54,6 +89,7 @@ export function scenarios({ cookie, courseId, lessonIds: [lessonId], searchWord,
       headers: { ...asLearner, "content-type": "application/json" },
       body: JSON.stringify({ completed: true }),
     },
+    ...(quiz ? quizScenarios(cookie, quiz) : []),
     ...(analytics ? analyticsScenarios(analytics) : []),
   ];
 }
