@@ -2,17 +2,24 @@
 
 import { useId, useState } from "react";
 import Link from "next/link";
-import { CheckCircle2, ChevronDown, Circle, Paperclip, PlayCircle } from "lucide-react";
+import { CheckCircle2, ChevronDown, Circle, ListChecks, Paperclip, PlayCircle } from "lucide-react";
 import { usePlayerProgress } from "./player-progress";
 
 export type PlayerModule = {
   id: string;
   title: string;
-  lessons: { id: string; title: string; durationMinutes: number | null; hasVideo: boolean; hasMaterials: boolean }[];
+  lessons: {
+    id: string;
+    title: string;
+    kind?: "lesson" | "quiz" | "assignment";
+    durationMinutes: number | null;
+    hasVideo: boolean;
+    hasMaterials: boolean;
+  }[];
 };
 
 /**
- * The course's modules and lessons with completion ticks, and icons (with their text) for a video and for handouts;
+ * The course's modules and lessons with completion ticks, and icons (with their text) for a quiz, a video and handouts;
  * folds away behind a button on small screens. Lessons link into the player, or into the editors' preview.
  */
 export function CurriculumNav({
@@ -74,8 +81,12 @@ export function CurriculumNav({
                       )}
                       <span className="flex-1">
                         {lesson.title}
+                        {lesson.kind === "quiz" && <span className="sr-only"> (quiz)</span>}
                         {done && <span className="sr-only"> (completed)</span>}
                       </span>
+                      {lesson.kind === "quiz" && (
+                        <ListChecks aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400" />
+                      )}
                       {lesson.hasVideo && (
                         <PlayCircle aria-label="video" role="img" className="mt-0.5 h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400" />
                       )}

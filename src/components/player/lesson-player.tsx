@@ -7,6 +7,7 @@ import { CurriculumNav, type PlayerModule } from "./curriculum-nav";
 import { lessonNeighbours } from "./lesson-neighbours";
 import { MarkCompleteButton } from "./mark-complete-button";
 import { MaterialDownloads, type PlayerMaterial } from "./material-downloads";
+import { QuizLesson, type QuizPanelData } from "@/components/quiz-player/quiz-lesson";
 import { PlayerProgressProvider } from "./player-progress";
 import { RecordVisit } from "./record-visit";
 import { VideoPlayer } from "./video-player";
@@ -20,7 +21,16 @@ type LessonPlayerProps = {
   curriculum: (PlayerModule & { lessons: (PlayerModule["lessons"][number] & { completed: boolean })[] })[];
   progress: number;
   courseMaterials: PlayerMaterial[];
-  lesson: { id: string; title: string; moduleTitle: string; content: string | null; hasVideo: boolean };
+  lesson: {
+    id: string;
+    title: string;
+    kind: "lesson" | "quiz" | "assignment";
+    moduleTitle: string;
+    content: string | null;
+    hasVideo: boolean;
+  };
+  /** A quiz lesson's settings and the learner's attempts (or, in the preview, its questions). */
+  quiz?: QuizPanelData;
   lessonMaterials: PlayerMaterial[];
   videoPosition: number;
   /** Where the learner goes once done: My courses, or back to the editor. */
@@ -42,6 +52,7 @@ export function LessonPlayer({
   lesson,
   lessonMaterials,
   videoPosition,
+  quiz,
   exit,
 }: LessonPlayerProps) {
   const tracking = mode === "learner";
@@ -126,8 +137,10 @@ export function LessonPlayer({
                 />
               </section>
             )}
+            {quiz && <QuizLesson courseId={course.id} lessonId={lesson.id} data={quiz} />}
             <div className="flex flex-col gap-4 border-t border-slate-200 pt-6 dark:border-slate-800">
-              <MarkCompleteButton courseId={course.id} lessonId={lesson.id} />
+              {/* A quiz is completed by passing it, never by a button. */}
+              {lesson.kind !== "quiz" && <MarkCompleteButton courseId={course.id} lessonId={lesson.id} />}
               <CourseCompleteNotice back={exit} />
             </div>
             <nav aria-label="Previous and next lesson" className="flex flex-wrap justify-between gap-3">

@@ -9,6 +9,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/http/errors";
 import { getMyCourse } from "@/lib/learning/course-detail";
 import { getLessonForLearner } from "@/lib/learning/lesson-for-learner";
+import { listMyAttempts } from "@/lib/quizzes/attempts";
 import { orNotFound, requirePageUser } from "@/app/_http/page-viewer";
 import { courseLessonParams } from "@/lib/validation/ids";
 
@@ -29,7 +30,9 @@ const loadLesson = cache(async (viewer: Viewer, courseId: string, lessonId: stri
   if (!course) return null;
   if (course.preview) redirect(previewLessonHref(courseId, lessonId));
   const lesson = await orNotFound(getLessonForLearner(viewer, courseId, lessonId));
-  return { course, lesson };
+  // A quiz's settings and the learner's attempts (an attempt left open past its deadline is graded on the way).
+  const quiz = lesson.lesson.kind === "quiz" ? await listMyAttempts(viewer, courseId, lessonId) : undefined;
+  return { course, lesson, quiz };
 });
 
 async function parse(params: Params) {
@@ -50,7 +53,7 @@ export default async function LessonPlayerPage({ params }: { params: Params }) {
   const viewer = await requirePageUser(playerHref(courseId, lessonId));
   const loaded = await loadLesson(viewer, courseId, lessonId);
   if (!loaded) return <EnrollToOpen courseId={courseId} />;
-  const { course: my, lesson: current } = loaded;
+  const { course: my, lesson: current, quiz } = loaded;
   return (
     <LessonPlayer
       mode="learner"
@@ -62,6 +65,7 @@ export default async function LessonPlayerPage({ params }: { params: Params }) {
       lesson={current.lesson}
       lessonMaterials={current.materials}
       videoPosition={current.videoPosition}
+      quiz={quiz}
       exit={{ href: "/my-courses", label: "Back to My courses" }}
     />
   );

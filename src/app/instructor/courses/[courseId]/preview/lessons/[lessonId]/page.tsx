@@ -5,13 +5,19 @@ import { previewLessonHref, previewPath } from "@/components/learning/learner-hr
 import { LessonPlayer } from "@/components/player/lesson-player";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getLessonPreview } from "@/lib/learning/lesson-preview";
+import { previewQuiz } from "@/lib/quizzes/attempts-preview";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 import { courseLessonParams } from "@/lib/validation/ids";
 
 type Params = Promise<{ courseId: string; lessonId: string }>;
 
 /** One load per request, shared by the metadata and the page. */
-const loadPreview = cache((viewer: Viewer, courseId: string, lessonId: string) => orNotFound(getLessonPreview(viewer, courseId, lessonId)));
+const loadPreview = cache(async (viewer: Viewer, courseId: string, lessonId: string) => {
+  const preview = await orNotFound(getLessonPreview(viewer, courseId, lessonId));
+  // A quiz's questions as a learner gets them, without answers; no attempt is made.
+  const quiz = preview.lesson.kind === "quiz" ? await previewQuiz(viewer, courseId, lessonId) : undefined;
+  return { ...preview, quiz: quiz && { quiz: quiz.quiz, attempts: [], previewQuestions: quiz.questions } };
+});
 
 async function parse(params: Params) {
   const parsed = courseLessonParams.safeParse(await params);
@@ -42,6 +48,7 @@ export default async function LessonPreviewPage({ params }: { params: Params }) 
       lesson={preview.lesson}
       lessonMaterials={preview.lessonMaterials}
       videoPosition={0}
+      quiz={preview.quiz}
       exit={{ href: `/instructor/courses/${courseId}`, label: "Back to the editor" }}
     />
   );
