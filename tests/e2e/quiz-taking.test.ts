@@ -197,6 +197,45 @@ describe("taking a quiz in Chromium", () => {
     await context.close();
   });
 
+  it("counts down a timed quiz, says 5 and 1 minutes left to screen readers, and submits at zero", { timeout: 180_000 }, async () => {
+    const timed = await buildQuizCourse(instructor.client, { title: "Python basics, timed", settings: { timeLimitMinutes: 6 } });
+    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });
+    await signUpInContext(context, {
+      name: "Tim Timed",
+      email: uniqueEmail("quiz-timed"),
+      password: "a long enough passphrase",
+      role: "LEARNER",
+    });
+    const enrolled = await context.request.post(`${baseUrl()}/api/courses/${timed.courseId}/enroll`, { headers: { origin: baseUrl() } });
+    expect(enrolled.status()).toBe(201);
+    const page = await context.newPage();
+    // The page's clock only: the server's deadline stays six real minutes away, so the submit at zero is an early one.
+    await page.clock.install();
+    const errors = watchPageErrors(page);
+    await page.goto(`${baseUrl()}/my-courses/${timed.courseId}/lessons/${timed.quizLessonId}`, { waitUntil: "load" });
+    await waitForHydration(page);
+    expect(await page.getByText("6 minutes", { exact: true }).count()).toBe(1);
+    await page.getByRole("button", { name: "Start the quiz" }).click();
+    const timer = page.getByRole("timer");
+    await timer.waitFor();
+    expect(await timer.textContent()).toMatch(/^Time left: (6:00|5:5\d)$/);
+    const live = page.locator('[aria-live="polite"]', { hasText: /minutes? left|Time is up/ });
+    expect(await live.count()).toBe(0);
+
+    await page.clock.runFor("01:02");
+    await live.filter({ hasText: "5 minutes left" }).waitFor({ state: "attached" });
+    expect(await timer.textContent()).toMatch(/^Time left: 4:5\d$/);
+    await page.getByRole("radio", { name: "def" }).check();
+    await page.getByText("Saved", { exact: true }).waitFor();
+
+    await page.clock.runFor("04:00");
+    await live.filter({ hasText: "1 minute left" }).waitFor({ state: "attached" });
+    await page.clock.runFor("01:00");
+    await page.getByRole("heading", { name: "Attempt 1: 20 %" }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("shows the course's editor the questions in the preview, and sends nothing", { timeout: 120_000 }, async () => {
     const context: BrowserContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });
     await signInContext(context, instructor);
