@@ -172,6 +172,13 @@ const samples: Record<string, Sample> = {
     body: (f) => ({ order: [f.questionId] }),
   },
   // --- quiz taking ----------------------------------------------------------------------------------------------------
+  // The fixture lesson is not a quiz and the attempt id names nothing: a valid body is a 404, a spoiled one a 400.
+  // Starting and submitting read no body: whatever is sent (malformed, of the wrong type, too large) changes nothing.
+  "POST /api/my-courses/[courseId]/lessons/[lessonId]/attempts": { body: () => ({}) },
+  "PUT /api/my-courses/[courseId]/lessons/[lessonId]/attempts/[attemptId]/answers": {
+    body: (f) => ({ questionId: f.questionId, answer: { optionIds: ["def", "list"] } }),
+  },
+  "POST /api/my-courses/[courseId]/lessons/[lessonId]/attempts/[attemptId]/submit": { body: () => ({}) },
   // --- quiz results ---------------------------------------------------------------------------------------------------
   // The fixture lesson is not a quiz: a valid request is a 404, so every spoiled one must be a 400 and write nothing.
   "GET /api/instructor/courses/[courseId]/quizzes/[lessonId]/results": { query: () => ({ format: "csv" }) },
