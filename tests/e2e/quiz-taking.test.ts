@@ -168,6 +168,11 @@ describe("taking a quiz in Chromium", () => {
     await waitForHydration(page);
     expect(await progressOf(page)).toBe(50);
     expect(await page.getByRole("table", { name: "Your attempts" }).getByRole("row").count()).toBe(3);
+    // An earlier attempt's feedback opens again from the list.
+    await press(page, page.getByRole("button", { name: "Feedback on attempt 1" }));
+    await page.getByRole("heading", { name: "Attempt 1: 40 %" }).waitFor();
+    expect(await isFocused(page.getByRole("heading", { name: "Attempt 1: 40 %" }))).toBe(true);
+    expect(await page.getByRole("button", { name: "Try again" }).count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });
