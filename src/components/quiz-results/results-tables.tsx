@@ -30,7 +30,7 @@ function wrongCell(q: QuestionAnalysis) {
 /** Item analysis: per question, who answered it right and the wrong answer given most, over the counted attempts. */
 export function QuestionAnalysisTable({ questions }: { questions: QuestionAnalysis[] }) {
   return (
-    <TableScroll focusLabel="Questions">
+    <TableScroll focusLabel="Questions table">
       <table className={tableStyles.table}>
         <caption className={tableStyles.caption}>Questions</caption>
         <thead>
@@ -116,7 +116,7 @@ export function ResultsLearnersTable({ learners, grantUrl }: { learners: Results
 /** Every graded attempt listed, newest first; the ones the figures count are marked. */
 export function AttemptsTable({ attempts }: { attempts: ResultsAttempt[] }) {
   return (
-    <TableScroll focusLabel="Graded attempts">
+    <TableScroll focusLabel="Graded attempts table">
       <table className={tableStyles.table}>
         <caption className={tableStyles.caption}>Graded attempts</caption>
         <thead>
