@@ -79,20 +79,28 @@ describe("the curriculum editor at 360 px", () => {
   it("keeps the focus on a lesson moved up three times by keyboard, across a module boundary, and saves each move in order", async () => {
     const page = await openEditor();
     const move = page.getByRole("button", { name: "Move lesson Anemometers up" });
+    // The Move buttons are disabled until the page's script runs (React's hydration ends after the load event): focusing
+    // a disabled one does nothing.
+    await expect.poll(() => move.isEnabled()).toBe(true);
     await move.focus();
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press("Enter");
+      // In the Enter's own commit (a layout effect): no wait.
       await expect(focusedLabel(page)).resolves.toBe("Move lesson Anemometers up");
     }
     const expected = [["Introduction to the course", "Anemometers", "Waves", "Tides and currents"], ["Hydrophones: listening underwater"]];
     await expect(shownOutline(page)).resolves.toEqual(expected);
-    // The third move's answer: the editor's live line says where the lesson is now.
+    // The third move's answer: the editor's live line says where the lesson is now; the page has asked for a refresh,
+    // whose tree may land just before the next Enter (CI once lost the focus there: see CurriculumEditor's refocus).
     await page.getByText(`Lesson Anemometers is now number 2 in module ${MODULES[0]![0]}.`, { exact: true }).waitFor({ state: "attached" });
     expect(await outline()).toEqual(expected);
-    // At the top of the course, Move up is disabled: the focus goes to Move down.
+    // At the top of the course, Move up is disabled: the focus goes to Move down, at once, and stays there once the
+    // move is answered.
     const answered = page.waitForResponse((r) => r.url().endsWith("/move") && r.status() === 200);
     await page.keyboard.press("Enter");
+    await expect(focusedLabel(page)).resolves.toBe("Move lesson Anemometers down");
     await answered;
+    await page.getByText(`Lesson Anemometers is now number 1 in module ${MODULES[0]![0]}.`, { exact: true }).waitFor({ state: "attached" });
     await expect(focusedLabel(page)).resolves.toBe("Move lesson Anemometers down");
     await page.close();
   });

@@ -14,7 +14,7 @@ import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrate
 import { ArrowDown, ArrowUp, Film, Paperclip, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { sendJson, type ApiResult } from "@/lib/http/client-json";
 import { formatDuration } from "@/lib/format";
@@ -56,7 +56,11 @@ export function CurriculumEditor({ courseId, modules: initial }: { courseId: str
   const container = useRef<HTMLDivElement>(null);
   /** The Move button to give the focus back to after the tree re-renders: the moved item's row may be a new element. */
   const refocus = useRef<string[] | null>(null);
-  useEffect(() => {
+  // A layout effect, run in the commit that shows the move. A passive effect (useEffect) of an earlier commit (the
+  // server's tree after a refresh, say) may still be waiting when the next Enter comes; React runs it before that
+  // Enter's render, so it took the request meant for the move (finding the buttons where they were) and the move's own
+  // commit found none: a lesson reaching the top then lost the focus with its disabled Move up (CI saw it once).
+  useLayoutEffect(() => {
     const keys = refocus.current;
     if (!keys || !container.current) return;
     refocus.current = null;

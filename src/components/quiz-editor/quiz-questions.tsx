@@ -12,7 +12,7 @@ import {
 } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { ArrowDown, ArrowUp, CircleAlert, Copy, Eye, Pencil, Plus, Trash2 } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { moveItem } from "@/components/curriculum/curriculum-types";
 import { iconButton, SortableRow } from "@/components/curriculum/sortable-row";
@@ -70,9 +70,12 @@ export function QuizQuestions({ endpoint, questions: initial }: { endpoint: stri
   const [newType, setNewType] = useState<QuestionType>("single");
   const [previewing, setPreviewing] = useState(false);
   const container = useRef<HTMLDivElement>(null);
-  /** The button to focus after the list re-renders (the moved row's node may have moved, which drops its focus). */
+  /**
+   * The button to focus after the list re-renders (the moved row's node may have moved, which drops its focus). In a
+   * layout effect, so that it runs in the very commit that shows the change (see CurriculumEditor).
+   */
   const refocus = useRef<string[] | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const keys = refocus.current;
     if (!keys || !container.current) return;
     refocus.current = null;
