@@ -9,9 +9,12 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextAreaField } from "@/components/forms/textarea-field";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { sendJson } from "@/lib/http/client-json";
-import { createLessonSchema } from "@/lib/validation/course";
+import { lessonFieldsSchema } from "@/lib/validation/course";
 
-/** Title, duration and markdown content, with a live preview rendered exactly as learners will see it. */
+/**
+ * Title, duration and markdown content, with a live preview rendered exactly as learners will see it. The fields only:
+ * a lesson's kind is set when it is created, and a PATCH that names one is refused.
+ */
 export function LessonEditorForm({
   endpoint,
   initial,
@@ -20,7 +23,7 @@ export function LessonEditorForm({
   initial: { title: string; content: string | null; durationMinutes: number | null };
 }) {
   const router = useRouter();
-  const { form, errors, pending, formError, submit } = useApiForm(createLessonSchema, {
+  const { form, errors, pending, formError, submit } = useApiForm(lessonFieldsSchema, {
     title: initial.title,
     content: initial.content ?? "",
     durationMinutes: initial.durationMinutes,
