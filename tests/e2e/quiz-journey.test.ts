@@ -151,7 +151,9 @@ describe("a quiz from the editor to the results", () => {
     await page.getByRole("heading", { name: /^Question 5/ }).waitFor();
     await press(page, page.getByRole("radio", { name: "Jupiter" }), "Space");
     await press(page, page.getByRole("checkbox", { name: "Venus" }), "Space");
-    await press(page, page.getByRole("radio", { name: "False" }), "Space");
+    // A radio group is one Tab stop: Tab reaches True (nothing is checked yet), and the arrow key moves to False and checks it.
+    await press(page, page.getByRole("radio", { name: "True" }), "ArrowDown");
+    expect(await page.getByRole("radio", { name: "False" }).isChecked()).toBe(true);
     await typeInto(page, page.getByRole("textbox", { name: "Your answer", exact: true }), "Venus");
     await page.getByText("Answered 4 of 5").waitFor();
     await press(page, page.getByRole("button", { name: "Review answers" }));
