@@ -44,7 +44,7 @@ export function UploadField({ kind, label, maxBytes, target, resumeKey, current,
     const refusal = checkDeclaredFile(
       kind,
       { type: declaredTypeOf(kind, file), size: file.size },
-      { video: maxBytes, material: maxBytes, thumbnail: maxBytes },
+      { video: maxBytes, material: maxBytes, thumbnail: maxBytes, submission: maxBytes },
     );
     if (refusal) return setPhase({ name: "failed", file: undefined, message: refusal.message, retryable: false });
     const controller = new AbortController();

@@ -3,7 +3,7 @@ import { materialColumns } from "./manage-materials";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
-import { courseMaterials, lessons, quizzes } from "@/lib/db/schema";
+import { assignments, courseMaterials, lessons, quizzes } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { lockCourse, requireCourseEditor, requireLessonOf, requireModuleOf } from "@/lib/courses/course-editor-access";
 import { recomputeCourseTotals } from "@/lib/courses/manage-course";
@@ -30,7 +30,7 @@ export const lessonFields = {
 
 /**
  * Appends a lesson to the module; total_lessons and every enrollment's progress move in the same transaction. A quiz
- * gets its settings row (the defaults) in that transaction too, so a quiz lesson never lacks one.
+ * or an assignment gets its settings row (the defaults) in that transaction too, so it never lacks one.
  */
 export async function createLesson(viewer: Viewer | null, courseId: string, moduleId: string, input: CreateLessonInput) {
   await requireCourseEditor(viewer, courseId);
@@ -50,6 +50,7 @@ export async function createLesson(viewer: Viewer | null, courseId: string, modu
       })
       .returning(lessonFields);
     if (kind === "quiz") await tx.insert(quizzes).values({ lessonId: row!.id });
+    if (kind === "assignment") await tx.insert(assignments).values({ lessonId: row!.id });
     await recomputeCourseTotals(tx, courseId);
     return row!;
   });

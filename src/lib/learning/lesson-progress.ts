@@ -51,8 +51,8 @@ export async function writeLessonCompletion(
 
 /**
  * Marks a lesson complete (or not) and recomputes the enrollment's progress in the same transaction (./progress.ts).
- * A quiz is completed by passing it, not by hand: both marking it complete and undoing that are refused (409), so a
- * passed quiz stays complete and an unpassed one stays open.
+ * A quiz is completed by passing it and an assignment by a passing grade, not by hand: both marking one complete and
+ * undoing that are refused (409), so what was passed stays complete and what was not stays open.
  */
 export async function setLessonCompleted(viewer: Viewer | null, courseId: string, lessonId: string, completed: boolean) {
   const { enrollment } = await requireEnrollment(viewer, courseId);
@@ -61,6 +61,14 @@ export async function setLessonCompleted(viewer: Viewer | null, courseId: string
     throw new AppError(
       "CONFLICT",
       completed ? "Pass the quiz to complete it." : "A quiz is complete once it is passed; that cannot be undone by hand.",
+    );
+  }
+  if (lesson.kind === "assignment") {
+    throw new AppError(
+      "CONFLICT",
+      completed
+        ? "An assignment is complete once it is graded with a passing grade."
+        : "An assignment is complete once it is graded with a passing grade; that cannot be undone by hand.",
     );
   }
   const result = await db.transaction((tx) =>

@@ -20,6 +20,7 @@ export type LogScope =
   | "UPLOAD:VIDEO"
   | "UPLOAD:MATERIAL"
   | "UPLOAD:THUMBNAIL"
+  | "UPLOAD:SUBMISSION"
   | "DELETE:VIDEO"
   | "STORAGE";
 

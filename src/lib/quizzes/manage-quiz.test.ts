@@ -27,16 +27,13 @@ describe("lesson kinds", () => {
     expect((await db.select({ n: courses.totalLessons }).from(courses).where(eq(courses.id, course.id)))[0]!.n).toBe(2);
   });
 
-  it("reads the kind in the API's schemas: lesson by default, quiz, assignment refused for now, never changed by PATCH", () => {
+  it("reads the kind in the API's schemas: lesson by default, quiz, assignment, never changed by PATCH", () => {
     expect(createLessonSchema.parse({ title: "T" }).kind).toBe("lesson");
     expect(createLessonSchema.parse({ title: "T", kind: "quiz" }).kind).toBe("quiz");
-    const assignment = createLessonSchema.safeParse({ title: "T", kind: "assignment" });
-    expect(assignment.success).toBe(false);
-    expect(assignment.error!.issues[0]).toMatchObject({
-      path: ["kind"],
-      message: expect.stringMatching(/Assignments are not available yet/),
-    });
-    expect(createLessonSchema.safeParse({ title: "T", kind: "video" }).error!.issues[0]!.message).toBe("kind is lesson or quiz.");
+    expect(createLessonSchema.parse({ title: "T", kind: "assignment" }).kind).toBe("assignment");
+    expect(createLessonSchema.safeParse({ title: "T", kind: "video" }).error!.issues[0]!.message).toBe(
+      "kind is lesson, quiz or assignment.",
+    );
     const change = updateLessonSchema.safeParse({ kind: "lesson" });
     expect(change.error!.issues[0]).toMatchObject({ path: ["kind"], message: expect.stringMatching(/kind cannot change/) });
   });

@@ -9,6 +9,10 @@ describe("storage keys", () => {
     expect(storageKeys.lessonVideo(id, "intro.mp4")).toMatch(new RegExp(`^lessons/${id}/videos/\\d+-[0-9a-f]{12}-intro\\.mp4$`));
     expect(storageKeys.courseMaterial(id, id, "notes.pdf")).toBe(`courses/${id}/materials/${id}-notes.pdf`);
     expect(storageKeys.lessonMaterial(id, id, "notes.pdf")).toBe(`lessons/${id}/materials/${id}-notes.pdf`);
+    // A learner's handed-in file: under the lesson, so that deleting the lesson or its course removes it, in the learner's folder.
+    expect(storageKeys.submissionFile(id, "user_42-x", "essay.pdf")).toMatch(
+      new RegExp(`^lessons/${id}/submissions/user_42-x/\\d+-[0-9a-f]{12}-essay\\.pdf$`),
+    );
   });
 
   it("strip separators, traversal and control characters from file names", () => {
@@ -30,6 +34,10 @@ describe("storage keys", () => {
     expect(isValidKey(`lessons/${id}/videos/../../x`)).toBe(false);
     expect(isValidKey("/etc/passwd")).toBe(false);
     expect(isValidKey(`lessons/${id}/videos/a/b`)).toBe(false);
+    expect(isValidKey(storageKeys.submissionFile(id, "u1", "a.pdf"))).toBe(true);
+    expect(isValidKey(`lessons/${id}/submissions/../x/a.pdf`)).toBe(false);
+    expect(isValidKey(`lessons/${id}/submissions/u1/a/b.pdf`)).toBe(false);
+    expect(isValidKey(`courses/${id}/submissions/u1/a.pdf`)).toBe(false);
   });
 
   it("give each upload a staging key of its own, which carries its id and stays inside its folder", () => {

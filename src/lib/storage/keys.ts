@@ -27,6 +27,8 @@ export function sanitizeFileName(name: string): string {
 const STAGING_ROOT = "uploads/";
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const KEY_PATTERN = /^(courses|lessons)\/[0-9a-f-]{36}\/[a-z]+\/[^/\\]+$/;
+/** A learner's file handed in with an assignment: under the lesson (deleted with it) and the learner's own folder. */
+const SUBMISSION_KEY_PATTERN = /^lessons\/[0-9a-f-]{36}\/submissions\/[A-Za-z0-9_-]{1,64}\/[^/\\]+$/;
 const STAGING_KEY_PATTERN = new RegExp(`^uploads/(${UUID})/[^/\\\\]+$`);
 
 const unique = () => `${Date.now()}-${randomBytes(6).toString("hex")}`;
@@ -38,6 +40,8 @@ export const storageKeys = {
     `courses/${courseId}/materials/${materialId}-${sanitizeFileName(fileName)}`,
   lessonMaterial: (lessonId: string, materialId: string, fileName: string) =>
     `lessons/${lessonId}/materials/${materialId}-${sanitizeFileName(fileName)}`,
+  submissionFile: (lessonId: string, userId: string, fileName: string) =>
+    `lessons/${lessonId}/submissions/${userId}/${unique()}-${sanitizeFileName(fileName)}`,
   /** Where the browser's one signed PUT writes; completion copies the checked object to its final key. */
   uploadStaging: (uploadId: string, fileName: string) => `${STAGING_ROOT}${uploadId}/${sanitizeFileName(fileName)}`,
   coursePrefix: (courseId: string) => `courses/${courseId}/`,
@@ -52,7 +56,10 @@ export function uploadIdOfStagingKey(key: string): string | null {
 
 /** True for keys this app makes; anything else (traversal, absolute paths) is refused by the drivers. */
 export function isValidKey(key: string): boolean {
-  return (KEY_PATTERN.test(key) || STAGING_KEY_PATTERN.test(key)) && !key.split("/").some((part) => part === ".." || part === ".");
+  return (
+    (KEY_PATTERN.test(key) || SUBMISSION_KEY_PATTERN.test(key) || STAGING_KEY_PATTERN.test(key)) &&
+    !key.split("/").some((part) => part === ".." || part === ".")
+  );
 }
 
 /** Refuses to sign what no route would accept: keys of another shape, and lifetimes S3 refuses (over 7 days). */

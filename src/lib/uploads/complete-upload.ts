@@ -17,6 +17,7 @@ import { discardUpload } from "./discard-upload";
 import { SNIFF_BYTES, type SniffedFile, sniffFile } from "./sniff-file";
 import { partBytes } from "./transfer-plan";
 import { requireOwnUpload } from "./upload-access";
+import { uploadScope } from "./upload-scope";
 
 export type AttachedVideo = { lessonId: string; videoKey: string; fileName: string; videoSize: number; videoMimeType: string };
 export type AttachedThumbnail = { courseId: string; thumbnailKey: string; fileName: string };
@@ -30,13 +31,15 @@ export type AttachedMaterial = {
   materialType: string;
   createdAt: Date;
 };
+/** A learner's checked file, waiting to be handed in with their submission (which names its uploadId). */
+export type UploadedSubmissionFile = { uploadId: string; fileName: string; contentType: string; size: number };
 export type AttachedFile<K extends UploadKind> = K extends "video"
   ? AttachedVideo
   : K extends "thumbnail"
     ? AttachedThumbnail
-    : AttachedMaterial;
-
-const scope = (kind: UploadKind) => `UPLOAD:${kind.toUpperCase()}` as "UPLOAD:VIDEO" | "UPLOAD:MATERIAL" | "UPLOAD:THUMBNAIL";
+    : K extends "submission"
+      ? UploadedSubmissionFile
+      : AttachedMaterial;
 
 /** Joins a multipart upload once every part is there; a missing part is the client's to send, so nothing is discarded. */
 async function joinParts(session: UploadSession, sent: CompletedPart[] | undefined) {
@@ -87,7 +90,7 @@ async function verifyStoredFile(session: UploadSession, key: string): Promise<Sn
     return await sniffFile(kind, session.contentType, sample, { truncated: info.size > sample.length });
   } catch (error) {
     if (error instanceof AppError) {
-      log(scope(kind)).warn({ uploadId: session.id, key, reason: error.userMessage }, "upload refused");
+      log(uploadScope(kind)).warn({ uploadId: session.id, key, reason: error.userMessage }, "upload refused");
       await discardUpload(session);
     }
     throw error;
@@ -146,6 +149,11 @@ async function attach(tx: Transaction, session: UploadSession, file: SniffedFile
     await tx.update(courses).set({ thumbnailKey: key, thumbnailUrl: null, updatedAt: new Date() }).where(eq(courses.id, session.courseId));
     const attached: AttachedThumbnail = { courseId: session.courseId, thumbnailKey: key, fileName };
     return { attached, replaced: course.thumbnailKey };
+  }
+  if (session.kind === "submission") {
+    // Handed in later, with the submission's text: POST …/submission names this upload.
+    const attached: UploadedSubmissionFile = { uploadId: session.id, fileName, contentType: file.mime, size: session.declaredSize };
+    return { attached, replaced: null };
   }
   const [material] = await tx
     .insert(courseMaterials)
@@ -218,6 +226,6 @@ export async function completeUpload<K extends UploadKind>(
   if (replaced && replaced !== session.objectKey) await removeStoredObjects({ keys: [replaced] });
   // Nothing reads the staging object any more. A URL still alive may write it again; the sweeper removes that.
   if (session.stagingKey) await removeStoredObjects({ keys: [session.stagingKey] });
-  log(scope(kind)).info({ uploadId: session.id, key: session.objectKey, type: file.mime, replaced }, "upload attached");
+  log(uploadScope(kind)).info({ uploadId: session.id, key: session.objectKey, type: file.mime, replaced }, "upload attached");
   return attached as AttachedFile<K>;
 }

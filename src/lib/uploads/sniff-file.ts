@@ -19,19 +19,25 @@ const ZIP = "application/zip";
 const CFB = "application/x-cfb";
 
 /** What file-type may answer for each kind, mapped to the type we record. Anything else is refused. */
+const MATERIAL_SNIFFED: Record<string, string> = {
+  "application/pdf": "application/pdf",
+  "image/png": "image/png",
+  "image/jpeg": "image/jpeg",
+  "image/webp": "image/webp",
+  "image/gif": "image/gif",
+  ...Object.fromEntries(OFFICE_OPEN_XML_TYPES.map((t) => [t, t])),
+  [ZIP]: ZIP,
+};
+
 const SNIFFED: Record<UploadKind, Record<string, string>> = {
   video: { "video/mp4": "video/mp4", "video/x-m4v": "video/mp4", "video/webm": "video/webm", "video/quicktime": "video/quicktime" },
   thumbnail: { "image/png": "image/png", "image/jpeg": "image/jpeg", "image/webp": "image/webp" },
-  material: {
-    "application/pdf": "application/pdf",
-    "image/png": "image/png",
-    "image/jpeg": "image/jpeg",
-    "image/webp": "image/webp",
-    "image/gif": "image/gif",
-    ...Object.fromEntries(OFFICE_OPEN_XML_TYPES.map((t) => [t, t])),
-    [ZIP]: ZIP,
-  },
+  material: MATERIAL_SNIFFED,
+  submission: MATERIAL_SNIFFED,
 };
+
+/** A learner's submitted file is checked as a material is. */
+const isMaterialLike = (kind: UploadKind) => kind === "material" || kind === "submission";
 
 export function materialTypeOf(mime: string): MaterialType {
   if (mime === "application/pdf") return "pdf";
@@ -72,12 +78,12 @@ export async function sniffFile(
   const detected = await fileTypeFromBuffer(sample);
   const declared = declaredType in ACCEPTED_TYPES[kind] ? declaredType : undefined;
   if (!detected) {
-    if (kind === "material" && declared && TEXT_TYPES.includes(declared) && isPlainText(sample, truncated)) {
+    if (isMaterialLike(kind) && declared && TEXT_TYPES.includes(declared) && isPlainText(sample, truncated)) {
       return { mime: declared, materialType: "text" };
     }
     throw refused(kind, "not a recognised format");
   }
-  if (kind === "material" && declared) {
+  if (isMaterialLike(kind) && declared) {
     if (detected.mime === ZIP && OFFICE_OPEN_XML_TYPES.includes(declared)) return { mime: declared, materialType: "document" };
     if (detected.mime === CFB && LEGACY_OFFICE_TYPES.includes(declared)) return { mime: declared, materialType: "document" };
   }

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { defer } from "@/lib/jobs/defer";
-import { courseMaterials, courses, lessons, uploadSessions } from "@/lib/db/schema";
+import { courseMaterials, courses, lessons, submissionFiles, uploadSessions } from "@/lib/db/schema";
 import { log } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage";
 import { storageKeys, uploadIdOfStagingKey } from "@/lib/storage/keys";
@@ -12,13 +12,18 @@ import { discardUpload } from "./discard-upload";
 export const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 /** A completed upload whose file nothing refers to is left this long first, so that a replace in flight is not raced. */
 const ORPHAN_GRACE_MS = 60 * 60 * 1000;
+/**
+ * A learner's file for an assignment is handed in by a later request, which accepts it for 23 hours after its upload
+ * (src/lib/assignments/submissions.ts): it becomes an orphan a day after, if it was never handed in.
+ */
+export const SUBMISSION_ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Removes what uploads left in storage:
  * - pending sessions past their expiry (never completed, refused or cancelled while storage was down) lose their
  *   parts, staging object and object, and become aborted;
- * - completed sessions whose file no lesson, course or material refers to any more (replaced or removed while storage
- *   failed to delete it) lose the object too;
+ * - completed sessions whose file no lesson, course, material or handed-in submission refers to any more (replaced or
+ *   removed while storage failed to delete it; a learner's file never handed in, after a day) lose the object too;
  * - ended sessions (completed or aborted) lose their staging object once their signed URLs have expired, and their
  *   staging_key is cleared. Not before: on S3 a URL still alive could write the staging object again after an early
  *   delete. An aborted one loses its object as well (a discard that storage failed);
@@ -42,9 +47,11 @@ export async function sweepUploads({ now = new Date(), batch = 200 } = {}): Prom
       and(
         eq(uploadSessions.status, "completed"),
         lt(uploadSessions.completedAt, new Date(now.getTime() - ORPHAN_GRACE_MS)),
+        or(ne(uploadSessions.kind, "submission"), lt(uploadSessions.completedAt, new Date(now.getTime() - SUBMISSION_ORPHAN_GRACE_MS))),
         sql`not exists (select 1 from ${lessons} where ${lessons.videoKey} = ${uploadSessions.objectKey})`,
         sql`not exists (select 1 from ${courses} where ${courses.thumbnailKey} = ${uploadSessions.objectKey})`,
         sql`not exists (select 1 from ${courseMaterials} where ${courseMaterials.fileKey} = ${uploadSessions.objectKey})`,
+        sql`not exists (select 1 from ${submissionFiles} where ${submissionFiles.objectKey} = ${uploadSessions.objectKey})`,
       ),
     )
     .limit(batch);

@@ -79,17 +79,16 @@ export const lessonFieldsSchema = z.object({
     .nullable()
     .optional(),
 });
-/** What a lesson is (src/lib/db/schema/courses.ts); assignments come with the next issue. */
+/** What a lesson is (src/lib/db/schema/courses.ts). */
 export const LESSON_KINDS = ["lesson", "quiz", "assignment"] as const;
 export type LessonKindInput = (typeof LESSON_KINDS)[number];
-export const CREATABLE_LESSON_KINDS = ["lesson", "quiz"] as const;
 
-const lessonKind = z
-  .enum(LESSON_KINDS, { error: "kind is lesson or quiz." })
-  .refine((kind) => kind !== "assignment", { error: "Assignments are not available yet: create a lesson or a quiz." })
-  .default("lesson");
+const lessonKind = z.enum(LESSON_KINDS, { error: "kind is lesson, quiz or assignment." }).default("lesson");
 
-/** A new lesson: `kind` is "lesson" (text, video, materials; the default) or "quiz" (which gets its settings row). */
+/**
+ * A new lesson: `kind` is "lesson" (text, video, materials; the default), "quiz" or "assignment" (each of which gets its
+ * settings row).
+ */
 export const createLessonSchema = lessonFieldsSchema.extend({ kind: lessonKind });
 /** `kind` may be left out by callers in the lib layer too (scripts, tests): a lesson. */
 export type CreateLessonInput = Omit<z.infer<typeof createLessonSchema>, "kind"> & { kind?: z.infer<typeof createLessonSchema>["kind"] };
@@ -99,7 +98,7 @@ export type CreateLessonInput = Omit<z.infer<typeof createLessonSchema>, "kind">
  */
 export const updateLessonSchema = lessonFieldsSchema
   .extend({
-    kind: z.undefined({ error: "A lesson's kind cannot change: add a new lesson or quiz and delete this one." }).optional(),
+    kind: z.undefined({ error: "A lesson's kind cannot change: add a new one of the other kind and delete this one." }).optional(),
   })
   .partial()
   .refine((v) => Object.values(v).some((x) => x !== undefined), { error: "Send at least one field to change." });

@@ -5,15 +5,15 @@ import { formatBytes } from "@/lib/format";
  * the server; pages pass them to the components as props.
  */
 
-export const UPLOAD_KINDS = ["video", "material", "thumbnail"] as const;
+export const UPLOAD_KINDS = ["video", "material", "thumbnail", "submission"] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 export type UploadLimits = Record<UploadKind, number>;
 
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
 
-/** The defaults of UPLOAD_MAX_*_BYTES in src/env.ts. */
-export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { video: 4 * GiB, material: 200 * MiB, thumbnail: 5 * MiB };
+/** The defaults of UPLOAD_MAX_*_BYTES in src/env.ts; a learner's submitted file is held to the material limit (and its assignment's own). */
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { video: 4 * GiB, material: 200 * MiB, thumbnail: 5 * MiB, submission: 200 * MiB };
 
 const OOXML = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -21,42 +21,46 @@ const OOXML = {
   pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 } as const;
 
+/** What a course material may be; a learner's file handed in with an assignment may be the same (each assignment may narrow it). */
+const MATERIAL_TYPES: Record<string, string[]> = {
+  "application/pdf": [".pdf"],
+  "image/png": [".png"],
+  "image/jpeg": [".jpg", ".jpeg"],
+  "image/webp": [".webp"],
+  "image/gif": [".gif"],
+  [OOXML.docx]: [".docx"],
+  [OOXML.xlsx]: [".xlsx"],
+  [OOXML.pptx]: [".pptx"],
+  "application/msword": [".doc"],
+  "application/vnd.ms-excel": [".xls"],
+  "application/vnd.ms-powerpoint": [".ppt"],
+  "application/zip": [".zip"],
+  "application/x-zip-compressed": [".zip"],
+  "text/plain": [".txt"],
+  "text/markdown": [".md", ".markdown"],
+  "text/csv": [".csv"],
+};
+
 /** Declared MIME type → the extensions a file of it may have; the keys are each kind's whitelist. */
 export const ACCEPTED_TYPES: Record<UploadKind, Record<string, string[]>> = {
   video: { "video/mp4": [".mp4", ".m4v"], "video/webm": [".webm"], "video/quicktime": [".mov"] },
-  material: {
-    "application/pdf": [".pdf"],
-    "image/png": [".png"],
-    "image/jpeg": [".jpg", ".jpeg"],
-    "image/webp": [".webp"],
-    "image/gif": [".gif"],
-    [OOXML.docx]: [".docx"],
-    [OOXML.xlsx]: [".xlsx"],
-    [OOXML.pptx]: [".pptx"],
-    "application/msword": [".doc"],
-    "application/vnd.ms-excel": [".xls"],
-    "application/vnd.ms-powerpoint": [".ppt"],
-    "application/zip": [".zip"],
-    "application/x-zip-compressed": [".zip"],
-    "text/plain": [".txt"],
-    "text/markdown": [".md", ".markdown"],
-    "text/csv": [".csv"],
-  },
+  material: MATERIAL_TYPES,
   thumbnail: { "image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/webp": [".webp"] },
+  submission: MATERIAL_TYPES,
 };
 
 export const OFFICE_OPEN_XML_TYPES: readonly string[] = Object.values(OOXML);
 export const LEGACY_OFFICE_TYPES: readonly string[] = ["application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint"];
 export const TEXT_TYPES: readonly string[] = ["text/plain", "text/markdown", "text/csv"];
 
+const MATERIAL_FORMATS =
+  "PDF, an image (PNG, JPEG, WebP, GIF), a Word, Excel or PowerPoint document, a ZIP archive or plain text (TXT, MD, CSV)";
+
 const KIND_NOUNS: Record<UploadKind, { one: string; many: string; formats: string }> = {
   video: { one: "video", many: "Videos", formats: "MP4, WebM or MOV" },
-  material: {
-    one: "material",
-    many: "Materials",
-    formats: "PDF, an image (PNG, JPEG, WebP, GIF), a Word, Excel or PowerPoint document, a ZIP archive or plain text (TXT, MD, CSV)",
-  },
+  material: { one: "material", many: "Materials", formats: MATERIAL_FORMATS },
   thumbnail: { one: "thumbnail", many: "Thumbnails", formats: "PNG, JPEG or WebP" },
+  submission: { one: "submission", many: "Submitted files", formats: MATERIAL_FORMATS },
 };
 
 export function formatsOf(kind: UploadKind): string {

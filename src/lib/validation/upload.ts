@@ -32,10 +32,14 @@ export const startMaterialUploadSchema = z
   .refine((v) => !v.lessonId || v.moduleId, { error: "Give the lesson's moduleId too.", path: ["moduleId"] });
 export const startThumbnailUploadSchema = z.object({ courseId: id, ...fileFields });
 
+/** A learner's file for an assignment (POST /api/upload/submission). */
+export const startSubmissionUploadSchema = z.object({ courseId: id, lessonId: id, ...fileFields });
+
 export const startUploadSchemas = {
   video: startVideoUploadSchema,
   material: startMaterialUploadSchema,
   thumbnail: startThumbnailUploadSchema,
+  submission: startSubmissionUploadSchema,
 } as const;
 
 export type StartUploadInput<K extends UploadKind = UploadKind> = z.infer<(typeof startUploadSchemas)[K]>;

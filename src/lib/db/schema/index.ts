@@ -3,3 +3,4 @@ export * from "./courses";
 export * from "./learning";
 export * from "./uploads";
 export * from "./quizzes";
+export * from "./assignments";

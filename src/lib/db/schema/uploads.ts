@@ -2,7 +2,7 @@ import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uuid, varchar
 import { courses, lessons } from "./courses";
 import { users } from "./users";
 
-export const uploadKind = pgEnum("upload_kind", ["video", "material", "thumbnail"]);
+export const uploadKind = pgEnum("upload_kind", ["video", "material", "thumbnail", "submission"]);
 export const uploadStatus = pgEnum("upload_status", ["pending", "completed", "aborted"]);
 
 /**
