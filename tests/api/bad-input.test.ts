@@ -34,6 +34,8 @@ type Fixtures = {
   sessionId: string;
   storageKey: string;
   storageQuery: Record<string, string>;
+  /** Assignments (issue 15): a submission id that names nothing. */
+  submissionId: string;
   categoryId: string;
   intoCategoryId: string;
   /** Quizzes (issue 14): ids that name nothing unless a quiz area's set-up below makes real ones. */
@@ -122,6 +124,31 @@ const samples: Record<string, Sample> = {
   "POST /api/upload/video/complete": { body: (f) => ({ uploadId: f.uploadId, parts: [{ partNumber: 1, etag: "abc" }] }) },
   "POST /api/upload/material/complete": { body: (f) => ({ uploadId: f.uploadId, parts: [{ partNumber: 1, etag: "abc" }] }) },
   "POST /api/upload/thumbnail/complete": { body: (f) => ({ uploadId: f.uploadId, parts: [{ partNumber: 1, etag: "abc" }] }) },
+  // Assignments: the fixture lesson is not an assignment and the submission id names nothing, so a valid body is a 404
+  // and every spoiled one must be a 400 that writes nothing.
+  "POST /api/upload/submission": {
+    body: (f) => ({ courseId: f.courseId, lessonId: f.lessonId, fileName: "a.pdf", contentType: "application/pdf", size: 100 }),
+  },
+  "POST /api/upload/submission/complete": { body: (f) => ({ uploadId: f.uploadId, parts: [{ partNumber: 1, etag: "abc" }] }) },
+  "PATCH /api/instructor/courses/[courseId]/modules/[moduleId]/lessons/[lessonId]/assignment": {
+    body: () => ({
+      instructions: "Write it.",
+      dueAt: "2030-01-31T17:00:00Z",
+      maxPoints: 10,
+      passingPoints: 5,
+      acceptText: true,
+      acceptFiles: true,
+      acceptedTypes: ["application/pdf"],
+      maxFiles: 2,
+      maxFileBytes: 1000000,
+      allowLate: false,
+    }),
+  },
+  "POST /api/my-courses/[courseId]/lessons/[lessonId]/submission": { body: (f) => ({ text: "My answer.", uploadIds: [f.uploadId] }) },
+  "GET /api/instructor/submissions": { query: (f) => ({ courseId: f.courseId, lessonId: f.lessonId, status: "late" }) },
+  "POST /api/instructor/courses/[courseId]/submissions/[submissionId]/grade": {
+    body: () => ({ points: 5, feedback: "**Good.**", returnForRevision: false }),
+  },
   "GET /api/storage/objects/[...key]": { query: (f) => f.storageQuery },
   "PUT /api/storage/objects/[...key]": { query: (f) => f.storageQuery },
   "PUT /api/storage/multipart/[...key]": { query: (f) => ({ ...f.storageQuery, uploadId: "0".repeat(32), partNumber: "1" }) },
@@ -406,6 +433,7 @@ beforeAll(async () => {
     uploadId: pending.uploadId,
     requestId,
     sessionId: crypto.randomUUID(),
+    submissionId: crypto.randomUUID(),
     questionId: crypto.randomUUID(),
     attemptId: crypto.randomUUID(),
     storageKey: signed.pathname.replace(/^\/api\/storage\/(objects|multipart)\//, ""),

@@ -53,7 +53,7 @@ export async function createCourseTree(client: ApiClient, { published = false, t
   return { courseId, moduleId, lessonId };
 }
 
-export type UploadKind = "video" | "material" | "thumbnail";
+export type UploadKind = "video" | "material" | "thumbnail" | "submission";
 export type StartedUpload = { uploadId: string; key: string; single?: { url: string; headers: Record<string, string> } };
 
 /** Where a single-PUT upload's bytes land before completion: its staging key, the path of its signed URL. */
@@ -112,5 +112,6 @@ export async function uploadFile<T = Record<string, unknown>>(
     200,
     `completing a ${kind} upload`,
   );
-  return complete.json<Record<string, T>>()[kind]!;
+  // A learner's file for an assignment is not attached to anything yet: the answer names it `file`.
+  return complete.json<Record<string, T>>()[kind === "submission" ? "file" : kind]!;
 }
