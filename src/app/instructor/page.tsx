@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChartColumn, Plus } from "lucide-react";
+import { ChartColumn, Inbox, Plus } from "lucide-react";
 import { ManagedCoursesTable } from "@/components/course/managed-courses-table";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { listInstructorCourses } from "@/lib/courses/list-instructor-courses";
@@ -16,6 +16,12 @@ export default async function InstructorPage() {
       <h1 className="text-3xl font-bold tracking-tight">Instructor</h1>
       <div className="flex flex-wrap items-center gap-3">
         <h2 className="flex-1 text-xl font-semibold">My courses</h2>
+        {courses.length > 0 && (
+          <Link href="/instructor/submissions" className={buttonStyles.secondary}>
+            <Inbox aria-hidden="true" className="h-4 w-4" />
+            Submissions to grade
+          </Link>
+        )}
         {courses.length > 0 && (
           <Link href="/instructor/analytics" className={buttonStyles.secondary}>
             <ChartColumn aria-hidden="true" className="h-4 w-4" />

@@ -198,7 +198,8 @@ export async function uploadFile<T>(request: UploadRequest): Promise<T> {
       body: JSON.stringify({ uploadId: plan.uploadId, parts: parts?.filter((p) => p.etag) }),
     });
     remember(resumeKey, null);
-    return result[kind]!;
+    // A learner's file for an assignment is attached to nothing yet: the server names it `file`.
+    return result[kind === "submission" ? "file" : kind]!;
   } catch (error) {
     if (signal.aborted) {
       remember(resumeKey, null);

@@ -26,10 +26,26 @@ export type UploadFieldProps = {
   preview?: ReactNode;
   onRemove?: () => Promise<string | null>;
   successMessage: string;
+  /** Hears what the server answered for the completed upload (a submission's file, which the form then hands in). */
+  onUploaded?: (result: unknown) => void;
+  /** The `accept` attribute, when narrower than the kind's whitelist. */
+  accept?: string;
 };
 
 /** Drop zone, file picker, progress, cancel and retry for one upload slot; shared by the video, material and thumbnail uploads. */
-export function UploadField({ kind, label, maxBytes, target, resumeKey, current, preview, onRemove, successMessage }: UploadFieldProps) {
+export function UploadField({
+  kind,
+  label,
+  maxBytes,
+  target,
+  resumeKey,
+  current,
+  preview,
+  onRemove,
+  successMessage,
+  onUploaded,
+  accept,
+}: UploadFieldProps) {
   const router = useRouter();
   const inputId = useId();
   const hintId = useId();
@@ -51,7 +67,7 @@ export function UploadField({ kind, label, maxBytes, target, resumeKey, current,
     abort.current = controller;
     setPhase({ name: "uploading", file, progress: { loaded: 0, total: file.size, bytesPerSecond: 0 } });
     try {
-      await uploadFile({
+      const result = await uploadFile({
         kind,
         file,
         target,
@@ -62,7 +78,8 @@ export function UploadField({ kind, label, maxBytes, target, resumeKey, current,
       });
       setPhase({ name: "idle" });
       toast.success(successMessage);
-      router.refresh();
+      if (onUploaded) onUploaded(result);
+      else router.refresh();
     } catch (error) {
       if (controller.signal.aborted) {
         setPhase({ name: "idle" });
@@ -118,7 +135,7 @@ export function UploadField({ kind, label, maxBytes, target, resumeKey, current,
         id={inputId}
         type="file"
         className="peer sr-only"
-        accept={acceptAttribute(kind)}
+        accept={accept ?? acceptAttribute(kind)}
         aria-describedby={hintId}
         disabled={busy}
         onChange={(event) => {

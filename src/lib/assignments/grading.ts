@@ -71,6 +71,18 @@ export async function listSubmissionQueue(viewer: Viewer | null, query: Submissi
   return rows.map((r) => ({ ...r, submittedAt: r.submittedAt.toISOString() }));
 }
 
+/** The assignments of the courses the viewer edits (an admin: every course), for the queue's filters. */
+export async function listGradableAssignments(viewer: Viewer | null) {
+  const editor = requireRoleOf(viewer, "INSTRUCTOR", "ADMIN");
+  return db
+    .select({ courseId: courses.id, courseTitle: courses.title, lessonId: lessons.id, lessonTitle: lessons.title })
+    .from(lessons)
+    .innerJoin(modules, eq(modules.id, lessons.moduleId))
+    .innerJoin(courses, eq(courses.id, modules.courseId))
+    .where(and(eq(lessons.kind, "assignment"), editor.role === "ADMIN" ? undefined : eq(courses.instructorId, editor.id)))
+    .orderBy(asc(courses.title), asc(modules.ord), asc(lessons.ord));
+}
+
 /** A submission of one of the course's assignments; anything else (another course's, a made-up id) is a 404. */
 async function submissionInCourse(courseId: string, submissionId: string) {
   const [row] = await db
