@@ -146,6 +146,7 @@ const samples: Record<string, Sample> = {
   },
   "POST /api/my-courses/[courseId]/lessons/[lessonId]/submission": { body: (f) => ({ text: "My answer.", uploadIds: [f.uploadId] }) },
   "GET /api/instructor/submissions": { query: (f) => ({ courseId: f.courseId, lessonId: f.lessonId, status: "late" }) },
+  "GET /api/instructor/courses/[courseId]/gradebook": { query: () => ({ format: "csv" }) },
   "POST /api/instructor/courses/[courseId]/submissions/[submissionId]/grade": {
     body: () => ({ points: 5, feedback: "**Good.**", returnForRevision: false }),
   },

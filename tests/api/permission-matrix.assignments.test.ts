@@ -88,6 +88,14 @@ const rows: MatrixRow<Actor, Fixtures>[] = [
     expect: editorsOfPublished(200),
     note: "the grading view",
   },
+  { method: "GET", path: (f) => `/api/instructor/courses/${f.published.courseId}/gradebook`, expect: editorsOfPublished(200) },
+  {
+    method: "GET",
+    path: (f) => `/api/instructor/courses/${f.published.courseId}/gradebook?format=csv`,
+    expect: editorsOfPublished(200),
+    note: "the gradebook's CSV",
+  },
+  { method: "GET", path: (f) => `/api/instructor/courses/${f.draft.courseId}/gradebook`, expect: editorsOfDraft(200) },
   {
     method: "POST",
     path: (f) => `/api/instructor/courses/${f.published.courseId}/submissions/${f.submissionId}/grade`,

@@ -4,18 +4,32 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { axisTick, ChartFigure, emptyChartClass, tooltipProps } from "@/components/analytics/chart-figure";
 import type { ScoreBand } from "@/lib/quizzes/results-types";
 
-/** The counted attempts in ten score bands, as vertical bars, with the same numbers as a table for screen readers. */
-export function ScoreDistribution({ bands, learners }: { bands: ScoreBand[]; learners: number }) {
-  const title = "Score distribution";
+/**
+ * The counted attempts in ten score bands, as vertical bars, with the same numbers as a table for screen readers. An
+ * assignment's grades use it too, with their own title and words (`what`: what each learner's count stands for).
+ */
+export function ScoreDistribution({
+  bands,
+  learners,
+  title = "Score distribution",
+  what = "best scores",
+  empty = "No graded attempts yet, so there is no distribution.",
+}: {
+  bands: ScoreBand[];
+  learners: number;
+  title?: string;
+  what?: string;
+  empty?: string;
+}) {
   const data = bands.map((b) => ({ band: b.label.replace(" %", ""), label: b.label, count: b.count }));
   return (
     <ChartFigure
       title={title}
-      description={`Bar chart: how many of the ${learners} learners' best scores fall in each band of 10 percentage points, from 0–9 % to 90–100 %. The numbers are in the table that follows.`}
+      description={`Bar chart: how many of the ${learners} learners' ${what} fall in each band of 10 percentage points, from 0–9 % to 90–100 %. The numbers are in the table that follows.`}
       tone="sky"
       height={260}
       table={{ columns: ["Score", "Learners"], rows: bands.map((b) => [b.label, b.count]) }}
-      empty={learners === 0 ? <p className={emptyChartClass}>No graded attempts yet, so there is no distribution.</p> : undefined}
+      empty={learners === 0 ? <p className={emptyChartClass}>{empty}</p> : undefined}
     >
       <BarChart
         responsive

@@ -5,6 +5,7 @@ import { requireCourseEditor, type EditableCourse } from "@/lib/courses/course-e
 import type { AnalyticsQuery } from "@/lib/validation/analytics";
 import { enrollmentSummary, enrollmentsOverTime, firstEnrollmentAt } from "./enrollment-figures";
 import { courseFunnel } from "./course-funnel";
+import { courseAssignments } from "./course-assignments";
 import { courseQuizzes } from "./course-quizzes";
 import { rangeInfo, resolveRange } from "./range";
 import { sharedFigures } from "./shared-figures";
@@ -13,11 +14,12 @@ import type { CourseAnalytics } from "./types";
 async function courseFigures(courseId: string, query: AnalyticsQuery, now: Date) {
   const scope = sql`c.id = ${courseId}`;
   const range = resolveRange(query, now, await firstEnrollmentAt(scope));
-  const [summary, series, funnel, quizzes] = await Promise.all([
+  const [summary, series, funnel, quizzes, assignments] = await Promise.all([
     enrollmentSummary(scope, range, now),
     enrollmentsOverTime(scope, range),
     courseFunnel(courseId, range),
     courseQuizzes(courseId, range),
+    courseAssignments(courseId, range),
   ]);
   return {
     range: rangeInfo(range),
@@ -26,6 +28,7 @@ async function courseFigures(courseId: string, query: AnalyticsQuery, now: Date)
     completionsOverTime: series.completions,
     funnel,
     quizzes,
+    assignments,
   };
 }
 

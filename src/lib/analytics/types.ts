@@ -74,6 +74,26 @@ export type CourseQuizFigures = {
   perQuiz: QuizLine[];
 };
 
+/** An assignment of the course over the range's cohort: where its submissions stand, and its grades. */
+export type AssignmentLine = {
+  lessonId: string;
+  title: string;
+  maxPoints: number;
+  /** Learners who handed something in. */
+  submitted: number;
+  /** Graded (a revision request counts as not graded yet). */
+  graded: number;
+  /** Waiting for a grade. */
+  waiting: number;
+  /** Whose latest version came in after the due date. */
+  late: number;
+  passed: number;
+  /** Mean points of the graded ones, one decimal; null when none. */
+  averagePoints: number | null;
+  /** Graded submissions in ten bands of percent of the maximum points. */
+  distribution: { label: string; from: number; count: number }[];
+};
+
 export type CourseAnalytics = {
   course: { id: string; title: string; isPublished: boolean; totalLessons: number };
   range: RangeInfo;
@@ -87,6 +107,8 @@ export type CourseAnalytics = {
   completionsOverTime: TimePoint[];
   funnel: FunnelStep[];
   quizzes: CourseQuizFigures;
+  /** In curriculum order; empty when the course has no assignment. */
+  assignments: AssignmentLine[];
 };
 
 /** One row per course the instructor teaches, for the "across my courses" view. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { analyticsChanged } from "@/lib/analytics/shared-figures";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Transaction } from "@/lib/db/client";
 import {
@@ -245,6 +246,8 @@ export async function submitAssignment(viewer: Viewer | null, courseId: string, 
       .returning();
     return insertVersion(tx, updated!, updated!.versions, input, late, now, uploads);
   });
+  // The course's figures count hand-ins: drop the shared ones, as a completion does.
+  analyticsChanged(courseId);
   return { assignment: assignmentForLearner(assignment, submission, now), submission: await submissionView(submission) };
 }
 

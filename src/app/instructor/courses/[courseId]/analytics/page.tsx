@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { courseAnalyticsHref, learnersCsvHref, type CourseAnalyticsView } from "@/components/analytics/course-analytics-href";
+import { CourseAssignmentsSection } from "@/components/analytics/course-assignments-section";
 import { CourseQuizzesSection } from "@/components/analytics/course-quizzes-section";
 import { CsvLink } from "@/components/analytics/csv-link";
 import { emptyChartClass } from "@/components/analytics/chart-figure";
@@ -84,6 +85,8 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
       </section>
 
       <CourseQuizzesSection courseId={courseId} quizzes={analytics.quizzes} period={period} />
+
+      <CourseAssignmentsSection courseId={courseId} assignments={analytics.assignments} />
 
       <section aria-labelledby="learners-title" className={section}>
         <div className="flex flex-wrap items-center gap-3">
