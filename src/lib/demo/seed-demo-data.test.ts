@@ -1,11 +1,13 @@
 import fs from "node:fs";
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { withTestStorage } from "../../../tests/helpers/test-storage";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import {
+  assignmentSubmissions,
+  assignments,
   courseMaterials,
   courses,
   enrollments,
@@ -17,6 +19,8 @@ import {
   quizExtraAttempts,
   quizQuestions,
   quizzes,
+  submissionFiles,
+  submissionVersions,
   users,
 } from "@/lib/db/schema";
 import { gradeAttempt } from "@/lib/quizzes/grade";
@@ -158,6 +162,42 @@ describe("demo data", () => {
       expect(done).toBe(own.some((a) => a.passed));
     }
     expect((await db.select().from(quizExtraAttempts)).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("gives every course an assignment, and learners submissions in every state, a passing grade completing the lesson", async () => {
+    await seedDemoData();
+    const all = await db.select({ id: courses.id, title: courses.title }).from(courses);
+    const assignmentLessons = await db
+      .select({ lessonId: lessons.id, courseId: modules.courseId })
+      .from(lessons)
+      .innerJoin(modules, eq(modules.id, lessons.moduleId))
+      .innerJoin(assignments, eq(assignments.lessonId, lessons.id))
+      .where(eq(lessons.kind, "assignment"));
+    for (const course of all)
+      expect(
+        assignmentLessons.filter((a) => a.courseId === course.id),
+        course.title,
+      ).toHaveLength(1);
+
+    const submissions = await db.select().from(assignmentSubmissions);
+    const states = new Set(submissions.map((s) => (s.late ? "late" : s.status === "graded" ? `graded-${s.passed}` : s.status)));
+    expect(states).toEqual(new Set(["submitted", "late", "graded-true", "graded-false", "returned"]));
+    const versions = await db.select().from(submissionVersions);
+    expect(versions).toHaveLength(submissions.length);
+    for (const s of submissions) {
+      const progress = await db
+        .select()
+        .from(lessonProgress)
+        .where(and(eq(lessonProgress.enrollmentId, s.enrollmentId), eq(lessonProgress.lessonId, s.lessonId)));
+      expect(
+        progress.some((p) => p.completed),
+        s.status,
+      ).toBe(s.passed === true);
+    }
+    // The late one carries a file, stored where a learner's upload would be.
+    const [file] = await db.select().from(submissionFiles);
+    expect(file!.objectKey).toMatch(/^lessons\/[0-9a-f-]{36}\/submissions\/[^/]+\/[^/]+-my-answer\.pdf$/);
+    expect(await getStorage().head(file!.objectKey)).toEqual({ size: file!.size });
   });
 
   it("stores a real video and a PDF through the storage layer", async () => {

@@ -23,6 +23,14 @@ import {
   type NewQuizAttempt,
   type NewQuizQuestion,
   type NewUser,
+  type NewAssignment,
+  type NewAssignmentSubmission,
+  type NewSubmissionFile,
+  type NewSubmissionVersion,
+  assignmentSubmissions,
+  assignments,
+  submissionFiles,
+  submissionVersions,
   quizAnswers,
   quizAttempts,
   quizExtraAttempts,
@@ -35,8 +43,10 @@ import { getStorage } from "@/lib/storage";
 import { storageKeys } from "@/lib/storage/keys";
 import { slugify } from "@/lib/courses/slugify";
 import { questionColumns } from "@/lib/quizzes/authored-question";
+import { DEFAULT_ASSIGNMENT_SETTINGS, assignmentSettingsSchema } from "@/lib/validation/assignment";
 import { DEFAULT_QUIZ_SETTINGS, questionSchema } from "@/lib/validation/quiz";
 import { demoCourses, type DemoCourse } from "./courses";
+import { demoAssignments } from "./assignments";
 import { demoQuizzes } from "./quizzes";
 import { demoQuizAttempt, type QuizOutcome } from "./quiz-attempts";
 
@@ -72,6 +82,15 @@ const SAMPLE_PDF = { file: "sample-handout.pdf", type: "application/pdf" };
 /** assets/thumbnails/<demo course id>.png, drawn by scripts/demo-thumbnails.ts. */
 const thumbnailFile = (course: DemoCourse) => path.join("thumbnails", `${course.slug}.png`);
 
+/** The module that ends with the course's assignment: the last one with room for it (five lessons at most, a quiz counted). */
+function assignmentModule(course: DemoCourse): number {
+  const sizes = course.modules.map(
+    (m, i) => m.lessons.length + demoQuizzes.filter((q) => q.course === course.slug && q.module === i).length,
+  );
+  for (let i = sizes.length - 1; i >= 0; i--) if (sizes[i]! < 5) return i;
+  return sizes.length - 1;
+}
+
 /** Reading speed for the demo's text, in words a minute. */
 const READING_WPM = 200;
 
@@ -94,16 +113,21 @@ const demoEnrollments: {
   quiz?: QuizOutcome[];
   /** Attempts the instructor granted beyond the quiz's maxAttempts. */
   extraAttempts?: number;
+  /** Where their work on the course's assignment stands; a passing grade completes the assignment lesson. */
+  assignment?: DemoSubmission;
 }[] = [
-  { learner: "learner1", course: 0, completed: 3, daysAgo: 20, quiz: ["fail"] },
+  { learner: "learner1", course: 0, completed: 3, daysAgo: 20, quiz: ["fail"], assignment: "late" },
   { learner: "learner1", course: 1, completed: 1, daysAgo: 9 },
   { learner: "learner1", course: 2, completed: 0, daysAgo: 2 },
-  { learner: "learner2", course: 0, completed: "all", daysAgo: 45, quiz: ["fail", "pass"] },
-  { learner: "learner2", course: 3, completed: 2, daysAgo: 12, quiz: ["pass"] },
-  { learner: "learner3", course: 0, completed: 1, daysAgo: 30, quiz: ["pass"] },
-  { learner: "learner3", course: 4, completed: 4, daysAgo: 6, quiz: ["fail", "pass"] },
+  { learner: "learner2", course: 0, completed: "all", daysAgo: 45, quiz: ["fail", "pass"], assignment: "passed" },
+  { learner: "learner2", course: 3, completed: 2, daysAgo: 12, quiz: ["pass"], assignment: "submitted" },
+  { learner: "learner3", course: 0, completed: 1, daysAgo: 30, quiz: ["pass"], assignment: "returned" },
+  { learner: "learner3", course: 4, completed: 4, daysAgo: 6, quiz: ["fail", "pass"], assignment: "failed" },
   { learner: "learner4", course: 5, completed: 2, daysAgo: 3, quiz: ["fail", "fail"], extraAttempts: 1 },
 ];
+
+/** The states a demo learner's submission can be in: waiting (on time or late), graded (passed or not), sent back. */
+type DemoSubmission = "submitted" | "late" | "passed" | "failed" | "returned";
 
 export async function isDatabaseEmpty(): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
@@ -143,6 +167,8 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
   const lessonIdsByCourse = new Map<string, string[]>();
   const quizRows: NewQuiz[] = [];
   const questionRows: NewQuizQuestion[] = [];
+  const assignmentRows: NewAssignment[] = [];
+  const seedAssignments = new Map<string, { maxPoints: number; passingPoints: number; dueAt: Date | null; acceptsPdf: boolean }>();
   const seedQuizzes = new Map<
     string,
     { passingScore: number; timeLimitMinutes: number | null; questions: Parameters<typeof demoQuizAttempt>[0] }
@@ -232,6 +258,33 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
         const questions = rows.map((row, i) => ({ ...row, mistake: quiz.questions[i]!.mistake }));
         seedQuizzes.set(lessonId, { passingScore: settings.passingScore, timeLimitMinutes: settings.timeLimitMinutes, questions });
       }
+      const assignment = moduleIndex === assignmentModule(course) ? demoAssignments.find((a) => a.course === course.slug) : undefined;
+      if (assignment) {
+        const lessonId = crypto.randomUUID();
+        lessonIds.push(lessonId);
+        totalLessons += 1;
+        totalMinutes += assignment.durationMinutes;
+        lessonRows.push({
+          id: lessonId,
+          moduleId,
+          kind: "assignment",
+          title: assignment.title,
+          content: assignment.content,
+          durationMinutes: assignment.durationMinutes,
+          ord: lessonRows.filter((l) => l.moduleId === moduleId).length,
+          createdAt: created,
+        });
+        const { dueInDays, ...settings } = assignment.settings;
+        const row = assignmentSettingsSchema.parse({ ...DEFAULT_ASSIGNMENT_SETTINGS, ...settings });
+        const dueAt = dueInDays === null ? null : new Date(now.getTime() + dueInDays * 86_400_000);
+        assignmentRows.push({ lessonId, ...row, dueAt, updatedAt: created });
+        seedAssignments.set(lessonId, {
+          maxPoints: row.maxPoints,
+          passingPoints: row.passingPoints,
+          dueAt,
+          acceptsPdf: row.acceptFiles && (row.acceptedTypes.length === 0 || row.acceptedTypes.includes(SAMPLE_PDF.type)),
+        });
+      }
     });
     lessonIdsByCourse.set(courseId, lessonIds);
     const thumbnail = thumbnailFile(course);
@@ -263,6 +316,9 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
   const attemptRows: NewQuizAttempt[] = [];
   const answerRows: NewQuizAnswer[] = [];
   const extraAttemptRows: (typeof quizExtraAttempts.$inferInsert)[] = [];
+  const submissionRows: NewAssignmentSubmission[] = [];
+  const versionRows: NewSubmissionVersion[] = [];
+  const fileRows: NewSubmissionFile[] = [];
   demoEnrollments.forEach((e, enrollmentIndex) => {
     const course = published[e.course];
     if (!course) return;
@@ -273,7 +329,7 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
     // The first `done` lessons, in curriculum order; a quiz among them only when passed, and a passed quiz always.
     const completedAt = new Map<string, Date>();
     lessonIds.slice(0, done).forEach((lessonId, i) => {
-      if (!seedQuizzes.has(lessonId)) completedAt.set(lessonId, daysAgo(Math.max(0, e.daysAgo - i - 1)));
+      if (!seedQuizzes.has(lessonId) && !seedAssignments.has(lessonId)) completedAt.set(lessonId, daysAgo(Math.max(0, e.daysAgo - i - 1)));
     });
     const quizLessonId = lessonIds.find((id) => seedQuizzes.has(id));
     if (e.quiz?.length && quizLessonId) {
@@ -317,6 +373,20 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
         extraAttemptRows.push({ lessonId: quizLessonId, enrollmentId, extra: e.extraAttempts, grantedBy: course.instructorId });
       }
     }
+    const assignmentLessonId = lessonIds.find((id) => seedAssignments.has(id));
+    if (e.assignment && assignmentLessonId) {
+      const a = seedAssignments.get(assignmentLessonId)!;
+      const { submission, versions, files } = demoSubmission(e.assignment, a, {
+        lessonId: assignmentLessonId,
+        enrollmentId,
+        learnerId: userId(e.learner),
+        gradedBy: course.instructorId!,
+      });
+      submissionRows.push(submission);
+      versionRows.push(...versions);
+      fileRows.push(...files);
+      if (submission.passed) completedAt.set(assignmentLessonId, submission.gradedAt!);
+    }
     const last = [...completedAt.values()].reduce<Date | null>((a, b) => (a && a > b ? a : b), null);
     enrollmentRows.push({
       id: enrollmentId,
@@ -332,6 +402,9 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
     }
   });
 
+  for (const f of fileRows) {
+    uploads.push({ key: f.objectKey, file: SAMPLE_PDF.file, type: SAMPLE_PDF.type, size: f.size });
+  }
   const storage = getStorage();
   for (const u of uploads) {
     await storage.put(u.key, fs.createReadStream(path.join(assetsDir, u.file)), { contentType: u.type, size: u.size });
@@ -355,6 +428,10 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
       if (attemptRows.length) await tx.insert(quizAttempts).values(attemptRows);
       if (answerRows.length) await tx.insert(quizAnswers).values(answerRows);
       if (extraAttemptRows.length) await tx.insert(quizExtraAttempts).values(extraAttemptRows);
+      if (assignmentRows.length) await tx.insert(assignments).values(assignmentRows);
+      if (submissionRows.length) await tx.insert(assignmentSubmissions).values(submissionRows);
+      if (versionRows.length) await tx.insert(submissionVersions).values(versionRows);
+      if (fileRows.length) await tx.insert(submissionFiles).values(fileRows);
       await tx.execute(sql`update courses c set enrollment_count = (select count(*)::int from enrollments e where e.course_id = c.id)`);
     });
   } catch (error) {
@@ -371,6 +448,81 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
   return summary;
 }
 
+const DEMO_ANSWERS: Record<DemoSubmission, string> = {
+  submitted: "Here is my work. I kept it short and tested it on the examples from the lessons.",
+  late: "Sorry this is late: here is my answer, with the file attached.",
+  passed: "My answer, with the steps I took and what I would do next.",
+  failed: "A first go at it; I was not sure about the second part.",
+  returned: "A draft: the main idea is here, the details are not yet.",
+};
+const DEMO_FEEDBACK: Partial<Record<DemoSubmission, string>> = {
+  passed: "Clear and complete. **Well done**: the next step you suggest is the right one.",
+  failed: "The first part is right; the second misses the question. Have another look at the module's last lesson.",
+  returned: "Good start. Please add the details for each step and hand it in again.",
+};
+
+/**
+ * One demo learner's submission in the given state, with its versions (a returned one has its first version sent back)
+ * and, for a late one on an assignment that takes PDFs, the sample handout as its file. Grades follow the assignment's
+ * points: a pass at 90 % of the maximum, a fail below the pass mark.
+ */
+function demoSubmission(
+  state: DemoSubmission,
+  a: { maxPoints: number; passingPoints: number; dueAt: Date | null; acceptsPdf: boolean },
+  ids: { lessonId: string; enrollmentId: string; learnerId: string; gradedBy: string },
+) {
+  const id = crypto.randomUUID();
+  const versionId = crypto.randomUUID();
+  const late = state === "late" && a.dueAt !== null;
+  const submittedAt = late ? new Date(a.dueAt!.getTime() + 3_600_000) : daysAgo(3);
+  const graded = state === "passed" || state === "failed" || state === "returned";
+  const points =
+    state === "passed" ? Math.round(a.maxPoints * 0.9) : graded ? Math.max(0, a.passingPoints - Math.ceil(a.maxPoints / 5)) : null;
+  const gradedAt = graded ? new Date(submittedAt.getTime() + 86_400_000) : null;
+  const passed = state === "passed" ? true : state === "failed" ? false : null;
+  const submission: NewAssignmentSubmission = {
+    id,
+    lessonId: ids.lessonId,
+    enrollmentId: ids.enrollmentId,
+    status: state === "returned" ? "returned" : graded ? "graded" : "submitted",
+    late,
+    versions: 1,
+    submittedAt,
+    points,
+    passed,
+    gradedAt,
+  };
+  const versions: NewSubmissionVersion[] = [
+    {
+      id: versionId,
+      submissionId: id,
+      number: 1,
+      text: DEMO_ANSWERS[state],
+      late,
+      submittedAt,
+      points,
+      feedback: DEMO_FEEDBACK[state] ?? null,
+      returnedForRevision: state === "returned",
+      gradedAt,
+      gradedBy: graded ? ids.gradedBy : null,
+    },
+  ];
+  const size = fs.statSync(path.join(assetsDir, SAMPLE_PDF.file)).size;
+  const files: NewSubmissionFile[] =
+    state === "late" && a.acceptsPdf
+      ? [
+          {
+            versionId,
+            objectKey: storageKeys.submissionFile(ids.lessonId, ids.learnerId, "my-answer.pdf"),
+            fileName: "my-answer.pdf",
+            contentType: SAMPLE_PDF.type,
+            size,
+          },
+        ]
+      : [];
+  return { submission, versions, files };
+}
+
 /** Empties every table (and the stored objects the rows point at), for `npm run db:seed -- --reset`. */
 export async function wipeAllData(): Promise<void> {
   const storage = getStorage();
@@ -379,7 +531,7 @@ export async function wipeAllData(): Promise<void> {
     db.select({ id: lessons.id }).from(lessons),
   ]);
   await db.execute(
-    sql`truncate table users, accounts, verification_tokens, password_reset_tokens, rate_limits, courses, modules, lessons, course_materials, enrollments, lesson_progress, quizzes, quiz_questions, quiz_attempts, quiz_answers, quiz_extra_attempts, upload_sessions, user_sessions, categories, course_slug_redirects restart identity cascade`,
+    sql`truncate table users, accounts, verification_tokens, password_reset_tokens, rate_limits, courses, modules, lessons, course_materials, enrollments, lesson_progress, quizzes, quiz_questions, quiz_attempts, quiz_answers, quiz_extra_attempts, assignments, assignment_submissions, submission_versions, submission_files, upload_sessions, user_sessions, categories, course_slug_redirects restart identity cascade`,
   );
   await Promise.all([
     ...courseIds.map((c) => storage.deletePrefix(storageKeys.coursePrefix(c.id))),
