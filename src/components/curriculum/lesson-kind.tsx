@@ -7,10 +7,11 @@ const kinds: Record<LessonKindInput, { label: string; Icon: typeof ListChecks }>
   assignment: { label: "Assignment", Icon: ClipboardList },
 };
 
-/** What a new lesson can be, for the editor's "Add lesson" (assignments come with their own issue). */
+/** What a new lesson can be, for the editor's "Add". */
 export const NEW_LESSON_KINDS = [
   { value: "lesson", label: "Lesson" },
   { value: "quiz", label: "Quiz" },
+  { value: "assignment", label: "Assignment" },
 ] as const;
 
 /** A lesson's kind as an icon and its name, so that neither colour nor the icon alone says it. */

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import Link from "next/link";
-import { CheckCircle2, ChevronDown, Circle, ListChecks, Paperclip, PlayCircle } from "lucide-react";
+import { CheckCircle2, ChevronDown, Circle, ClipboardList, ListChecks, Paperclip, PlayCircle } from "lucide-react";
 import { usePlayerProgress } from "./player-progress";
 
 export type PlayerModule = {
@@ -19,7 +19,7 @@ export type PlayerModule = {
 };
 
 /**
- * The course's modules and lessons with completion ticks, and icons (with their text) for a quiz, a video and handouts;
+ * The course's modules and lessons with completion ticks, and icons (with their text) for a quiz, an assignment, a video and handouts;
  * folds away behind a button on small screens. Lessons link into the player, or into the editors' preview.
  */
 export function CurriculumNav({
@@ -82,10 +82,14 @@ export function CurriculumNav({
                       <span className="flex-1">
                         {lesson.title}
                         {lesson.kind === "quiz" && <span className="sr-only"> (quiz)</span>}
+                        {lesson.kind === "assignment" && <span className="sr-only"> (assignment)</span>}
                         {done && <span className="sr-only"> (completed)</span>}
                       </span>
                       {lesson.kind === "quiz" && (
                         <ListChecks aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400" />
+                      )}
+                      {lesson.kind === "assignment" && (
+                        <ClipboardList aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400" />
                       )}
                       {lesson.hasVideo && (
                         <PlayCircle aria-label="video" role="img" className="mt-0.5 h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400" />

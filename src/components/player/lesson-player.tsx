@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { ChevronLeft, ChevronRight, Eye } from "lucide-react";
 import { LessonContent } from "@/components/content/lesson-content";
@@ -31,6 +32,8 @@ type LessonPlayerProps = {
   };
   /** A quiz lesson's settings and the learner's attempts (or, in the preview, its questions). */
   quiz?: QuizPanelData;
+  /** An assignment lesson's instructions and the learner's submission (or, in the preview, what learners are asked). */
+  assignment?: ReactNode;
   lessonMaterials: PlayerMaterial[];
   videoPosition: number;
   /** Where the learner goes once done: My courses, or back to the editor. */
@@ -53,6 +56,7 @@ export function LessonPlayer({
   lessonMaterials,
   videoPosition,
   quiz,
+  assignment,
   exit,
 }: LessonPlayerProps) {
   const tracking = mode === "learner";
@@ -138,9 +142,10 @@ export function LessonPlayer({
               </section>
             )}
             {quiz && <QuizLesson courseId={course.id} lessonId={lesson.id} data={quiz} />}
+            {assignment}
             <div className="flex flex-col gap-4 border-t border-slate-200 pt-6 dark:border-slate-800">
-              {/* A quiz is completed by passing it, never by a button. */}
-              {lesson.kind !== "quiz" && <MarkCompleteButton courseId={course.id} lessonId={lesson.id} />}
+              {/* A quiz is completed by passing it and an assignment by a passing grade, never by a button. */}
+              {lesson.kind === "lesson" && <MarkCompleteButton courseId={course.id} lessonId={lesson.id} />}
               <CourseCompleteNotice back={exit} />
             </div>
             <nav aria-label="Previous and next lesson" className="flex flex-wrap justify-between gap-3">

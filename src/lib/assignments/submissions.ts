@@ -15,7 +15,8 @@ import { AppError } from "@/lib/http/errors";
 import { getStorage } from "@/lib/storage";
 import { displayFileName } from "@/lib/validation/file-types";
 import type { SubmitAssignmentInput } from "@/lib/validation/assignment";
-import { requireSubmitter, requireSubmittingOpen, submittingState, type Submitter } from "./assignment-access";
+import { requireCourseEditor } from "@/lib/courses/course-editor-access";
+import { assignmentOfCourse, requireSubmitter, requireSubmittingOpen, submittingState, type Submitter } from "./assignment-access";
 
 /** How long a file URL of a submission lives. */
 export const SUBMISSION_URL_SECONDS = 60 * 60;
@@ -281,6 +282,12 @@ async function insertVersion(
     );
   }
   return submission;
+}
+
+/** The assignment as a learner would see it before handing anything in, for the editors' preview. */
+export async function previewAssignment(viewer: Viewer | null, courseId: string, lessonId: string) {
+  await requireCourseEditor(viewer, courseId);
+  return assignmentForLearner(await assignmentOfCourse(courseId, lessonId), null);
 }
 
 /** The learner's own submission of the assignment (null before the first hand-in), with the assignment as they see it. */

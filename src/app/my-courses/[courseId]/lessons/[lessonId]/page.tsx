@@ -10,6 +10,9 @@ import { AppError } from "@/lib/http/errors";
 import { getMyCourse } from "@/lib/learning/course-detail";
 import { getLessonForLearner } from "@/lib/learning/lesson-for-learner";
 import { listMyAttempts } from "@/lib/quizzes/attempts";
+import { getMySubmission } from "@/lib/assignments/submissions";
+import { uploadLimits } from "@/lib/uploads";
+import { AssignmentLesson } from "@/components/assignments/assignment-lesson";
 import { orNotFound, requirePageUser } from "@/app/_http/page-viewer";
 import { courseLessonParams } from "@/lib/validation/ids";
 
@@ -32,7 +35,9 @@ const loadLesson = cache(async (viewer: Viewer, courseId: string, lessonId: stri
   const lesson = await orNotFound(getLessonForLearner(viewer, courseId, lessonId));
   // A quiz's settings and the learner's attempts (an attempt left open past its deadline is graded on the way).
   const quiz = lesson.lesson.kind === "quiz" ? await listMyAttempts(viewer, courseId, lessonId) : undefined;
-  return { course, lesson, quiz };
+  // An assignment's instructions and the learner's submission, its files with fresh signed URLs.
+  const assignment = lesson.lesson.kind === "assignment" ? await getMySubmission(viewer, courseId, lessonId) : undefined;
+  return { course, lesson, quiz, assignment };
 });
 
 async function parse(params: Params) {
@@ -53,7 +58,7 @@ export default async function LessonPlayerPage({ params }: { params: Params }) {
   const viewer = await requirePageUser(playerHref(courseId, lessonId));
   const loaded = await loadLesson(viewer, courseId, lessonId);
   if (!loaded) return <EnrollToOpen courseId={courseId} />;
-  const { course: my, lesson: current, quiz } = loaded;
+  const { course: my, lesson: current, quiz, assignment } = loaded;
   return (
     <LessonPlayer
       mode="learner"
@@ -66,6 +71,18 @@ export default async function LessonPlayerPage({ params }: { params: Params }) {
       lessonMaterials={current.materials}
       videoPosition={current.videoPosition}
       quiz={quiz}
+      assignment={
+        assignment && (
+          <AssignmentLesson
+            courseId={courseId}
+            lessonId={lessonId}
+            instructions={assignment.assignment.instructions}
+            assignment={assignment.assignment}
+            submission={assignment.submission}
+            serverMaxBytes={uploadLimits().submission}
+          />
+        )
+      }
       exit={{ href: "/my-courses", label: "Back to My courses" }}
     />
   );

@@ -6,6 +6,9 @@ import { LessonPlayer } from "@/components/player/lesson-player";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getLessonPreview } from "@/lib/learning/lesson-preview";
 import { previewQuiz } from "@/lib/quizzes/attempts-preview";
+import { previewAssignment } from "@/lib/assignments/submissions";
+import { uploadLimits } from "@/lib/uploads";
+import { AssignmentLesson } from "@/components/assignments/assignment-lesson";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 import { courseLessonParams } from "@/lib/validation/ids";
 
@@ -16,7 +19,9 @@ const loadPreview = cache(async (viewer: Viewer, courseId: string, lessonId: str
   const preview = await orNotFound(getLessonPreview(viewer, courseId, lessonId));
   // A quiz's questions as a learner gets them, without answers; no attempt is made.
   const quiz = preview.lesson.kind === "quiz" ? await previewQuiz(viewer, courseId, lessonId) : undefined;
-  return { ...preview, quiz: quiz && { quiz: quiz.quiz, attempts: [], previewQuestions: quiz.questions } };
+  // An assignment's instructions and what learners may hand in; nothing can be handed in from here.
+  const assignment = preview.lesson.kind === "assignment" ? await previewAssignment(viewer, courseId, lessonId) : undefined;
+  return { ...preview, quiz: quiz && { quiz: quiz.quiz, attempts: [], previewQuestions: quiz.questions }, assignment };
 });
 
 async function parse(params: Params) {
@@ -49,6 +54,19 @@ export default async function LessonPreviewPage({ params }: { params: Params }) 
       lessonMaterials={preview.lessonMaterials}
       videoPosition={0}
       quiz={preview.quiz}
+      assignment={
+        preview.assignment && (
+          <AssignmentLesson
+            courseId={courseId}
+            lessonId={lessonId}
+            instructions={preview.assignment.instructions}
+            assignment={preview.assignment}
+            submission={null}
+            serverMaxBytes={uploadLimits().submission}
+            preview
+          />
+        )
+      }
       exit={{ href: `/instructor/courses/${courseId}`, label: "Back to the editor" }}
     />
   );
