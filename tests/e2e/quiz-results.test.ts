@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QuizResults } from "@/lib/quizzes/results-types";
 import { newAccount, uniqueIp, type Account } from "../helpers/api-client";
 import { baseUrl } from "../helpers/base-url";
-import { axeInBothSchemes, elementsPastViewport, launchBrowser, waitForHydration, watchPageErrors } from "../helpers/browser";
+import {
+  axeInBothSchemes,
+  elementsPastViewportOutsideScrollBoxes,
+  launchBrowser,
+  waitForHydration,
+  watchPageErrors,
+} from "../helpers/browser";
 import { signInContext } from "../helpers/browser-accounts";
 import { enrollIn } from "../helpers/learning-fixtures";
 import { attemptsPath, takeQuiz } from "../helpers/quiz-attempt-api";
@@ -51,30 +57,6 @@ async function openResults(context: BrowserContext): Promise<{ page: Page; error
   await page.goto(resultsUrl(), { waitUntil: "load" });
   await waitForHydration(page);
   return { page, errors };
-}
-
-/**
- * Of the elements elementsPastViewport found, those not inside a box that scrolls sideways (overflow-x auto or scroll)
- * and fits the screen itself. Matched by the same "tag[label]: left..right" description.
- */
-async function outsideScrollBoxes(page: Page, past: string[]): Promise<string[]> {
-  const inScrollBox = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const boxes = Array.from(document.body.querySelectorAll("*")).filter((e) => {
-      const overflow = getComputedStyle(e).overflowX;
-      const box = e.getBoundingClientRect();
-      return (overflow === "auto" || overflow === "scroll") && box.left >= -0.5 && box.right <= width + 0.5;
-    });
-    return Array.from(document.body.querySelectorAll("*"))
-      .filter((e) => boxes.some((b) => b !== e && b.contains(e)))
-      .map((element) => {
-        const box = element.getBoundingClientRect();
-        const label = (element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 40);
-        return `${element.tagName.toLowerCase()}[${label}]: ${Math.round(box.left)}..${Math.round(box.right)} of ${width}`;
-      });
-  });
-  const scrolled = new Set(inScrollBox);
-  return past.filter((p) => !scrolled.has(p));
 }
 
 describe("the quiz results page", () => {
@@ -150,7 +132,7 @@ describe("the quiz results page", () => {
     // The page never scrolls sideways; a wide table scrolls inside its own box (a named, focusable region), so its cells
     // are left out of the measure, but every such box must fit.
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    expect(await outsideScrollBoxes(page, await elementsPastViewport(page))).toEqual([]);
+    expect(await elementsPastViewportOutsideScrollBoxes(page)).toEqual([]);
     expect(await axeInBothSchemes(page, "quiz results at 360 px")).toEqual([]);
     await context.close();
   });

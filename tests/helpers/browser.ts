@@ -117,3 +117,29 @@ export async function elementsPastViewport(page: Page): Promise<string[]> {
     return past;
   });
 }
+
+/**
+ * elementsPastViewport, less the elements inside a box that scrolls sideways (overflow-x auto or scroll) and fits the
+ * screen itself: a wide table in its own named scroll region (TableScroll) is how it should fit a phone. Matched by the
+ * same "tag[label]: left..right" description.
+ */
+export async function elementsPastViewportOutsideScrollBoxes(page: Page): Promise<string[]> {
+  const past = await elementsPastViewport(page);
+  const inScrollBox = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const boxes = Array.from(document.body.querySelectorAll("*")).filter((e) => {
+      const overflow = getComputedStyle(e).overflowX;
+      const box = e.getBoundingClientRect();
+      return (overflow === "auto" || overflow === "scroll") && box.left >= -0.5 && box.right <= width + 0.5;
+    });
+    return Array.from(document.body.querySelectorAll("*"))
+      .filter((e) => boxes.some((b) => b !== e && b.contains(e)))
+      .map((element) => {
+        const box = element.getBoundingClientRect();
+        const label = (element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 40);
+        return `${element.tagName.toLowerCase()}[${label}]: ${Math.round(box.left)}..${Math.round(box.right)} of ${width}`;
+      });
+  });
+  const scrolled = new Set(inScrollBox);
+  return past.filter((p) => !scrolled.has(p));
+}

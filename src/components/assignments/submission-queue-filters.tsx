@@ -10,8 +10,9 @@ const STATUS_LABELS: Record<(typeof SUBMISSION_FILTERS)[number], string> = {
   returned: "Returned for revision",
 };
 
+// A long course or assignment title must not widen the page on a phone: the select takes the row's width at most.
 const select =
-  "rounded-lg border border-slate-500 bg-white px-2 py-1.5 text-slate-900 dark:border-slate-400 dark:bg-slate-900 dark:text-slate-100";
+  "w-full max-w-full truncate rounded-lg border border-slate-500 bg-white px-2 py-1.5 text-slate-900 sm:w-auto sm:max-w-xs dark:border-slate-400 dark:bg-slate-900 dark:text-slate-100";
 
 /** The queue's filters: a plain GET form, so that it works before (and without) the page's script. */
 export function SubmissionQueueFilters({
@@ -24,7 +25,7 @@ export function SubmissionQueueFilters({
   const courses = [...new Map(assignments.map((a) => [a.courseId, a.courseTitle])).entries()];
   return (
     <form method="get" action="/instructor/submissions" aria-label="Filter submissions" className="flex flex-wrap items-end gap-3">
-      <label className="flex flex-col gap-1 text-sm font-medium">
+      <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm font-medium">
         Course
         <select name="courseId" defaultValue={filters.courseId ?? ""} className={select}>
           <option value="">All courses</option>
@@ -35,7 +36,7 @@ export function SubmissionQueueFilters({
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
+      <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm font-medium">
         Assignment
         <select name="lessonId" defaultValue={filters.lessonId ?? ""} className={select}>
           <option value="">All assignments</option>
@@ -46,7 +47,7 @@ export function SubmissionQueueFilters({
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
+      <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm font-medium">
         Status
         <select name="status" defaultValue={filters.status ?? ""} className={select}>
           <option value="">Any status</option>

@@ -13,7 +13,16 @@ export function LocalTime({ iso }: { iso: string }) {
   const date = new Date(iso);
   const text = useSyncExternalStore(
     noSubscription,
-    () => new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }).format(date),
+    // dateStyle and timeStyle cannot be combined with timeZoneName: the fields are named one by one.
+    () =>
+      new Intl.DateTimeFormat(undefined, {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZoneName: "short",
+      }).format(date),
     () => `${UTC.format(date)} UTC`,
   );
   return <time dateTime={iso}>{text}</time>;
