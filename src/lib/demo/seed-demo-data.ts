@@ -531,7 +531,7 @@ export async function wipeAllData(): Promise<void> {
     db.select({ id: lessons.id }).from(lessons),
   ]);
   await db.execute(
-    sql`truncate table users, accounts, verification_tokens, password_reset_tokens, rate_limits, courses, modules, lessons, course_materials, enrollments, lesson_progress, quizzes, quiz_questions, quiz_attempts, quiz_answers, quiz_extra_attempts, assignments, assignment_submissions, submission_versions, submission_files, upload_sessions, user_sessions, categories, course_slug_redirects restart identity cascade`,
+    sql`truncate table users, accounts, verification_tokens, password_reset_tokens, rate_limits, courses, modules, lessons, course_materials, enrollments, lesson_progress, quizzes, quiz_questions, quiz_attempts, quiz_answers, quiz_extra_attempts, assignments, assignment_submissions, submission_versions, submission_files, app_settings, cohorts, cohort_members, cohort_courses, invitations, upload_sessions, user_sessions, categories, course_slug_redirects restart identity cascade`,
   );
   await Promise.all([
     ...courseIds.map((c) => storage.deletePrefix(storageKeys.coursePrefix(c.id))),

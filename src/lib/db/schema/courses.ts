@@ -49,6 +49,8 @@ export const courses = pgTable(
     estimatedDuration: integer("estimated_duration"),
     totalLessons: integer("total_lessons").default(0).notNull(),
     isPublished: boolean("is_published").default(false).notNull(),
+    /** False: "enrollment by staff only": learners see no Enroll button, and the enroll route refuses them. */
+    selfEnrollment: boolean("self_enrollment").default(true).notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     /** Kept by the enrollment transaction, so that "most enrolled" sorts on an index instead of counting rows. */
     enrollmentCount: integer("enrollment_count").default(0).notNull(),

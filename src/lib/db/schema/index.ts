@@ -4,3 +4,4 @@ export * from "./learning";
 export * from "./uploads";
 export * from "./quizzes";
 export * from "./assignments";
+export * from "./school";

@@ -18,6 +18,10 @@ export const enrollments = pgTable(
     progress: integer("progress").default(0).notNull(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     lastAccessedAt: timestamp("last_accessed_at", { withTimezone: true }),
+    /** Set by staff: after it, the course is read-only for this learner (nothing new is recorded). */
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    /** Who enrolled the learner, when it was not the learner (staff, a cohort link, an invitation, an import). */
+    enrolledBy: text("enrolled_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
     // The unique index leads with course_id, so it also serves as the course_id foreign-key index.
@@ -28,6 +32,7 @@ export const enrollments = pgTable(
     index("enrollments_course_id_enrolled_at_idx").on(t.courseId, t.enrolledAt),
     index("enrollments_course_id_completed_at_idx").on(t.courseId, t.completedAt),
     index("enrollments_completed_at_idx").on(t.completedAt),
+    index("enrollments_enrolled_by_idx").on(t.enrolledBy),
     check("enrollments_progress_range", sql`${t.progress} between 0 and 100`),
   ],
 );

@@ -25,6 +25,8 @@ export const users = pgTable(
     onboardedAt: timestamp("onboarded_at", { withTimezone: true }),
     /** A disabled user cannot sign in; their sessions stop working on the next request. */
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** The last successful sign-in, on any device, for admins helping people. */
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).defaultNow().notNull(),
   },
