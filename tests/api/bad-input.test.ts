@@ -36,6 +36,9 @@ type Fixtures = {
   storageQuery: Record<string, string>;
   /** Assignments (issue 15): a submission id that names nothing. */
   submissionId: string;
+  /** Running a school (issue 16): ids that name nothing unless an area's set-up makes real ones. */
+  cohortId: string;
+  invitationId: string;
   categoryId: string;
   intoCategoryId: string;
   /** Quizzes (issue 14): ids that name nothing unless a quiz area's set-up below makes real ones. */
@@ -147,6 +150,9 @@ const samples: Record<string, Sample> = {
   "POST /api/my-courses/[courseId]/lessons/[lessonId]/submission": { body: (f) => ({ text: "My answer.", uploadIds: [f.uploadId] }) },
   "GET /api/instructor/submissions": { query: (f) => ({ courseId: f.courseId, lessonId: f.lessonId, status: "late" }) },
   "GET /api/instructor/courses/[courseId]/gradebook": { query: () => ({ format: "csv" }) },
+  // --- school: sign-up policy and admin help ---
+  // --- school: invitations ---
+  // --- school: cohorts and staff enrollment ---
   "POST /api/instructor/courses/[courseId]/submissions/[submissionId]/grade": {
     body: () => ({ points: 5, feedback: "**Good.**", returnForRevision: false }),
   },
@@ -435,6 +441,8 @@ beforeAll(async () => {
     requestId,
     sessionId: crypto.randomUUID(),
     submissionId: crypto.randomUUID(),
+    cohortId: crypto.randomUUID(),
+    invitationId: crypto.randomUUID(),
     questionId: crypto.randomUUID(),
     attemptId: crypto.randomUUID(),
     storageKey: signed.pathname.replace(/^\/api\/storage\/(objects|multipart)\//, ""),
