@@ -74,6 +74,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </Link>{" "}
           <Link href="/admin/instructor-requests" className={buttonStyles.secondary}>
             Requests to teach{waiting > 0 ? ` (${waiting} waiting)` : ""}
+          </Link>{" "}
+          <Link href="/admin/settings" className={buttonStyles.secondary}>
+            Settings
           </Link>
         </p>
       </section>

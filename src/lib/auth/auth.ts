@@ -1,6 +1,5 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import { eq } from "drizzle-orm";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { env } from "@/env";
@@ -11,6 +10,7 @@ import { log } from "@/lib/log/logger";
 import { sendMail } from "@/lib/mail/mailer";
 import { magicLinkMail } from "@/lib/mail/templates";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
+import { magicLinkMaySignIn } from "@/lib/settings/signup-policy";
 import { applyVerifiedAddress } from "@/lib/users/email-verification";
 import { loadSignedInSession } from "@/lib/users/session-user";
 import { endUserSession, startUserSession, touchUserSession } from "@/lib/users/user-sessions";
@@ -56,10 +56,9 @@ const config = (request?: Request): NextAuthConfig => ({
     }),
   ],
   callbacks: {
+    // Asked as a link is sent and as it is opened, before Auth.js creates a new user: the sign-up policy decides.
     async signIn({ user }) {
-      if (!user.email) return false;
-      const [row] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, user.email.toLowerCase()));
-      return !row?.disabledAt;
+      return user.email ? magicLinkMaySignIn(user.email) : false;
     },
     async jwt({ token, user }) {
       const id = user?.id ?? token.sub;

@@ -8,7 +8,9 @@ import { users } from "@/lib/db/schema";
 import { defer } from "@/lib/jobs/defer";
 import { sendMail } from "@/lib/mail/mailer";
 import { signUpAttemptMail } from "@/lib/mail/templates";
+import { AppError } from "@/lib/http/errors";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
+import { currentSignUpRefusal } from "@/lib/settings/signup-policy";
 import type { SignUpInput } from "@/lib/validation/auth";
 import { sendVerificationMail } from "./email-verification";
 
@@ -19,13 +21,17 @@ export const SIGN_UP_ANSWER =
  * Creates an unverified learner who still has to onboard, and mails the address a link to confirm it. An address that
  * already has an account gets a message saying someone tried, with sign-in and reset links. Both answer the same, after
  * the same password hashing, with the mail sent after the response: sign-up never tells who has an account. An address
- * in ADMIN_EMAILS becomes an admin only once it is confirmed.
+ * in ADMIN_EMAILS becomes an admin only once it is confirmed. The sign-up policy comes first: under "invitation", or
+ * for an address outside the listed domains, a 403 says why and nothing is written or mailed; the refusal depends on
+ * the address's domain only, so it tells nothing about who has an account.
  */
 export async function signUpWithPassword(
   input: Omit<SignUpInput, "callbackUrl"> & { callbackUrl?: string | null },
   ip: string,
 ): Promise<void> {
   await enforceLimits(limits.signUp(ip), "sign-ups from your network");
+  const refusal = await currentSignUpRefusal(input.email);
+  if (refusal) throw new AppError("FORBIDDEN", refusal);
   assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
   const [created] = await db
