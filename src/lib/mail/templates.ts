@@ -125,3 +125,27 @@ export function emailChangedMail(to: string, newAddress: string, reset: string):
     ),
   };
 }
+
+const roleNames = { LEARNER: "a learner", INSTRUCTOR: "an instructor", ADMIN: "an admin" } as const;
+
+/** An invitation to make an account: who invites, as what, into which courses; the link works once, for 7 days. */
+export function invitationMail(
+  to: string,
+  link: string,
+  facts: { inviter: string; role: keyof typeof roleNames; courseTitles: string[] },
+): Mail {
+  const into = facts.courseTitles.length > 0 ? ` You will be enrolled in: ${facts.courseTitles.join(", ")}.` : "";
+  return {
+    to,
+    subject: "You are invited to BudhHub",
+    ...layout(
+      "You are invited to BudhHub",
+      [
+        `${facts.inviter} invited you to join BudhHub as ${roleNames[facts.role]}.${into}`,
+        "Choose your name and a password to make your account. The link works once and expires in 7 days.",
+      ],
+      [{ label: "Accept the invitation", link }],
+      "If you did not expect this, ignore this message and no account will be made.",
+    ),
+  };
+}
