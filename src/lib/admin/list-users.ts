@@ -14,6 +14,7 @@ export const adminUserColumns = {
   createdAt: users.createdAt,
   onboardedAt: users.onboardedAt,
   disabledAt: users.disabledAt,
+  lastSignInAt: users.lastSignInAt,
 };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

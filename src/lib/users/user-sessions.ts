@@ -4,7 +4,7 @@ import { and, desc, eq, gt, lt } from "drizzle-orm";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth.config";
 import { requireSignedIn, type Viewer } from "@/lib/auth/viewer";
 import { db, type Database, type Transaction } from "@/lib/db/client";
-import { userSessions } from "@/lib/db/schema";
+import { users, userSessions } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 
 /**
@@ -49,6 +49,9 @@ export async function startUserSession(userId: string, device: SessionDevice, ex
       lastSeenAt: now,
     })
     .returning({ id: userSessions.id });
+  // Every sign-in starts a session here (password, magic link, a confirmed address, an accepted invitation): the
+  // user's last sign-in, which admins see, is the newest session's start.
+  await executor.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId));
   return row!.id;
 }
 

@@ -63,7 +63,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <div className={tableStyles.wrapper}>
           <table className={tableStyles.table}>
             <caption className={tableStyles.caption}>Users</caption>
-            <ColumnHeads columns={["Name", "E-mail", "Role", "Status", "Joined"]} />
+            <ColumnHeads columns={["Name", "E-mail", "Role", "Status", "Joined", "Last sign-in"]} />
             <tbody>
               {result.users.map((user) => (
                 <tr key={user.id}>
@@ -84,6 +84,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     )}
                   </td>
                   <td className={tableStyles.td}>{dateFormat.format(user.createdAt)}</td>
+                  <td className={tableStyles.td}>{user.lastSignInAt ? dateFormat.format(user.lastSignInAt) : "Never"}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PasswordResetButton } from "@/components/admin/password-reset-button";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { tableStyles } from "@/components/ui/table-styles";
 import { getUserDetail } from "@/lib/admin/get-user-detail";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 import { userIdParams } from "@/lib/validation/ids";
 import { ColumnHeads } from "@/components/ui/column-heads";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -27,10 +29,18 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
       <div className="flex flex-col gap-1">
         <h1 className="text-3xl font-bold tracking-tight">{user.name ?? user.email}</h1>
         <p className="text-slate-700 dark:text-slate-300">
-          {user.email} · joined {dateFormat.format(user.createdAt)}
+          {user.email} · joined {dateFormat.format(user.createdAt)} ·{" "}
+          {user.lastSignInAt ? (
+            <>
+              last signed in <LocalTime iso={user.lastSignInAt.toISOString()} />
+            </>
+          ) : (
+            "never signed in"
+          )}
         </p>
       </div>
       <UserAccessForm userId={user.id} role={user.role} disabled={user.disabledAt !== null} isSelf={user.id === viewer.id} />
+      <PasswordResetButton userId={user.id} email={user.email} disabled={user.disabledAt !== null} />
       <section aria-labelledby="teaching-title" className="flex flex-col gap-3">
         <h2 id="teaching-title" className="text-xl font-semibold">
           Courses taught
