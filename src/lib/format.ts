@@ -41,3 +41,9 @@ export function formatBytes(bytes: number): string {
 export function usedAllAttempts(allowed: number): string {
   return `You have used all ${plural(allowed, "attempt")} this quiz allows. Ask your instructor if you need another.`;
 }
+
+/** What a learner is told on a course whose learners are enrolled by the school (staff, a cohort, an invitation). */
+export const SELF_ENROLLMENT_OFF_MESSAGE = "Enrollment in this course is by the school: ask your instructor or an admin to enroll you.";
+
+/** What a learner is told once staff's end date on their enrollment has passed (the 403 and the player's notice). */
+export const ENROLLMENT_ENDED_MESSAGE = "Your enrollment in this course has ended: you can still read it, but nothing new is recorded.";

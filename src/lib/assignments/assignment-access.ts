@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Transaction } from "@/lib/db/client";
 import { assignmentSubmissions, assignments, lessons, modules, type Assignment, type AssignmentSubmission } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
-import { requireContentAccess } from "@/lib/learning/course-access";
+import { assertEnrollmentOpen, requireContentAccess } from "@/lib/learning/course-access";
 
 /**
  * Who may hand in an assignment, and whether they may now: the learner enrolled in the course (401 signed out; 404 for a
@@ -12,7 +12,7 @@ import { requireContentAccess } from "@/lib/learning/course-access";
  * included, since a submission belongs to an enrollment).
  */
 
-export type Submitter = { courseId: string; userId: string; enrollmentId: string; assignment: Assignment };
+export type Submitter = { courseId: string; userId: string; enrollmentId: string; endsAt: Date | null; assignment: Assignment };
 
 export const notAnAssignment = () => new AppError("NOT_FOUND", "This assignment does not exist in this course.");
 
@@ -32,7 +32,14 @@ export async function requireSubmitter(viewer: Viewer | null, courseId: string, 
   const access = await requireContentAccess(viewer, courseId);
   const assignment = await assignmentOfCourse(courseId, lessonId);
   if (!access.enrollment) throw new AppError("FORBIDDEN", "Enroll in this course to hand in its assignments.");
-  return { courseId, userId: viewer!.id, enrollmentId: access.enrollment.id, assignment };
+  return { courseId, userId: viewer!.id, enrollmentId: access.enrollment.id, endsAt: access.enrollment.endsAt, assignment };
+}
+
+/** requireSubmitter for a write (an upload or a hand-in): refused once the enrollment has ended. */
+export async function requireActiveSubmitter(viewer: Viewer | null, courseId: string, lessonId: string): Promise<Submitter> {
+  const submitter = await requireSubmitter(viewer, courseId, lessonId);
+  assertEnrollmentOpen(submitter);
+  return submitter;
 }
 
 /** The submitter's submission of this assignment, if they have handed anything in. */

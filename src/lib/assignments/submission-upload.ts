@@ -5,7 +5,7 @@ import { AppError } from "@/lib/http/errors";
 import { storageKeys } from "@/lib/storage/keys";
 import { checkDeclared, openUploadSession, type StartedUpload } from "@/lib/uploads/start-upload";
 import type { StartUploadInput } from "@/lib/validation/upload";
-import { requireSubmitter, requireSubmittingOpen, submissionOf } from "./assignment-access";
+import { requireActiveSubmitter, requireSubmittingOpen, submissionOf } from "./assignment-access";
 
 /**
  * Starts the upload of a file a learner will hand in with an assignment: the enrolled learner only, while the
@@ -14,7 +14,7 @@ import { requireSubmitter, requireSubmittingOpen, submissionOf } from "./assignm
  * server's. The file goes under the lesson, in the learner's own folder; completion sniffs it like a material.
  */
 export async function startSubmissionUpload(viewer: Viewer | null, input: StartUploadInput<"submission">): Promise<StartedUpload> {
-  const submitter = await requireSubmitter(viewer, input.courseId, input.lessonId);
+  const submitter = await requireActiveSubmitter(viewer, input.courseId, input.lessonId);
   const { assignment } = submitter;
   if (!assignment.acceptFiles) {
     throw new AppError("CONFLICT", "This assignment takes a text answer, not files.", { fields: { fileName: "No files here." } });

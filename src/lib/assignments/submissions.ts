@@ -16,7 +16,14 @@ import { getStorage } from "@/lib/storage";
 import { displayFileName } from "@/lib/validation/file-types";
 import type { SubmitAssignmentInput } from "@/lib/validation/assignment";
 import { requireCourseEditor } from "@/lib/courses/course-editor-access";
-import { assignmentOfCourse, requireSubmitter, requireSubmittingOpen, submittingState, type Submitter } from "./assignment-access";
+import {
+  assignmentOfCourse,
+  requireActiveSubmitter,
+  requireSubmitter,
+  requireSubmittingOpen,
+  submittingState,
+  type Submitter,
+} from "./assignment-access";
 
 /** How long a file URL of a submission lives. */
 export const SUBMISSION_URL_SECONDS = 60 * 60;
@@ -174,7 +181,7 @@ const badFiles = () =>
  * row is locked, so two hand-ins at once make two versions in turn, and a file is handed in once.
  */
 export async function submitAssignment(viewer: Viewer | null, courseId: string, lessonId: string, input: SubmitAssignmentInput) {
-  const submitter = await requireSubmitter(viewer, courseId, lessonId);
+  const submitter = await requireActiveSubmitter(viewer, courseId, lessonId);
   const { assignment } = submitter;
   if (input.text !== undefined && !assignment.acceptText) {
     throw new AppError("BAD_REQUEST", "This assignment takes files, not a text answer.", { fields: { text: "No text answer here." } });

@@ -26,6 +26,7 @@ const courseSummary = {
   estimatedDuration: courses.estimatedDuration,
   totalLessons: courses.totalLessons,
   isPublished: courses.isPublished,
+  selfEnrollment: courses.selfEnrollment,
   publishedAt: courses.publishedAt,
   instructorId: courses.instructorId,
   createdAt: courses.createdAt,

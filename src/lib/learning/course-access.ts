@@ -5,6 +5,7 @@ import { canAccessCourseContent, canEditCourse, canViewCourse } from "@/lib/auth
 import { requireSignedIn, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { courses, enrollments, users } from "@/lib/db/schema";
+import { ENROLLMENT_ENDED_MESSAGE } from "@/lib/format";
 import { AppError } from "@/lib/http/errors";
 
 export type CourseAccess = {
@@ -16,8 +17,10 @@ export type CourseAccess = {
     instructorName: string | null;
     isPublished: boolean;
     totalLessons: number;
+    /** False: only staff enroll learners (the course page offers no Enroll button). */
+    selfEnrollment: boolean;
   };
-  enrollment: { id: string; progress: number; completedAt: Date | null; lastAccessedAt: Date | null } | null;
+  enrollment: { id: string; progress: number; completedAt: Date | null; lastAccessedAt: Date | null; endsAt: Date | null } | null;
   canEdit: boolean;
 };
 
@@ -37,20 +40,22 @@ export const loadCourseAccess = cache(async (viewer: Viewer | null, courseId: st
       instructorName: users.name,
       isPublished: courses.isPublished,
       totalLessons: courses.totalLessons,
+      selfEnrollment: courses.selfEnrollment,
       enrollmentId: enrollments.id,
       progress: enrollments.progress,
       completedAt: enrollments.completedAt,
       lastAccessedAt: enrollments.lastAccessedAt,
+      endsAt: enrollments.endsAt,
     })
     .from(courses)
     .innerJoin(users, eq(users.id, courses.instructorId))
     .leftJoin(enrollments, and(eq(enrollments.courseId, courses.id), eq(enrollments.learnerId, viewer?.id ?? "")))
     .where(eq(courses.id, courseId));
   if (!row || !canViewCourse(viewer, row)) throw new AppError("NOT_FOUND", "This course does not exist.");
-  const { enrollmentId, progress, completedAt, lastAccessedAt, ...course } = row;
+  const { enrollmentId, progress, completedAt, lastAccessedAt, endsAt, ...course } = row;
   return {
     course,
-    enrollment: enrollmentId ? { id: enrollmentId, progress: progress!, completedAt, lastAccessedAt } : null,
+    enrollment: enrollmentId ? { id: enrollmentId, progress: progress!, completedAt, lastAccessedAt, endsAt } : null,
     canEdit: canEditCourse(viewer, course),
   };
 });
@@ -74,4 +79,17 @@ export async function requireEnrollment(viewer: Viewer | null, courseId: string)
   const access = await requireContentAccess(viewer, courseId);
   if (!access.enrollment) throw new AppError("FORBIDDEN", "Enroll in this course to track your progress.");
   return { ...access, enrollment: access.enrollment };
+}
+
+/** Whether staff set an end date on the enrollment and it has passed: the course is then read-only for the learner. */
+export function enrollmentEnded(enrollment: { endsAt: Date | null } | null, now = new Date()): boolean {
+  return enrollment?.endsAt != null && enrollment.endsAt.getTime() <= now.getTime();
+}
+
+/**
+ * The one check every learner write goes through (completion, video position, quiz starts, saves and submits,
+ * assignment uploads and hand-ins): past the enrollment's end date it is a 403 saying the enrollment ended.
+ */
+export function assertEnrollmentOpen(enrollment: { endsAt: Date | null } | null, now = new Date()): void {
+  if (enrollmentEnded(enrollment, now)) throw new AppError("FORBIDDEN", ENROLLMENT_ENDED_MESSAGE);
 }

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { requireSignedIn, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { courses, enrollments } from "@/lib/db/schema";
+import { SELF_ENROLLMENT_OFF_MESSAGE } from "@/lib/format";
 import { AppError } from "@/lib/http/errors";
 import { loadCourseAccess } from "./course-access";
 
@@ -14,6 +15,7 @@ export async function enroll(viewer: Viewer | null, courseId: string) {
   const learner = requireSignedIn(viewer);
   const access = await loadCourseAccess(learner, courseId);
   if (!access.course.isPublished) throw new AppError("CONFLICT", "This course is not published yet, so nobody can enroll.");
+  if (!access.course.selfEnrollment && !access.enrollment) throw new AppError("FORBIDDEN", SELF_ENROLLMENT_OFF_MESSAGE);
   const result = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(enrollments)

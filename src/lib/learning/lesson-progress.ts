@@ -5,7 +5,7 @@ import { db, type Transaction } from "@/lib/db/client";
 import { enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
 import { analyticsChanged } from "@/lib/analytics/shared-figures";
 import { AppError } from "@/lib/http/errors";
-import { requireEnrollment } from "./course-access";
+import { assertEnrollmentOpen, requireEnrollment } from "./course-access";
 import { recomputeProgress } from "./progress";
 
 async function requireLessonInCourse(courseId: string, lessonId: string) {
@@ -56,6 +56,7 @@ export async function writeLessonCompletion(
  */
 export async function setLessonCompleted(viewer: Viewer | null, courseId: string, lessonId: string, completed: boolean) {
   const { enrollment } = await requireEnrollment(viewer, courseId);
+  assertEnrollmentOpen(enrollment);
   const lesson = await requireLessonInCourse(courseId, lessonId);
   if (lesson.kind === "quiz") {
     throw new AppError(
@@ -81,6 +82,7 @@ export async function setLessonCompleted(viewer: Viewer | null, courseId: string
 /** Keeps where the learner is in a lesson's video, so that any device resumes there. */
 export async function saveVideoPosition(viewer: Viewer | null, courseId: string, lessonId: string, seconds: number) {
   const { enrollment } = await requireEnrollment(viewer, courseId);
+  assertEnrollmentOpen(enrollment);
   await requireLessonInCourse(courseId, lessonId);
   const now = new Date();
   await db

@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { lessons, modules, quizAttempts, quizQuestions, quizzes, type Quiz } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
-import { requireContentAccess } from "@/lib/learning/course-access";
+import { assertEnrollmentOpen, requireContentAccess } from "@/lib/learning/course-access";
 
 /**
  * Who may take a quiz, and the quiz they take: the learner enrolled in the course (401 signed out; 404 for a course they
@@ -12,7 +12,7 @@ import { requireContentAccess } from "@/lib/learning/course-access";
  * attempts belong to an enrollment).
  */
 
-export type QuizTaker = { courseId: string; enrollmentId: string; quiz: Quiz };
+export type QuizTaker = { courseId: string; enrollmentId: string; endsAt: Date | null; quiz: Quiz };
 
 /** Attempts an open attempt is still open for after its deadline: a save sent at the last second is not lost on the way. */
 export const DEADLINE_GRACE_MS = 5_000;
@@ -35,7 +35,14 @@ export async function requireQuizTaker(viewer: Viewer | null, courseId: string, 
   const access = await requireContentAccess(viewer, courseId);
   const quiz = await quizOfCourse(courseId, lessonId);
   if (!access.enrollment) throw new AppError("FORBIDDEN", "Enroll in this course to take its quizzes.");
-  return { courseId, enrollmentId: access.enrollment.id, quiz };
+  return { courseId, enrollmentId: access.enrollment.id, endsAt: access.enrollment.endsAt, quiz };
+}
+
+/** requireQuizTaker for a write (start, save, submit): refused once the enrollment has ended. */
+export async function requireActiveQuizTaker(viewer: Viewer | null, courseId: string, lessonId: string): Promise<QuizTaker> {
+  const taker = await requireQuizTaker(viewer, courseId, lessonId);
+  assertEnrollmentOpen(taker);
+  return taker;
 }
 
 /** The taker's own attempt at this quiz; anyone else's (or one of another quiz) is a 404. */

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { quizAnswers, quizAttempts, quizQuestions, type QuizQuestion } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import type { SaveAnswerInput } from "@/lib/validation/quiz";
-import { isPastDeadline, ownAttempt, requireQuizTaker } from "./attempts-access";
+import { isPastDeadline, ownAttempt, requireActiveQuizTaker } from "./attempts-access";
 import { gradeAttemptOnce } from "./attempts-grading";
 import type { LearnerAnswer } from "./attempts-view";
 import { parseNumber } from "./grade";
@@ -65,7 +65,7 @@ const timeIsUp = () => new AppError("CONFLICT", "Time is up: this attempt was su
  * is written, so a submit grades either before the save (refusing it) or after it (counting it).
  */
 export async function saveAnswer(viewer: Viewer | null, courseId: string, lessonId: string, attemptId: string, input: SaveAnswerInput) {
-  const taker = await requireQuizTaker(viewer, courseId, lessonId);
+  const taker = await requireActiveQuizTaker(viewer, courseId, lessonId);
   const attempt = await ownAttempt(taker, attemptId);
   if (attempt.submittedAt) throw submittedAlready();
   if (isPastDeadline(attempt)) {

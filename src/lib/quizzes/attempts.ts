@@ -14,7 +14,7 @@ import {
 } from "@/lib/db/schema";
 import { usedAllAttempts } from "@/lib/format";
 import { AppError } from "@/lib/http/errors";
-import { ownAttempt, questionsOf, requireQuizTaker, type QuizTaker } from "./attempts-access";
+import { ownAttempt, questionsOf, requireActiveQuizTaker, requireQuizTaker, type QuizTaker } from "./attempts-access";
 import { closeExpiredAttempts, gradeAttemptOnce, type Completion } from "./attempts-grading";
 import {
   answersShown,
@@ -128,7 +128,7 @@ export async function listMyAttempts(
  * quiz and enrollment, so the second insert does nothing and reads the first.
  */
 export async function startAttempt(viewer: Viewer | null, courseId: string, lessonId: string) {
-  const taker = await requireQuizTaker(viewer, courseId, lessonId);
+  const taker = await requireActiveQuizTaker(viewer, courseId, lessonId);
   const { quiz } = taker;
   await closeExpiredAttempts(courseId, quiz, taker.enrollmentId);
   const [attempts, questions] = await Promise.all([attemptsOf(taker), questionsOf(lessonId)]);
@@ -205,7 +205,7 @@ export async function getMyAttempt(viewer: Viewer | null, courseId: string, less
  * status, and the lesson's completion with the enrollment's progress.
  */
 export async function submitAttempt(viewer: Viewer | null, courseId: string, lessonId: string, attemptId: string) {
-  const taker = await requireQuizTaker(viewer, courseId, lessonId);
+  const taker = await requireActiveQuizTaker(viewer, courseId, lessonId);
   const attempt = await ownAttempt(taker, attemptId);
   const graded = attempt.submittedAt ? { attempt, completion: null } : await gradeAttemptOnce(courseId, taker.quiz, attemptId);
   const [attempts, questions] = await Promise.all([attemptsOf(taker), questionsOf(lessonId)]);
