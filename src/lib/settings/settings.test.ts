@@ -54,6 +54,10 @@ describe("settings", () => {
     }
     expect(settingsUpdateSchema.safeParse({ signupPolicy: "closed" }).success).toBe(false);
     expect(settingsUpdateSchema.safeParse({}).success).toBe(false);
+    expect(settingsUpdateSchema.safeParse({ signupPolicy: "domains", signupDomains: [] }).error?.issues[0]).toMatchObject({
+      path: ["signupDomains"],
+      message: expect.stringMatching(/at least one domain/),
+    });
   });
 });
 

@@ -24,5 +24,9 @@ export const settingsUpdateSchema = z
       .transform((list) => [...new Set(list)])
       .optional(),
   })
-  .refine((v) => v.signupPolicy !== undefined || v.signupDomains !== undefined, { error: "Send signupPolicy, signupDomains, or both." });
+  .refine((v) => v.signupPolicy !== undefined || v.signupDomains !== undefined, { error: "Send signupPolicy, signupDomains, or both." })
+  .refine((v) => !(v.signupPolicy === "domains" && v.signupDomains?.length === 0), {
+    error: "List at least one domain, such as school.example.",
+    path: ["signupDomains"],
+  });
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
