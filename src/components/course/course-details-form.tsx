@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useId } from "react";
 import { toast } from "sonner";
 import { Field } from "@/components/forms/field";
 import { FormError } from "@/components/forms/form-error";
@@ -19,6 +20,7 @@ export type CourseDetails = {
   category: string | null;
   difficulty: (typeof DIFFICULTIES)[number] | null;
   estimatedDuration: number | null;
+  selfEnrollment: boolean;
 };
 
 const difficultyOptions = [
@@ -34,6 +36,7 @@ export function CourseDetailsForm({ courseId, initial, categories }: { courseId?
     ...[...new Set([...categories, ...(initial?.category ? [initial.category] : [])])].map((name) => ({ value: name, label: name })),
   ];
   const router = useRouter();
+  const selfEnrollmentId = useId();
   const { form, errors, pending, formError, submit } = useApiForm(createCourseSchema, {
     title: initial?.title ?? "",
     description: initial?.description ?? "",
@@ -42,6 +45,7 @@ export function CourseDetailsForm({ courseId, initial, categories }: { courseId?
     category: initial?.category ?? "",
     difficulty: initial?.difficulty ?? null,
     estimatedDuration: initial?.estimatedDuration ?? null,
+    selfEnrollment: initial?.selfEnrollment ?? true,
   });
   const onSubmit = submit(
     (values) =>
@@ -104,6 +108,23 @@ export function CourseDetailsForm({ courseId, initial, categories }: { courseId?
           })}
         />
       </div>
+      <p className="flex flex-col gap-1">
+        <span className="flex items-center gap-2">
+          <input
+            id={selfEnrollmentId}
+            type="checkbox"
+            className="size-4"
+            aria-describedby={`${selfEnrollmentId}-hint`}
+            {...form.register("selfEnrollment")}
+          />
+          <label htmlFor={selfEnrollmentId} className="font-medium">
+            Learners may enroll themselves
+          </label>
+        </span>
+        <span id={`${selfEnrollmentId}-hint`} className="text-sm text-slate-700 dark:text-slate-300">
+          When off, the course page offers no Enroll button: you, an admin, a cohort or an invitation enroll learners.
+        </span>
+      </p>
       <SubmitButton pending={pending} pendingLabel={courseId ? "Saving…" : "Creating…"}>
         {courseId ? "Save details" : "Create course"}
       </SubmitButton>

@@ -22,6 +22,7 @@ export async function getCourseForEditor(viewer: Viewer | null, courseId: string
         category: courses.category,
         difficulty: courses.difficulty,
         estimatedDuration: courses.estimatedDuration,
+        selfEnrollment: courses.selfEnrollment,
         thumbnailKey: courses.thumbnailKey,
         publishedAt: courses.publishedAt,
         instructorName: users.name,

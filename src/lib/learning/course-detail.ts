@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { courses, type LessonKind, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
 import { courseImageVersion } from "@/lib/courses/course-image";
 import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
-import { loadCourseAccess, requireContentAccess, type CourseAccess } from "./course-access";
+import { enrollmentEnded, loadCourseAccess, requireContentAccess, type CourseAccess } from "./course-access";
 import { materialsOf, materialsOfCourse } from "./materials-of-course";
 import { hasStarted, resumeLesson } from "./resume";
 
@@ -111,6 +111,7 @@ export async function getCourseDetail(viewer: Viewer | null, courseId: string) {
       totalLessons,
       isPublished,
       instructorName,
+      selfEnrollment: access.course.selfEnrollment,
       thumbnailUrl: await thumbnailUrlFor(thumbnailKey),
       /** For the picture's lasting URL (/api/courses/<id>/image?v=…); null without a picture. */
       imageVersion: thumbnailKey ? courseImageVersion(thumbnailKey) : null,
@@ -141,8 +142,9 @@ export async function getCourseDetail(viewer: Viewer | null, courseId: string) {
   };
 }
 
-function publicEnrollment({ id, progress, completedAt }: NonNullable<CourseAccess["enrollment"]>) {
-  return { id, progress, completedAt };
+/** ended: staff's end date has passed, and the course is read-only for the learner (src/lib/learning/course-access.ts). */
+function publicEnrollment({ id, progress, completedAt, endsAt }: NonNullable<CourseAccess["enrollment"]>) {
+  return { id, progress, completedAt, endsAt, ended: enrollmentEnded({ endsAt }) };
 }
 
 /** The curriculum with, on each lesson, whether it carries materials (the player marks those with a handout icon). */

@@ -53,6 +53,8 @@ export const courseFieldsSchema = z.object({
     .max(100_000, "That duration is too long.")
     .nullable()
     .optional(),
+  /** False: learners cannot enroll themselves; staff, cohorts and invitations enroll them. */
+  selfEnrollment: z.boolean({ error: "selfEnrollment must be true or false." }).optional(),
 });
 
 export const createCourseSchema = courseFieldsSchema;
@@ -60,10 +62,6 @@ export type CreateCourseInput = z.infer<typeof createCourseSchema>;
 
 export const updateCourseSchema = courseFieldsSchema
   .partial()
-  .extend({
-    /** False: learners cannot enroll themselves; staff, cohorts and invitations enroll them. */
-    selfEnrollment: z.boolean({ error: "selfEnrollment must be true or false." }).optional(),
-  })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { error: "Send at least one field to change." });
 export type UpdateCourseInput = z.infer<typeof updateCourseSchema>;
 

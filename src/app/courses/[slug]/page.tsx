@@ -5,6 +5,7 @@ import { cache } from "react";
 import { courseHref } from "@/components/course/course-href";
 import { CourseOverview } from "@/components/course/course-overview";
 import { EnrollButton } from "@/components/course/enroll-button";
+import { SELF_ENROLLMENT_OFF_MESSAGE } from "@/lib/format";
 import { ProgressBar } from "@/components/learning/progress-bar";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { env } from "@/env";
@@ -84,10 +85,12 @@ export default async function CoursePage(props: Props) {
             Sign in to enroll
           </Link>
         </p>
-      ) : course.isPublished ? (
+      ) : course.isPublished && course.selfEnrollment ? (
         <p>
           <EnrollButton courseId={course.id} courseTitle={course.title} />
         </p>
+      ) : course.isPublished ? (
+        <p className="max-w-md text-slate-700 dark:text-slate-300">{SELF_ENROLLMENT_OFF_MESSAGE}</p>
       ) : null}
       {canEdit && (
         <p>

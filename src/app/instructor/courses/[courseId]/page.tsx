@@ -93,6 +93,7 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
             category: course.category,
             difficulty: difficultyOf(course.difficulty),
             estimatedDuration: course.estimatedDuration,
+            selfEnrollment: course.selfEnrollment,
           }}
         />
       </section>

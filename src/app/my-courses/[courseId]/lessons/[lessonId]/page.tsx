@@ -6,6 +6,7 @@ import { playerHref, playerPath, previewLessonHref } from "@/components/learning
 import { EnrollToOpen } from "@/components/player/enroll-to-open";
 import { LessonPlayer } from "@/components/player/lesson-player";
 import type { Viewer } from "@/lib/auth/viewer";
+import { ENROLLMENT_ENDED_MESSAGE } from "@/lib/format";
 import { AppError } from "@/lib/http/errors";
 import { getMyCourse } from "@/lib/learning/course-detail";
 import { getLessonForLearner } from "@/lib/learning/lesson-for-learner";
@@ -60,30 +61,40 @@ export default async function LessonPlayerPage({ params }: { params: Params }) {
   if (!loaded) return <EnrollToOpen courseId={courseId} />;
   const { course: my, lesson: current, quiz, assignment } = loaded;
   return (
-    <LessonPlayer
-      mode="learner"
-      course={{ id: courseId, title: my.course.title, href: courseHref(my.course) }}
-      lessonPath={playerPath(courseId)}
-      curriculum={my.curriculum}
-      progress={my.enrollment?.progress ?? 0}
-      courseMaterials={my.materials}
-      lesson={current.lesson}
-      lessonMaterials={current.materials}
-      videoPosition={current.videoPosition}
-      quiz={quiz}
-      assignment={
-        assignment && (
-          <AssignmentLesson
-            courseId={courseId}
-            lessonId={lessonId}
-            instructions={assignment.assignment.instructions}
-            assignment={assignment.assignment}
-            submission={assignment.submission}
-            serverMaxBytes={uploadLimits().submission}
-          />
-        )
-      }
-      exit={{ href: "/my-courses", label: "Back to My courses" }}
-    />
+    <>
+      {my.enrollment?.ended && (
+        <p
+          role="note"
+          className="mb-4 rounded-lg border border-amber-400 bg-amber-50 p-3 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {ENROLLMENT_ENDED_MESSAGE}
+        </p>
+      )}
+      <LessonPlayer
+        mode="learner"
+        course={{ id: courseId, title: my.course.title, href: courseHref(my.course) }}
+        lessonPath={playerPath(courseId)}
+        curriculum={my.curriculum}
+        progress={my.enrollment?.progress ?? 0}
+        courseMaterials={my.materials}
+        lesson={current.lesson}
+        lessonMaterials={current.materials}
+        videoPosition={current.videoPosition}
+        quiz={quiz}
+        assignment={
+          assignment && (
+            <AssignmentLesson
+              courseId={courseId}
+              lessonId={lessonId}
+              instructions={assignment.assignment.instructions}
+              assignment={assignment.assignment}
+              submission={assignment.submission}
+              serverMaxBytes={uploadLimits().submission}
+            />
+          )
+        }
+        exit={{ href: "/my-courses", label: "Back to My courses" }}
+      />
+    </>
   );
 }
