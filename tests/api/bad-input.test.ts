@@ -152,6 +152,15 @@ const samples: Record<string, Sample> = {
   "GET /api/instructor/courses/[courseId]/gradebook": { query: () => ({ format: "csv" }) },
   // --- school: sign-up policy and admin help ---
   // --- school: invitations ---
+  // The cohort id names nothing: a valid invitation is a 404 before anything is written, a spoiled one a 400.
+  "POST /api/admin/invitations": {
+    body: (f) => ({ emails: ["fuzz-invitee@example.test"], role: "LEARNER", courseIds: [f.courseId], cohortId: f.cohortId }),
+  },
+  "GET /api/admin/invitations": { query: () => ({ status: "pending", q: "fuzz", page: "1" }) },
+  // Reads no body: the invitation id names nothing, so whatever is sent is a 404 or a 400.
+  "POST /api/admin/invitations/[invitationId]/resend": { body: () => ({}) },
+  // An unknown token: a valid body is a 404, a spoiled one a 400.
+  "POST /api/invitations/accept": { body: () => ({ token: LONG_TOKEN, name: "Fuzz", password: "a long enough passphrase" }) },
   // --- school: cohorts and staff enrollment ---
   "POST /api/instructor/courses/[courseId]/submissions/[submissionId]/grade": {
     body: () => ({ points: 5, feedback: "**Good.**", returnForRevision: false }),

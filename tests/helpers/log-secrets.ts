@@ -7,6 +7,7 @@ export const SECRET_PATTERNS: { name: string; pattern: RegExp }[] = [
   { name: "session token (JWT/JWE)", pattern: /\beyJ[\w-]{10,}\.[\w-]*\.[\w-]{10,}/ },
   { name: "signed URL signature", pattern: /[?&](signature|X-Amz-Signature)=(?!\[redacted\])[^&\s"]+/i },
   { name: "mailed link token", pattern: /[?&]token=(?!\[redacted\])[A-Za-z0-9_-]{20,}/ },
+  { name: "invitation link token", pattern: /\/invite\/(?!\[redacted\])[A-Za-z0-9_-]{20,}/ },
   { name: "test password", pattern: /tide-[0-9a-f]{12}-lantern|a long enough passphrase|a long and unusual passphrase|budhhub-demo\b/ },
 ];
 

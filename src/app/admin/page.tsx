@@ -72,6 +72,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <Link href="/admin/categories" className={buttonStyles.secondary}>
             Categories
           </Link>{" "}
+          <Link href="/admin/invitations" className={buttonStyles.secondary}>
+            Invitations
+          </Link>{" "}
           <Link href="/admin/instructor-requests" className={buttonStyles.secondary}>
             Requests to teach{waiting > 0 ? ` (${waiting} waiting)` : ""}
           </Link>{" "}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, lte, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { env } from "@/env";
 import { hashToken, newLinkToken } from "@/lib/auth/link-token";
@@ -255,7 +255,7 @@ export async function resendInvitation(viewer: Viewer, invitationId: string, now
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   const [updated] = await db
     .update(invitations)
-    .set({ tokenHash, expiresAt, lastSentAt: now, sendCount: row.sendCount + 1 })
+    .set({ tokenHash, expiresAt, lastSentAt: now, sendCount: sql`${invitations.sendCount} + 1` })
     .where(and(eq(invitations.id, row.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
     .returning({ id: invitations.id, sendCount: invitations.sendCount, expiresAt: invitations.expiresAt });
   if (!updated) throw new AppError("BAD_REQUEST", "This invitation is no longer open.");
@@ -374,4 +374,20 @@ export async function acceptInvitation(
     await tx.update(invitations).set({ acceptedAt: now, acceptedBy: created.id }).where(eq(invitations.id, row.id));
     return { userId: created.id, next: courseIds[0] ? `/my-courses/${courseIds[0]}` : "/dashboard" };
   });
+}
+
+/** What the invite form offers: admins every course (by title, at most 500) and every cohort; instructors the courses they teach. */
+export async function invitationChoices(viewer: Viewer) {
+  requireRoleOf(viewer, "ADMIN", "INSTRUCTOR");
+  const admin = viewer.role === "ADMIN";
+  const [courseRows, cohortRows] = await Promise.all([
+    db
+      .select({ id: courses.id, title: courses.title })
+      .from(courses)
+      .where(admin ? undefined : eq(courses.instructorId, viewer.id))
+      .orderBy(courses.title, courses.id)
+      .limit(500),
+    admin ? db.select({ id: cohorts.id, name: cohorts.name }).from(cohorts).orderBy(cohorts.name).limit(500) : Promise.resolve([]),
+  ]);
+  return { courses: courseRows, cohorts: cohortRows };
 }

@@ -7,6 +7,7 @@ import { listCategoryNames } from "@/lib/categories/manage-categories";
 import { DeleteCourseButton } from "@/components/course/delete-course-button";
 import { PublishControl } from "@/components/course/publish-control";
 import { CurriculumEditor } from "@/components/curriculum/curriculum-editor";
+import { InviteForm } from "@/components/invitations/invite-form";
 import { MaterialList } from "@/components/curriculum/material-list";
 import { MaterialUpload } from "@/components/upload/material-upload";
 import { ThumbnailUpload } from "@/components/upload/thumbnail-upload";
@@ -102,6 +103,16 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
           Curriculum
         </h2>
         <CurriculumEditor courseId={courseId} modules={curriculum} />
+      </section>
+      <section aria-labelledby="invite-title" className={section}>
+        <h2 id="invite-title" className="text-xl font-semibold">
+          Invite learners
+        </h2>
+        <p className="text-slate-700 dark:text-slate-300">
+          Each address gets an e-mail with a link to make an account and land in this course; an address that has an account is enrolled
+          straight away.
+        </p>
+        <InviteForm courses={[]} roles={["LEARNER"]} fixedCourseId={courseId} />
       </section>
       <section aria-labelledby="materials-title" className={section}>
         <h2 id="materials-title" className="text-xl font-semibold">
