@@ -162,6 +162,15 @@ const samples: Record<string, Sample> = {
   // An unknown token: a valid body is a 404, a spoiled one a 400.
   "POST /api/invitations/accept": { body: () => ({ token: LONG_TOKEN, name: "Fuzz", password: "a long enough passphrase" }) },
   // --- school: cohorts and staff enrollment ---
+  // The cohort id names nothing and the fixture user is not enrolled: a valid request is a 404 (or reports nothing new),
+  // a spoiled one a 400 that writes nothing.
+  "GET /api/admin/cohorts": { query: () => ({ q: "fuzz", page: "1" }) },
+  "POST /api/admin/cohorts": { body: () => ({ name: "Fuzz cohort" }) },
+  "GET /api/admin/cohorts/[cohortId]": { query: () => ({ page: "1" }) },
+  "PATCH /api/admin/cohorts/[cohortId]": { body: () => ({ name: "Fuzz cohort" }) },
+  "POST /api/admin/cohorts/[cohortId]/members": { body: (f) => ({ userIds: [f.userId] }) },
+  "POST /api/instructor/courses/[courseId]/enrollments": { body: (f) => ({ userIds: [f.userId], endsAt: "2030-06-30T23:59:00Z" }) },
+  "PATCH /api/instructor/courses/[courseId]/enrollments/[userId]": { body: () => ({ endsAt: "2030-06-30T23:59:00Z" }) },
   "POST /api/instructor/courses/[courseId]/submissions/[submissionId]/grade": {
     body: () => ({ points: 5, feedback: "**Good.**", returnForRevision: false }),
   },
