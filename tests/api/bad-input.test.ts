@@ -151,6 +151,8 @@ const samples: Record<string, Sample> = {
   "GET /api/instructor/submissions": { query: (f) => ({ courseId: f.courseId, lessonId: f.lessonId, status: "late" }) },
   "GET /api/instructor/courses/[courseId]/gradebook": { query: () => ({ format: "csv" }) },
   // --- school: sign-up policy and admin help ---
+  // "open" with a domain: what every other file signs up under. Each spoiled field (a bad policy, a bad domain) is a 400.
+  "PATCH /api/admin/settings": { body: () => ({ signupPolicy: "open", signupDomains: ["school.example"] }) },
   // --- school: invitations ---
   // The cohort id names nothing: a valid invitation is a 404 before anything is written, a spoiled one a 400.
   "POST /api/admin/invitations": {
@@ -244,6 +246,7 @@ const NO_JSON_BODY = new Set([
   "POST /api/courses/[courseId]/enroll",
   "POST /api/my-courses/[courseId]/lessons/[lessonId]/opened",
   "POST /api/auth/verify-email/resend",
+  "POST /api/admin/users/[userId]/password-reset",
   "POST /api/auth/[...nextauth]",
   "PUT /api/storage/objects/[...key]",
   "PUT /api/storage/multipart/[...key]",

@@ -28,7 +28,7 @@ export default async function SignUpPage({ searchParams }: Props) {
           <p className="text-slate-600 dark:text-slate-300">Next you choose whether you are here to learn or to teach.</p>
         )}
         {signupPolicy === "domains" && (
-          <p className="text-slate-700 dark:text-slate-300">Sign-up is open to addresses at {signupDomains.join(", ")} only.</p>
+          <p className="text-slate-700 dark:text-slate-300">{`Sign-up is open to addresses at ${signupDomains.join(", ")} only.`}</p>
         )}
       </div>
       {signupPolicy !== "invitation" && <SignUpForm callbackUrl={callbackUrl} />}
