@@ -72,6 +72,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <Link href="/admin/categories" className={buttonStyles.secondary}>
             Categories
           </Link>{" "}
+          <Link href="/admin/cohorts" className={buttonStyles.secondary}>
+            Cohorts
+          </Link>{" "}
           <Link href="/admin/invitations" className={buttonStyles.secondary}>
             Invitations
           </Link>{" "}

@@ -3,9 +3,10 @@ import type { AnalyticsRange, LearnersQuery } from "@/lib/validation/analytics";
 /** Everything the per-course analytics page keeps in its URL. */
 export type CourseAnalyticsView = LearnersQuery & { range: AnalyticsRange };
 
-function learnerParams(view: Pick<CourseAnalyticsView, "q" | "sort" | "dir">) {
+function learnerParams(view: Pick<CourseAnalyticsView, "q" | "sort" | "dir" | "cohortId">) {
   const params = new URLSearchParams();
   if (view.q) params.set("q", view.q);
+  if (view.cohortId) params.set("cohortId", view.cohortId);
   if (view.sort !== "enrolled") params.set("sort", view.sort);
   if (view.dir !== "desc") params.set("dir", view.dir);
   return params;

@@ -16,7 +16,7 @@ const HEADER = ["Name", "E-mail", "Enrolled at", "Progress (%)", "Completed at",
 export async function exportCourseLearners(
   viewer: Viewer | null,
   courseId: string,
-  query: Pick<LearnersQuery, "q" | "sort" | "dir">,
+  query: Pick<LearnersQuery, "q" | "sort" | "dir" | "cohortId">,
   now: Date = new Date(),
   batchSize: number = BATCH,
 ): Promise<CsvDownload> {

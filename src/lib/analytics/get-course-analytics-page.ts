@@ -2,6 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireCourseEditor } from "@/lib/courses/course-editor-access";
 import type { AnalyticsQuery, LearnersQuery } from "@/lib/validation/analytics";
+import { cohortsOfCourse } from "@/lib/cohorts/manage-cohorts";
 import { courseAnalyticsOf } from "./get-course-analytics";
 import { learnersPageOf } from "./list-course-learners";
 import type { CourseAnalytics, LearnersPage } from "./types";
@@ -15,8 +16,12 @@ export async function getCourseAnalyticsPage(
   courseId: string,
   query: AnalyticsQuery,
   learnersQuery: LearnersQuery,
-): Promise<{ analytics: CourseAnalytics; learners: LearnersPage }> {
+): Promise<{ analytics: CourseAnalytics; learners: LearnersPage; cohorts: { id: string; name: string }[] }> {
   const course = await requireCourseEditor(viewer, courseId);
-  const [analytics, learners] = await Promise.all([courseAnalyticsOf(course, query), learnersPageOf(course.id, learnersQuery)]);
-  return { analytics, learners };
+  const [analytics, learners, cohorts] = await Promise.all([
+    courseAnalyticsOf(course, query),
+    learnersPageOf(course.id, learnersQuery),
+    cohortsOfCourse(course.id),
+  ]);
+  return { analytics, learners, cohorts };
 }

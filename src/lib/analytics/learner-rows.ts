@@ -32,19 +32,28 @@ const activityJoin = (courseId: string) => sql`left join (
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The condition on enrollments `e` joined to users `u`: this course, and the search over name and e-mail. */
-function learnersCondition(courseId: string, q: string | undefined): SQL {
-  if (!q) return sql`e.course_id = ${courseId}`;
-  const pattern = `%${escapeLike(q)}%`;
-  return sql`e.course_id = ${courseId} and (u.name ilike ${pattern} or u.email ilike ${pattern})`;
+/**
+ * The condition on enrollments `e` joined to users `u`: this course, the search over name and e-mail, and, with a
+ * cohort, its members only.
+ */
+function learnersCondition(courseId: string, q: string | undefined, cohortId?: string): SQL {
+  const conditions = [sql`e.course_id = ${courseId}`];
+  if (q) {
+    const pattern = `%${escapeLike(q)}%`;
+    conditions.push(sql`(u.name ilike ${pattern} or u.email ilike ${pattern})`);
+  }
+  if (cohortId) {
+    conditions.push(sql`exists (select 1 from cohort_members cm where cm.cohort_id = ${cohortId} and cm.user_id = e.learner_id)`);
+  }
+  return sql.join(conditions, sql` and `);
 }
 
-/** How many learners of the course match the search; without one, counted from the enrollments index alone. */
-export async function countLearners(courseId: string, q: string | undefined): Promise<number> {
+/** How many learners of the course match the search (and cohort); without either, counted from the enrollments index alone. */
+export async function countLearners(courseId: string, q: string | undefined, cohortId?: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     q
-      ? sql`select count(*)::int as n from enrollments e join users u on u.id = e.learner_id where ${learnersCondition(courseId, q)}`
-      : sql`select count(*)::int as n from enrollments e where ${learnersCondition(courseId, q)}`,
+      ? sql`select count(*)::int as n from enrollments e join users u on u.id = e.learner_id where ${learnersCondition(courseId, q, cohortId)}`
+      : sql`select count(*)::int as n from enrollments e where ${learnersCondition(courseId, q, cohortId)}`,
   );
   return row?.n ?? 0;
 }
@@ -57,12 +66,12 @@ export type LearnerBatch = { rows: LearnerRow[]; last: LearnersCursor | null };
 
 export async function selectLearnerRows(
   courseId: string,
-  query: Pick<LearnersQuery, "q" | "sort" | "dir">,
+  query: Pick<LearnersQuery, "q" | "sort" | "dir"> & { cohortId?: string },
   window: { limit: number; offset?: number; after?: LearnersCursor },
 ): Promise<LearnerBatch> {
   const { key, type } = sortKeys[query.sort];
   const dir = sql.raw(query.dir === "asc" ? "asc" : "desc");
-  const conditions = [learnersCondition(courseId, query.q)];
+  const conditions = [learnersCondition(courseId, query.q, query.cohortId)];
   if (window.after) {
     const comparison = sql.raw(query.dir === "asc" ? ">" : "<");
     conditions.push(sql`(${key}, e.id) ${comparison} (${window.after.key}::${type}, ${window.after.id}::uuid)`);

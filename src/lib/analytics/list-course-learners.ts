@@ -9,7 +9,7 @@ import type { LearnersPage } from "./types";
 export async function learnersPageOf(courseId: string, query: LearnersQuery): Promise<LearnersPage> {
   const [{ rows }, total] = await Promise.all([
     selectLearnerRows(courseId, query, { limit: LEARNERS_PAGE_SIZE, offset: (query.page - 1) * LEARNERS_PAGE_SIZE }),
-    countLearners(courseId, query.q),
+    countLearners(courseId, query.q, query.cohortId),
   ]);
   return {
     rows,

@@ -173,3 +173,24 @@ export async function removeCohortMember(viewer: Viewer | null, cohortId: string
     .returning({ userId: cohortMembers.userId });
   if (!row) throw new AppError("NOT_FOUND", "This user is not a member of this cohort.");
 }
+
+/** Admins: the published courses a cohort may be enrolled in, A to Z (the cohort page's course picker). */
+export async function publishedCoursesForCohorts(viewer: Viewer | null) {
+  requireRoleOf(viewer, "ADMIN");
+  return db
+    .select({ id: courses.id, title: courses.title })
+    .from(courses)
+    .where(eq(courses.isPublished, true))
+    .orderBy(asc(courses.title), asc(courses.id))
+    .limit(1000);
+}
+
+/** The cohorts enrolled in a course, A to Z, for its editors' cohort filter (the caller has checked they edit it). */
+export async function cohortsOfCourse(courseId: string) {
+  return db
+    .select({ id: cohorts.id, name: cohorts.name })
+    .from(cohortCourses)
+    .innerJoin(cohorts, eq(cohorts.id, cohortCourses.cohortId))
+    .where(eq(cohortCourses.courseId, courseId))
+    .orderBy(asc(sql`lower(${cohorts.name})`));
+}

@@ -5,6 +5,8 @@ import { quizCourse } from "../../../tests/helpers/quiz-taking-db";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { submitAssignment } from "@/lib/assignments/submissions";
+import { exportCourseLearners } from "@/lib/analytics/export-course-learners";
+import { listCourseLearners } from "@/lib/analytics/list-course-learners";
 import { addCohortMembers, createCohort, removeCohortMember } from "@/lib/cohorts/manage-cohorts";
 import { db } from "@/lib/db/client";
 import { cohortCourses, courses, enrollments, lessonProgress, quizAttempts } from "@/lib/db/schema";
@@ -168,5 +170,24 @@ describe("self-enrollment switched off", () => {
     await enrollByStaff(f.instructor, f.courseId, { userIds: [learner.id] });
     // Once enrolled, enrolling again answers the enrollment as before.
     expect((await enroll(learner, f.courseId)).created).toBe(false);
+  });
+});
+
+describe("the cohort filter on a course's learners", () => {
+  it("counts and lists only the cohort's members, in the table and the CSV", async () => {
+    const f = await quizCourse();
+    const admin = await insertUser({ role: "ADMIN" });
+    const [inside, outside] = await Promise.all([insertUser(), insertUser()]);
+    const cohort = await createCohort(admin, "Filter cohort");
+    await addCohortMembers(admin, cohort.id, [inside.id]);
+    await enrollByStaff(f.instructor, f.courseId, { userIds: [inside.id, outside.id] });
+    const query = { q: undefined, sort: "enrolled" as const, dir: "desc" as const, page: 1 };
+    expect((await listCourseLearners(f.instructor, f.courseId, query)).total).toBe(2);
+    const filtered = await listCourseLearners(f.instructor, f.courseId, { ...query, cohortId: cohort.id });
+    expect(filtered.total).toBe(1);
+    expect(filtered.rows.map((r) => r.learnerId)).toEqual([inside.id]);
+    const csv = await new Response((await exportCourseLearners(f.instructor, f.courseId, { ...query, cohortId: cohort.id })).body).text();
+    expect(csv).toContain(inside.email);
+    expect(csv).not.toContain(outside.email);
   });
 });

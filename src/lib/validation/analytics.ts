@@ -30,6 +30,8 @@ export const learnersQuerySchema = z.object({
     blankToUndefined,
     z.coerce.number().int("Page must be a whole number.").min(1, "Page starts at 1.").max(100_000).default(1),
   ),
+  /** Only the learners who are members of this cohort. */
+  cohortId: z.preprocess(blankToUndefined, z.uuid({ error: "cohortId: not a valid cohort id." }).optional()),
 });
 export type LearnersQuery = z.infer<typeof learnersQuerySchema>;
 

@@ -34,8 +34,8 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
   const viewer = await requirePageRole(`/instructor/courses/${courseId}/analytics`, "INSTRUCTOR", "ADMIN");
   const raw = await searchParams;
   const query = parseSearch(analyticsQuerySchema, raw, ["range", "bucket"]);
-  const learnersQuery = parseSearch(learnersQuerySchema, raw, ["q", "sort", "dir", "page"]);
-  const { analytics, learners } = await orNotFound(getCourseAnalyticsPage(viewer, courseId, query, learnersQuery));
+  const learnersQuery = parseSearch(learnersQuerySchema, raw, ["q", "sort", "dir", "page", "cohortId"]);
+  const { analytics, learners, cohorts } = await orNotFound(getCourseAnalyticsPage(viewer, courseId, query, learnersQuery));
   const { course, range, summary } = analytics;
   const view: CourseAnalyticsView = { ...learnersQuery, range: range.range };
   const pageCount = Math.max(1, Math.ceil(learners.total / learners.pageSize));
@@ -95,7 +95,13 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
           </h2>
           {learners.total > 0 && <CsvLink href={learnersCsvHref(courseId, view)}>Download CSV</CsvLink>}
         </div>
-        <LearnerSearchForm courseId={courseId} view={view} />
+        <LearnerSearchForm courseId={courseId} view={view} cohorts={cohorts} />
+        {learnersQuery.cohortId && (
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Showing the members of {cohorts.find((c) => c.id === learnersQuery.cohortId)?.name ?? "one cohort"} only, here and in the CSV;
+            the figures above count every learner.
+          </p>
+        )}
         <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
           {learners.total === 0
             ? view.q
