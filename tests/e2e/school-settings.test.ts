@@ -83,4 +83,25 @@ describe("the sign-up policy in Chromium", () => {
     expect(await signup.getByLabel("Password").count()).toBeGreaterThan(0);
     await visitor.close();
   });
+
+  it("an admin sends a user a password-reset link from their page, which shows the last sign-in", async () => {
+    const listed = await admin.request.get("/api/admin/users?role=LEARNER");
+    const user = ((await listed.json()) as { users: { id: string; email: string }[] }).users[0]!;
+    const page = await admin.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(`/admin/users/${user.id}`);
+    await waitForHydration(page);
+    await page
+      .getByText(/last signed in|never signed in/)
+      .first()
+      .waitFor();
+    await page.getByRole("button", { name: "Send a password-reset link" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "password-reset link is on its way" }).textContent()).resolves.toContain(
+      user.email,
+    );
+    expect(await axeInBothSchemes(page, "user page after sending a reset link")).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await elementsPastViewport(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
