@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { readMail } from "../../../tests/helpers/mail-text";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
@@ -7,7 +7,7 @@ import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { env } from "@/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { cohortMembers, cohorts, courses, enrollments, invitations, users } from "@/lib/db/schema";
+import { cohortCourses, cohortMembers, cohorts, courses, enrollments, invitations, users } from "@/lib/db/schema";
 import { inviteSchema } from "@/lib/validation/invitations";
 import {
   acceptInvitation,
@@ -169,6 +169,31 @@ describe("invitation tokens", () => {
     const { userId, next } = await accept(lastToken(email));
     expect(next).toBe("/dashboard");
     expect((await db.select().from(users).where(eq(users.id, userId)))[0]!.role).toBe("ADMIN");
+  });
+
+  it("joining the invitation's cohort enrolls in the cohort's courses too, with the link's end date; the counts move", async () => {
+    const admin = await insertUser({ role: "ADMIN" });
+    const teacher = await insertUser({ role: "INSTRUCTOR" });
+    const direct = await course(teacher.id, "Direct");
+    const viaCohort = await course(teacher.id, "Through the cohort");
+    const [cohort] = await db
+      .insert(cohorts)
+      .values({ name: `Linked ${Math.random()}` })
+      .returning({ id: cohorts.id });
+    const endsAt = new Date("2030-06-30T00:00:00Z");
+    await db.insert(cohortCourses).values({ cohortId: cohort!.id, courseId: viaCohort, endsAt });
+    const email = unique("cohort");
+    await inviteUsers(admin, input({ emails: [email], courseIds: [direct], cohortId: cohort!.id }), t0);
+    const { userId, next } = await accept(lastToken(email));
+    expect(next).toBe(`/my-courses/${direct}`);
+    const rows = await db.select().from(enrollments).where(eq(enrollments.learnerId, userId));
+    expect(rows.find((r) => r.courseId === viaCohort)).toMatchObject({ endsAt, enrolledBy: admin.id });
+    expect(rows.find((r) => r.courseId === direct)).toMatchObject({ endsAt: null, enrolledBy: admin.id });
+    const counts = await db
+      .select({ id: courses.id, n: courses.enrollmentCount })
+      .from(courses)
+      .where(inArray(courses.id, [direct, viaCohort]));
+    expect(counts.map((c) => c.n)).toEqual([1, 1]);
   });
 
   it("two accepts of one link at once make one account", async () => {

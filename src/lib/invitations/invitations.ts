@@ -6,8 +6,10 @@ import { hashToken, newLinkToken } from "@/lib/auth/link-token";
 import { hashPassword } from "@/lib/auth/password";
 import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db/client";
-import { cohortMembers, cohorts, courses, enrollments, invitations, users, type Invitation, type UserRole } from "@/lib/db/schema";
+import { analyticsChanged } from "@/lib/analytics/shared-figures";
+import { db, type Transaction } from "@/lib/db/client";
+import { cohortCourses, cohortMembers, cohorts, courses, invitations, users, type Invitation, type UserRole } from "@/lib/db/schema";
+import { insertEnrollments } from "@/lib/enrollments/enroll-users";
 import { AppError } from "@/lib/http/errors";
 import { defer } from "@/lib/jobs/defer";
 import { sendMail } from "@/lib/mail/mailer";
@@ -24,9 +26,6 @@ import {
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** Resends of one invitation: 3 an hour. */
 export const RESEND_LIMIT = { limit: 3, windowSeconds: 3600 };
-
-type Db = typeof db;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type InviteOutcome =
   | { email: string; outcome: "invited" | "renewed"; invitationId: string }
@@ -66,14 +65,38 @@ async function coursesFor(viewer: Viewer, courseIds: string[]) {
   return courseIds.map((id) => rows.find((c) => c.id === id)!);
 }
 
-async function enrollExisting(tx: Tx | Db, userId: string, courseIds: string[], cohortId: string | null | undefined, by: string) {
-  if (courseIds.length > 0) {
-    await tx
-      .insert(enrollments)
-      .values(courseIds.map((courseId) => ({ courseId, learnerId: userId, enrolledBy: by })))
-      .onConflictDoNothing();
+/**
+ * Enrolls the user in the courses (enrolled by `by`; the courses' enrollment counts move by the rows made) and adds
+ * them to the cohort, which enrolls them in the cohort's courses too, with each link's end date. Returns the courses
+ * whose learners changed.
+ */
+async function enrollAndJoin(tx: Transaction, userId: string, courseIds: string[], cohortId: string | null | undefined, by: string | null) {
+  const changed: string[] = [];
+  // Enrollments with no actor (the inviter's account is gone) are recorded as made by the learner's own acceptance.
+  const actorId = by ?? userId;
+  for (const courseId of courseIds) {
+    const { enrolled } = await insertEnrollments(tx, courseId, [userId], { actorId, endsAt: null });
+    if (enrolled.length > 0) changed.push(courseId);
   }
-  if (cohortId) await tx.insert(cohortMembers).values({ cohortId, userId }).onConflictDoNothing();
+  if (cohortId) {
+    const joined = await tx
+      .insert(cohortMembers)
+      .values({ cohortId, userId })
+      .onConflictDoNothing()
+      .returning({ userId: cohortMembers.userId });
+    if (joined.length > 0) {
+      const links = await tx
+        .select({ courseId: cohortCourses.courseId, endsAt: cohortCourses.endsAt })
+        .from(cohortCourses)
+        .where(eq(cohortCourses.cohortId, cohortId))
+        .orderBy(cohortCourses.courseId);
+      for (const link of links) {
+        const { enrolled } = await insertEnrollments(tx, link.courseId, [userId], { actorId, endsAt: link.endsAt });
+        if (enrolled.length > 0) changed.push(link.courseId);
+      }
+    }
+  }
+  return changed;
 }
 
 /**
@@ -107,7 +130,8 @@ export async function inviteUsers(viewer: Viewer, input: InviteInput, now = new 
         results.push({ email, outcome: "skipped", reason: "This account is disabled." });
         continue;
       }
-      await db.transaction((tx) => enrollExisting(tx, account.id, courseIds, input.cohortId, viewer.id));
+      const changed = await db.transaction((tx) => enrollAndJoin(tx, account.id, courseIds, input.cohortId, viewer.id));
+      changed.forEach(analyticsChanged);
       results.push({ email, outcome: "enrolled", userId: account.id, courseIds });
       continue;
     }
@@ -333,7 +357,7 @@ export async function acceptInvitation(
   assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
   const tokenHash = hashToken(input.token);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     // Locks the row: a second accept of the same link waits here, then finds it accepted.
     const [row] = await tx.select().from(invitations).where(eq(invitations.tokenHash, tokenHash)).for("update");
     if (!row) throw new AppError("NOT_FOUND", "This invitation link is not valid. Check that you opened the whole link.");
@@ -363,17 +387,13 @@ export async function acceptInvitation(
       ? (await tx.select({ id: courses.id }).from(courses).where(inArray(courses.id, row.courseIds))).map((c) => c.id)
       : [];
     const courseIds = row.courseIds.filter((id) => stillThere.includes(id));
-    if (courseIds.length > 0) {
-      await tx
-        .insert(enrollments)
-        .values(courseIds.map((courseId) => ({ courseId, learnerId: created.id, enrolledBy: row.invitedBy, enrolledAt: now })))
-        .onConflictDoNothing();
-    }
-    if (row.cohortId)
-      await tx.insert(cohortMembers).values({ cohortId: row.cohortId, userId: created.id, addedAt: now }).onConflictDoNothing();
+    const changed = await enrollAndJoin(tx, created.id, courseIds, row.cohortId, row.invitedBy);
     await tx.update(invitations).set({ acceptedAt: now, acceptedBy: created.id }).where(eq(invitations.id, row.id));
-    return { userId: created.id, next: courseIds[0] ? `/my-courses/${courseIds[0]}` : "/dashboard" };
+    const first = courseIds[0] ?? changed[0];
+    return { userId: created.id, next: first ? `/my-courses/${first}` : "/dashboard", changed };
   });
+  result.changed.forEach(analyticsChanged);
+  return { userId: result.userId, next: result.next };
 }
 
 /** What the invite form offers: admins every course (by title, at most 500) and every cohort; instructors the courses they teach. */
