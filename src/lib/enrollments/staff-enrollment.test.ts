@@ -16,7 +16,7 @@ import { enroll } from "@/lib/learning/enroll";
 import { saveVideoPosition, setLessonCompleted } from "@/lib/learning/lesson-progress";
 import { startAttempt, submitAttempt } from "@/lib/quizzes/attempts";
 import { saveAnswer } from "@/lib/quizzes/attempts-answers";
-import { enrollByStaff, setEnrollmentEnd, unenrollByStaff } from "./staff-enrollment";
+import { enrollByStaff, setEnrollmentEnd, staffEnrollmentsPage, unenrollByStaff } from "./staff-enrollment";
 
 withTestDatabase();
 
@@ -189,5 +189,22 @@ describe("the cohort filter on a course's learners", () => {
     const csv = await new Response((await exportCourseLearners(f.instructor, f.courseId, { ...query, cohortId: cohort.id })).body).text();
     expect(csv).toContain(inside.email);
     expect(csv).not.toContain(outside.email);
+  });
+});
+
+describe("the staff's enrollments page", () => {
+  it("lists the learners with their end dates, and finds a person by their whole address only", async () => {
+    const f = await quizCourse();
+    const [enrolled, other] = await Promise.all([insertUser(), insertUser()]);
+    const endsAt = new Date("2030-06-30T23:59:59Z");
+    await enrollByStaff(f.instructor, f.courseId, { userIds: [enrolled.id], endsAt });
+    const page = await staffEnrollmentsPage(f.instructor, f.courseId, 1, other.email.toUpperCase());
+    expect(page.total).toBe(1);
+    expect(page.rows).toMatchObject([{ learnerId: enrolled.id, endsAt }]);
+    expect(page.match).toMatchObject({ id: other.id, enrolled: false, disabled: false });
+    expect((await staffEnrollmentsPage(f.instructor, f.courseId, 1, enrolled.email)).match).toMatchObject({ enrolled: true });
+    expect((await staffEnrollmentsPage(f.instructor, f.courseId, 1, other.email.slice(0, 6))).match).toBeNull();
+    const stranger = await insertUser({ role: "INSTRUCTOR" });
+    expect((await refusal(staffEnrollmentsPage(stranger, f.courseId, 1, undefined))).status).toBe(403);
   });
 });

@@ -96,3 +96,54 @@ export async function setEnrollmentEnd(viewer: Viewer | null, courseId: string, 
   if (!row) throw new AppError("NOT_FOUND", "This user is not enrolled in this course.");
   return row;
 }
+
+export const ENROLLMENTS_PAGE_SIZE = 25;
+
+/**
+ * For the course's staff: one page of its learners (newest first, with their end dates), and the account an exact
+ * e-mail address names, to enroll. Staff find people by their whole address only: instructors may not browse users.
+ */
+export async function staffEnrollmentsPage(viewer: Viewer | null, courseId: string, page: number, email: string | undefined) {
+  const course = await requireCourseEditor(viewer, courseId);
+  const where = eq(enrollments.courseId, courseId);
+  const [rows, [total], match] = await Promise.all([
+    db
+      .select({
+        learnerId: enrollments.learnerId,
+        name: users.name,
+        email: users.email,
+        enrolledAt: enrollments.enrolledAt,
+        endsAt: enrollments.endsAt,
+        progress: enrollments.progress,
+      })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.learnerId))
+      .where(where)
+      .orderBy(sql`${enrollments.enrolledAt} desc`, enrollments.id)
+      .limit(ENROLLMENTS_PAGE_SIZE)
+      .offset((page - 1) * ENROLLMENTS_PAGE_SIZE),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(enrollments)
+      .where(where),
+    email
+      ? db
+          .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt, enrollmentId: enrollments.id })
+          .from(users)
+          .leftJoin(enrollments, and(eq(enrollments.learnerId, users.id), eq(enrollments.courseId, courseId)))
+          .where(sql`lower(${users.email}) = lower(${email})`)
+      : Promise.resolve([]),
+  ]);
+  const count = total?.n ?? 0;
+  const found = match[0];
+  return {
+    course: { id: course.id, title: course.title, isPublished: course.isPublished },
+    rows,
+    total: count,
+    page,
+    pageCount: Math.max(1, Math.ceil(count / ENROLLMENTS_PAGE_SIZE)),
+    match: found
+      ? { id: found.id, name: found.name, email: found.email, disabled: found.disabledAt !== null, enrolled: found.enrollmentId !== null }
+      : null,
+  };
+}

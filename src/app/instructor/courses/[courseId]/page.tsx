@@ -58,6 +58,9 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
         <Link href={`/instructor/courses/${courseId}/analytics`} className={buttonStyles.secondary}>
           Analytics
         </Link>
+        <Link href={`/instructor/courses/${courseId}/enrollments`} className={buttonStyles.secondary}>
+          Enrollments
+        </Link>
         <Link href={`/instructor/courses/${courseId}/preview`} className={buttonStyles.secondary}>
           Preview as a learner
         </Link>
