@@ -9,6 +9,7 @@ import { withTestStorage } from "../../../tests/helpers/test-storage";
 import { files } from "../../../tests/helpers/upload-fixtures";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { deleteCourse } from "@/lib/courses/manage-course";
+import { unenrollByStaff } from "@/lib/enrollments/staff-enrollment";
 import { createLesson, deleteLesson } from "@/lib/curriculum/manage-lessons";
 import { db } from "@/lib/db/client";
 import { assignments, enrollments, lessonProgress, submissionFiles, submissionVersions, uploadSessions } from "@/lib/db/schema";
@@ -308,6 +309,22 @@ describe("the stored files of submissions", () => {
     await submitAssignment(other, g.courseId, g.lessonId, { uploadIds: [second.uploadId] });
     await deleteCourse(g.instructor, g.courseId);
     expect(storedFiles()).toEqual([]);
+  });
+
+  it("go with the learner when staff unenroll them, and nobody else's go", async () => {
+    const f = await assignmentCourse();
+    const leaving = await enrolledLearner(f.courseId);
+    const staying = await enrolledLearner(f.courseId);
+    for (const learner of [leaving, staying]) {
+      const file = await uploadSubmissionFile(learner, f, files.pdf);
+      await submitAssignment(learner, f.courseId, f.lessonId, { uploadIds: [file.uploadId] });
+    }
+    // A file uploaded and not handed in yet goes too: it is in the learner's folder.
+    await uploadSubmissionFile(leaving, f, files.pdf, { fileName: "draft.pdf" });
+    expect(storedFiles()).toHaveLength(3);
+    await unenrollByStaff(f.instructor, f.courseId, leaving.id);
+    expect(storedFiles()).toEqual([expect.stringContaining(`/submissions/${staying.id}/`)]);
+    expect(await db.select().from(submissionFiles)).toHaveLength(1);
   });
 
   it("of a file never handed in is removed by the sweeper after a day, not before", async () => {

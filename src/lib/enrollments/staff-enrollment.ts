@@ -4,7 +4,9 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { analyticsChanged } from "@/lib/analytics/shared-figures";
 import { requireCourseEditor } from "@/lib/courses/course-editor-access";
 import { db } from "@/lib/db/client";
-import { cohortCourses, cohortMembers, cohorts, courses, enrollments, users } from "@/lib/db/schema";
+import { cohortCourses, cohortMembers, cohorts, courses, enrollments, lessons, modules, users } from "@/lib/db/schema";
+import { removeStoredObjects } from "@/lib/courses/remove-stored-objects";
+import { storageKeys } from "@/lib/storage/keys";
 import { AppError } from "@/lib/http/errors";
 import type { StaffEnrollInput } from "@/lib/validation/school-enrollment";
 import { insertEnrollments, requireActiveUsers } from "./enroll-users";
@@ -67,10 +69,16 @@ export async function enrollByStaff(viewer: Viewer | null, courseId: string, inp
 
 /**
  * Unenrolls a learner: the enrollment goes, and with it (the foreign keys cascade) their lesson progress, quiz attempts
- * and answers, extra attempts granted, and assignment submissions with their versions. It cannot be undone.
+ * and answers, extra attempts granted, and assignment submissions with their versions. It cannot be undone. The files
+ * they uploaded for the course's assignments (their own folder under each assignment) are deleted after the commit.
  */
 export async function unenrollByStaff(viewer: Viewer | null, courseId: string, learnerId: string) {
   await requireCourseEditor(viewer, courseId);
+  const assignmentLessons = await db
+    .select({ id: lessons.id })
+    .from(lessons)
+    .innerJoin(modules, eq(modules.id, lessons.moduleId))
+    .where(and(eq(modules.courseId, courseId), eq(lessons.kind, "assignment")));
   await db.transaction(async (tx) => {
     const removed = await tx
       .delete(enrollments)
@@ -82,6 +90,7 @@ export async function unenrollByStaff(viewer: Viewer | null, courseId: string, l
       .set({ enrollmentCount: sql`greatest(${courses.enrollmentCount} - 1, 0)` })
       .where(eq(courses.id, courseId));
   });
+  await removeStoredObjects({ prefixes: assignmentLessons.map((l) => storageKeys.learnerSubmissionsPrefix(l.id, learnerId)) });
   analyticsChanged(courseId);
 }
 

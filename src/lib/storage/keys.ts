@@ -40,6 +40,8 @@ export const storageKeys = {
     `courses/${courseId}/materials/${materialId}-${sanitizeFileName(fileName)}`,
   lessonMaterial: (lessonId: string, materialId: string, fileName: string) =>
     `lessons/${lessonId}/materials/${materialId}-${sanitizeFileName(fileName)}`,
+  /** Every file one learner uploaded for one assignment. */
+  learnerSubmissionsPrefix: (lessonId: string, userId: string) => `lessons/${lessonId}/submissions/${userId}/`,
   submissionFile: (lessonId: string, userId: string, fileName: string) =>
     `lessons/${lessonId}/submissions/${userId}/${unique()}-${sanitizeFileName(fileName)}`,
   /** Where the browser's one signed PUT writes; completion copies the checked object to its final key. */
