@@ -97,21 +97,20 @@ export async function submissionView(submission: AssignmentSubmission): Promise<
             ),
           )
           .orderBy(asc(submissionFiles.ord));
-  const filesOf = new Map<string, SubmissionFileView[]>();
-  await Promise.all(
-    files.map(async (f, i) => {
-      const view = {
+  // Signed in parallel, then grouped by version in their stored order.
+  const views = await Promise.all(
+    files.map(async (f) => ({
+      versionId: f.versionId,
+      file: {
         id: f.id,
         fileName: f.fileName,
         contentType: f.contentType,
         size: f.size,
         ...(await fileUrls(f.objectKey, f.fileName, f.contentType)),
-      };
-      const list = filesOf.get(f.versionId) ?? [];
-      list[i] = view;
-      filesOf.set(f.versionId, list);
-    }),
+      },
+    })),
   );
+  const filesOf = (versionId: string): SubmissionFileView[] => views.filter((v) => v.versionId === versionId).map((v) => v.file);
   return {
     id: submission.id,
     status: submission.status,
@@ -129,7 +128,7 @@ export async function submissionView(submission: AssignmentSubmission): Promise<
       feedback: v.feedback,
       returnedForRevision: v.returnedForRevision,
       gradedAt: v.gradedAt?.toISOString() ?? null,
-      files: (filesOf.get(v.id) ?? []).filter(Boolean),
+      files: filesOf(v.id),
     })),
   };
 }
