@@ -121,17 +121,19 @@ describe("an enrollment's end date", () => {
     await saveVideoPosition(learner, f.courseId, f.readingLessonId, 10);
 
     await setEnrollmentEnd(f.instructor, f.courseId, learner.id, new Date(Date.now() - 1000));
+    // One at a time: started together, a refusal not yet awaited would be an unhandled rejection.
     const writes = [
-      setLessonCompleted(learner, f.courseId, f.readingLessonId, true),
-      saveVideoPosition(learner, f.courseId, f.readingLessonId, 20),
-      startAttempt(learner, f.courseId, f.quizLessonId),
-      saveAnswer(learner, f.courseId, f.quizLessonId, attempt.id, { questionId: f.q.single, answer: null } as Parameters<
-        typeof saveAnswer
-      >[4]),
-      submitAttempt(learner, f.courseId, f.quizLessonId, attempt.id),
+      () => setLessonCompleted(learner, f.courseId, f.readingLessonId, true),
+      () => saveVideoPosition(learner, f.courseId, f.readingLessonId, 20),
+      () => startAttempt(learner, f.courseId, f.quizLessonId),
+      () =>
+        saveAnswer(learner, f.courseId, f.quizLessonId, attempt.id, { questionId: f.q.single, answer: null } as Parameters<
+          typeof saveAnswer
+        >[4]),
+      () => submitAttempt(learner, f.courseId, f.quizLessonId, attempt.id),
     ];
     for (const write of writes) {
-      const error = await refusal(write);
+      const error = await refusal(write());
       expect(error.status).toBe(403);
       expect(error.message).toBe(ENROLLMENT_ENDED_MESSAGE);
     }
