@@ -67,6 +67,9 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 
 /** Runs axe-core (WCAG 2.1 A and AA) in the page; returns the violations, each with the selectors it found. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // After a soft navigation (the catalog's search updates the URL) Next.js re-renders the head and the <title> is
+  // briefly absent; wait up to 5 s for it. A page that never gets one still reaches axe and fails on document-title.
+  await page.waitForFunction(() => document.title !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
   // evaluate() goes through the DevTools protocol, so the page's CSP does not block the injected script.
   await page.evaluate(axe.source);
   return page.evaluate(async () => {
