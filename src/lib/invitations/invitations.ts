@@ -8,7 +8,17 @@ import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { analyticsChanged } from "@/lib/analytics/shared-figures";
 import { db, type Transaction } from "@/lib/db/client";
-import { cohortCourses, cohortMembers, cohorts, courses, invitations, users, type Invitation, type UserRole } from "@/lib/db/schema";
+import {
+  cohortCourses,
+  cohortMembers,
+  cohorts,
+  courses,
+  enrollments,
+  invitations,
+  users,
+  type Invitation,
+  type UserRole,
+} from "@/lib/db/schema";
 import { insertEnrollments } from "@/lib/enrollments/enroll-users";
 import { AppError } from "@/lib/http/errors";
 import { defer } from "@/lib/jobs/defer";
@@ -183,6 +193,45 @@ export async function inviteUsers(viewer: Viewer, input: InviteInput, now = new 
   return { results };
 }
 
+/**
+ * Invitations for the accounts an import made (they have no password yet: the link sets one; their courses and cohort
+ * are theirs already), in the import's transaction. An address with an open invitation keeps that one. Returns the
+ * links to mail once the transaction has committed.
+ */
+export async function createImportInvitations(
+  tx: Transaction,
+  viewer: Viewer,
+  made: { email: string; role: UserRole }[],
+  now: Date,
+): Promise<{ email: string; role: UserRole; token: string }[]> {
+  if (made.length === 0) return [];
+  const links = made.map((account) => ({ ...account, ...newLinkToken() }));
+  const created = await tx
+    .insert(invitations)
+    .values(
+      links.map((l) => ({
+        email: l.email,
+        role: l.role,
+        tokenHash: l.tokenHash,
+        invitedBy: viewer.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+        lastSentAt: now,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ email: invitations.email });
+  const sent = new Set(created.map((r) => r.email));
+  return links.filter((l) => sent.has(l.email)).map(({ email, role, token }) => ({ email, role, token }));
+}
+
+/** Mails invitation links (after the response, one after another), each naming the inviter, the role and the courses. */
+export async function mailInvitations(viewer: Viewer, list: { email: string; role: UserRole; token: string; courseTitles: string[] }[]) {
+  for (const i of list) {
+    await mailInvitation(i.email, i.token, { inviter: viewer.name || viewer.email, role: i.role, courseTitles: i.courseTitles });
+  }
+}
+
 /** The courses of these ids that still exist, in the given order. */
 async function coursesOf(ids: string[]) {
   if (ids.length === 0) return [];
@@ -338,11 +387,33 @@ const refusals: Record<Exclude<InvitationStatus, "pending">, string> = {
 };
 
 /**
+ * An account an import made has no password and was never signed in to: the invitation's link (mailed to the address,
+ * so it proves it) claims it, setting the name and password, confirming the address and signing in. Any other account
+ * of the address is not claimable (null).
+ */
+async function claimImportedAccount(tx: Transaction, email: string, name: string, passwordHash: string, now: Date) {
+  const [claimed] = await tx
+    .update(users)
+    .set({
+      name,
+      passwordHash,
+      emailVerified: sql`coalesce(${users.emailVerified}, ${now.toISOString()}::timestamptz)`,
+      onboardedAt: sql`coalesce(${users.onboardedAt}, ${now.toISOString()}::timestamptz)`,
+      lastSignInAt: now,
+      updatedAt: now,
+    })
+    .where(and(eq(users.email, email), isNull(users.passwordHash), isNull(users.lastSignInAt), isNull(users.disabledAt)))
+    .returning({ id: users.id });
+  return claimed ?? null;
+}
+
+/**
  * Accepts an invitation: in one transaction the account is made with the invitation's role, its address confirmed (the
  * link proves it) and onboarded, enrolled in the invitation's courses (enrolled by the inviter) and added to its cohort,
  * and the invitation marked accepted by it. The sign-up policy does not apply: an invitation is the way in. An unknown
- * link is a 404; an expired, revoked or used one a 400; an address that has an account meanwhile a 409. Returns the new
- * account's id and where to land: the first course, else the dashboard. 20 tries an hour per network.
+ * link is a 404; an expired, revoked or used one a 400; an address that has an account meanwhile a 409, unless an import
+ * made it and nobody signed in to it yet (the link claims it). Returns the account's id and where to land: the first
+ * course, else the course enrolled in last, else the dashboard. 20 tries an hour per network.
  */
 export async function acceptInvitation(
   input: AcceptInvitationInput,
@@ -378,7 +449,8 @@ export async function acceptInvitation(
       })
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
-    if (!created) {
+    const account = created ?? (await claimImportedAccount(tx, row.email, input.name, passwordHash, now));
+    if (!account) {
       throw new AppError("CONFLICT", "This address has an account already: sign in instead (or reset its password).", {
         fields: { token: "This address has an account already." },
       });
@@ -387,10 +459,16 @@ export async function acceptInvitation(
       ? (await tx.select({ id: courses.id }).from(courses).where(inArray(courses.id, row.courseIds))).map((c) => c.id)
       : [];
     const courseIds = row.courseIds.filter((id) => stillThere.includes(id));
-    const changed = await enrollAndJoin(tx, created.id, courseIds, row.cohortId, row.invitedBy);
-    await tx.update(invitations).set({ acceptedAt: now, acceptedBy: created.id }).where(eq(invitations.id, row.id));
-    const first = courseIds[0] ?? changed[0];
-    return { userId: created.id, next: first ? `/my-courses/${first}` : "/dashboard", changed };
+    const changed = await enrollAndJoin(tx, account.id, courseIds, row.cohortId, row.invitedBy);
+    await tx.update(invitations).set({ acceptedAt: now, acceptedBy: account.id }).where(eq(invitations.id, row.id));
+    const [newest] = await tx
+      .select({ courseId: enrollments.courseId })
+      .from(enrollments)
+      .where(eq(enrollments.learnerId, account.id))
+      .orderBy(desc(enrollments.enrolledAt), enrollments.courseId)
+      .limit(1);
+    const first = courseIds[0] ?? changed[0] ?? newest?.courseId;
+    return { userId: account.id, next: first ? `/my-courses/${first}` : "/dashboard", changed };
   });
   result.changed.forEach(analyticsChanged);
   return { userId: result.userId, next: result.next };
