@@ -153,6 +153,11 @@ const samples: Record<string, Sample> = {
   // --- school: sign-up policy and admin help ---
   // "open" with a domain: what every other file signs up under. Each spoiled field (a bad policy, a bad domain) is a 400.
   "PATCH /api/admin/settings": { body: () => ({ signupPolicy: "open", signupDomains: ["school.example"] }) },
+  // --- school: bulk import ---
+  // One good row: each spoiled field (a row's cell, line, dryRun, invite) is a 400 for the whole batch, nothing written.
+  "POST /api/admin/users/import": {
+    body: () => ({ rows: [{ line: 2, name: "Fuzz Import", email: "fuzz-import@example.test", role: "learner", cohort: "", courses: "" }] }),
+  },
   // --- school: invitations ---
   // The cohort id names nothing: a valid invitation is a 404 before anything is written, a spoiled one a 400.
   "POST /api/admin/invitations": {

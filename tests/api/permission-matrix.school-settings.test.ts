@@ -3,7 +3,7 @@ import { ApiClient, demoAdmin, newAccount } from "../helpers/api-client";
 import { runPermissionMatrix, type Expected, type MatrixRow } from "../helpers/permission-matrix";
 
 /**
- * The sign-up policy's settings and the admin's help for a user, for every kind of actor: admins only (401 signed out,
+ * The sign-up policy's settings, the admin's help for a user and the bulk import, for every kind of actor: admins only (401 signed out,
  * 403 for anyone else signed in). The admin's PATCH sends "open", the policy every other test file signs up under, so
  * running this matrix on the shared server changes nothing; the reset link goes to the member concerned (once: 3 an
  * hour are allowed).
@@ -33,6 +33,13 @@ const rows: MatrixRow<Actor, Fixtures>[] = [
     note: '"domains" without a domain is bad input, a 400 before anything else',
   },
   { method: "POST", path: (f) => `/api/admin/users/${f.member}/password-reset`, expect: adminsOnly(202), note: "the member concerned" },
+  {
+    method: "POST",
+    path: "/api/admin/users/import",
+    body: () => ({ rows: [{ line: 2, name: "Matrix Import", email: "matrix-import@example.test" }], dryRun: true }),
+    expect: adminsOnly(200),
+    note: "a dry run: nothing is written",
+  },
   {
     method: "POST",
     path: "/api/admin/users/no-such-user/password-reset",

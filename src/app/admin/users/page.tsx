@@ -31,7 +31,17 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const result = await listUsers(viewer, query);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold tracking-tight">Users</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-bold tracking-tight">Users</h1>
+        <p className="flex flex-wrap gap-3">
+          <Link href="/admin/invitations" className={buttonStyles.secondary}>
+            Invite people
+          </Link>
+          <Link href="/admin/users/import" className={buttonStyles.secondary}>
+            Import from CSV
+          </Link>
+        </p>
+      </div>
       <form method="get" role="search" aria-label="Users" className="flex flex-wrap items-end gap-3">
         <p className="flex flex-col gap-1">
           <label htmlFor="user-search" className="text-sm font-medium">
