@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { readMail } from "../../../tests/helpers/mail-text";
+import { readImportCsv, resultCsv } from "@/components/admin/user-import-csv";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
 import { env } from "@/env";
@@ -195,5 +196,39 @@ describe("bulk import of users", () => {
     await expect(importUsers(teacher, run([{ name: "X", email: `x-${tag()}@example.test` }]))).rejects.toMatchObject({ code: "FORBIDDEN" });
     const tooMany = Array.from({ length: 251 }, (_, i) => ({ line: i + 2, email: `r${i}@example.test` }));
     expect(importRequestSchema.safeParse({ rows: tooMany }).success).toBe(false);
+  });
+});
+
+describe("the import file", () => {
+  it("reads a CSV with its header in any order and case, answers repeated addresses itself, and writes the result file", async () => {
+    const admin = await insertUser({ role: "ADMIN" });
+    const a = `csv-a-${tag()}@example.test`;
+    const text = [
+      "\uFEFFEmail;Name;Cohort;Role;Courses;Notes",
+      `${a};"Lovelace; Ada";;learner;;first`,
+      `${a.toUpperCase()};Ada Again;;;;`,
+      `"=cmd|' /C calc'!A0@example.test";Formula;;;;`,
+      "",
+    ].join("\r\n");
+    const read = readImportCsv(text);
+    if ("error" in read) throw new Error(read.error);
+    expect(read.ignoredColumns).toEqual(["notes"]);
+    expect(read.rows).toEqual([
+      { line: 2, name: "Lovelace; Ada", email: a, role: "learner", cohort: "", courses: "" },
+      { line: 4, name: "Formula", email: "=cmd|' /C calc'!A0@example.test", role: "", cohort: "", courses: "" },
+    ]);
+    expect(read.local).toEqual([{ line: 3, email: a, outcome: "skipped", changes: [], reason: "This address is on line 2 too." }]);
+
+    const { results } = await importUsers(admin, importRequestSchema.parse({ rows: read.rows, invite: false }));
+    expect(results.map((r) => r.outcome)).toEqual(["created", "skipped"]);
+    const csv = resultCsv([...results, ...read.local]).split("\r\n");
+    expect(csv[0]).toBe("line,email,outcome,changes,reason");
+    expect(csv[1]).toBe(`2,${a},created,account created (learner),`);
+    expect(csv[2]).toBe(`3,${a},skipped,,This address is on line 2 too.`);
+    // A cell a spreadsheet would run as a formula is quoted with a leading apostrophe.
+    expect(csv[3]).toMatch(/^4,"'=cmd/);
+
+    expect(readImportCsv("name,role\nAda,learner")).toEqual({ error: expect.stringContaining("“email” column") });
+    expect(readImportCsv("email\n")).toEqual({ error: "The file has a header row but no rows." });
   });
 });
