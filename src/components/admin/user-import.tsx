@@ -230,7 +230,7 @@ export function UserImport() {
           <h2 id={`${fileId}-problems`} className="text-xl font-semibold">
             Rows skipped ({count(problems.length)})
           </h2>
-          <div className={tableStyles.wrapper} role="region" aria-label="Rows skipped" tabIndex={0}>
+          <div className={tableStyles.wrapper} role="region" aria-label="Skipped rows table" tabIndex={0}>
             <table className={tableStyles.table}>
               <caption className={tableStyles.caption}>Rows skipped, with the reason</caption>
               <thead>
@@ -290,7 +290,7 @@ export function UserImport() {
           <h2 id={`${fileId}-first`} className="text-xl font-semibold">
             The first rows
           </h2>
-          <div className={tableStyles.wrapper} role="region" aria-label="The first rows" tabIndex={0}>
+          <div className={tableStyles.wrapper} role="region" aria-label="First rows table" tabIndex={0}>
             <table className={tableStyles.table}>
               <caption className={tableStyles.caption}>What the first 10 rows {phase.name === "imported" ? "did" : "would do"}</caption>
               <thead>
