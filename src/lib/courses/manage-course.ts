@@ -14,6 +14,8 @@ import { stagingKeysOf } from "@/lib/uploads/staging-keys";
 import { catalogChanged } from "./search-catalog";
 import { followTitle, slugForNewCourse } from "./course-slug";
 import { quizProblemsOf } from "@/lib/quizzes/quiz-readiness";
+import { backIssueCertificates } from "@/lib/certificates/issue-certificates";
+import { defer } from "@/lib/jobs/defer";
 
 const courseSummary = {
   id: courses.id,
@@ -27,6 +29,8 @@ const courseSummary = {
   totalLessons: courses.totalLessons,
   isPublished: courses.isPublished,
   selfEnrollment: courses.selfEnrollment,
+  certificateEnabled: courses.certificateEnabled,
+  certificateLine: courses.certificateLine,
   publishedAt: courses.publishedAt,
   instructorId: courses.instructorId,
   createdAt: courses.createdAt,
@@ -61,6 +65,8 @@ export async function updateCourse(viewer: Viewer | null, courseId: string, inpu
     return updated!;
   });
   catalogChanged();
+  // Turned on: those who completed the course already get theirs, in batches, once the answer has gone.
+  if (input.certificateEnabled === true) await defer("certificate back-issue", async () => void (await backIssueCertificates(courseId)));
   return course;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { issueCertificates } from "@/lib/certificates/issue-certificates";
 import type { Transaction } from "@/lib/db/client";
 import { enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
 
@@ -10,6 +11,7 @@ export type ProgressRow = { id: string; progress: number; completedAt: Date | nu
  * its lessons, rounded down; 100 only when all are done; completed_at set when it reaches 100 (kept if it was already)
  * and cleared below. For one enrollment (a lesson completed) the row is always written, with its last access, and
  * returned; for every enrollment of the course (a lesson added, moved or deleted) only the rows whose figures change.
+ * A row at 100 issues the course's certificate if it has them on and the learner has none yet.
  */
 export async function recomputeProgress(
   tx: Transaction,
@@ -49,9 +51,13 @@ export async function recomputeProgress(
     progress: number;
     completed_at: string | Date | null;
   }[];
-  return rows.map((r) => ({
+  const written = rows.map((r) => ({
     id: r.id,
     progress: Number(r.progress),
     completedAt: r.completed_at === null ? null : new Date(r.completed_at),
   }));
+  // Completing the course issues its certificate in this same transaction, when the course has them on.
+  const completed = written.filter((r) => r.completedAt !== null).map((r) => r.id);
+  if (completed.length > 0) await issueCertificates(tx, courseId, completed);
+  return written;
 }

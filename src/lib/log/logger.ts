@@ -22,7 +22,8 @@ export type LogScope =
   | "UPLOAD:THUMBNAIL"
   | "UPLOAD:SUBMISSION"
   | "DELETE:VIDEO"
-  | "STORAGE";
+  | "STORAGE"
+  | "CERTIFICATES";
 
 export const logOptions: pino.LoggerOptions = {
   level: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),

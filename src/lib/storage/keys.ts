@@ -27,6 +27,9 @@ export function sanitizeFileName(name: string): string {
 const STAGING_ROOT = "uploads/";
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const KEY_PATTERN = /^(courses|lessons)\/[0-9a-f-]{36}\/[a-z]+\/[^/\\]+$/;
+/** A certificate's PDF, made on demand and kept by its code (src/lib/certificates/certificate-pdf.ts). */
+const CERTIFICATE_KEY_PATTERN = /^certificates\/[0-9A-Z]{12}\.pdf$/;
+const CERTIFICATES_ROOT = "certificates/";
 /** A learner's file handed in with an assignment: under the lesson (deleted with it) and the learner's own folder. */
 const SUBMISSION_KEY_PATTERN = /^lessons\/[0-9a-f-]{36}\/submissions\/[A-Za-z0-9_-]{1,64}\/[^/\\]+$/;
 const STAGING_KEY_PATTERN = new RegExp(`^uploads/(${UUID})/[^/\\\\]+$`);
@@ -49,6 +52,8 @@ export const storageKeys = {
   coursePrefix: (courseId: string) => `courses/${courseId}/`,
   lessonPrefix: (lessonId: string) => `lessons/${lessonId}/`,
   stagingPrefix: () => STAGING_ROOT,
+  certificatePdf: (code: string) => `${CERTIFICATES_ROOT}${code}.pdf`,
+  certificatesPrefix: () => CERTIFICATES_ROOT,
 };
 
 /** The upload id a staging key carries, or null for any other key. */
@@ -59,7 +64,7 @@ export function uploadIdOfStagingKey(key: string): string | null {
 /** True for keys this app makes; anything else (traversal, absolute paths) is refused by the drivers. */
 export function isValidKey(key: string): boolean {
   return (
-    (KEY_PATTERN.test(key) || SUBMISSION_KEY_PATTERN.test(key) || STAGING_KEY_PATTERN.test(key)) &&
+    (KEY_PATTERN.test(key) || SUBMISSION_KEY_PATTERN.test(key) || STAGING_KEY_PATTERN.test(key) || CERTIFICATE_KEY_PATTERN.test(key)) &&
     !key.split("/").some((part) => part === ".." || part === ".")
   );
 }

@@ -55,6 +55,10 @@ export const courseFieldsSchema = z.object({
     .optional(),
   /** False: learners cannot enroll themselves; staff, cohorts and invitations enroll them. */
   selfEnrollment: z.boolean({ error: "selfEnrollment must be true or false." }).optional(),
+  /** True: completing the course issues a certificate (and turning it on issues them to those who completed it). */
+  certificateEnabled: z.boolean({ error: "certificateEnabled must be true or false." }).optional(),
+  /** A line printed on the certificate, e.g. "12 hours of guided practice"; empty or null for none. */
+  certificateLine: optionalText(200, "The certificate line", "one"),
 });
 
 export const createCourseSchema = courseFieldsSchema;

@@ -51,6 +51,10 @@ export const courses = pgTable(
     isPublished: boolean("is_published").default(false).notNull(),
     /** False: "enrollment by staff only": learners see no Enroll button, and the enroll route refuses them. */
     selfEnrollment: boolean("self_enrollment").default(true).notNull(),
+    /** Completing the course issues a certificate of completion (src/lib/certificates). */
+    certificateEnabled: boolean("certificate_enabled").default(false).notNull(),
+    /** An optional line the instructor sets, printed on the course's certificates (copied at issue). */
+    certificateLine: varchar("certificate_line", { length: 200 }),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     /** Kept by the enrollment transaction, so that "most enrolled" sorts on an index instead of counting rows. */
     enrollmentCount: integer("enrollment_count").default(0).notNull(),

@@ -5,3 +5,4 @@ export * from "./uploads";
 export * from "./quizzes";
 export * from "./assignments";
 export * from "./school";
+export * from "./certificates";
