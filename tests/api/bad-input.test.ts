@@ -39,6 +39,8 @@ type Fixtures = {
   /** Running a school (issue 16): ids that name nothing unless an area's set-up makes real ones. */
   cohortId: string;
   invitationId: string;
+  /** Certificates (issue 17): a code that names nothing (no fuzzed request reaches its look-up: see the samples). */
+  code: string;
   categoryId: string;
   intoCategoryId: string;
   /** Quizzes (issue 14): ids that name nothing unless a quiz area's set-up below makes real ones. */
@@ -80,7 +82,15 @@ const samples: Record<string, Sample> = {
     }),
   },
   "PATCH /api/instructor/courses/[courseId]": {
-    body: () => ({ title: "Fuzz", description: "Text", outcomes: ["One thing"], category: "Fuzzing", estimatedDuration: 30 }),
+    body: () => ({
+      title: "Fuzz",
+      description: "Text",
+      outcomes: ["One thing"],
+      category: "Fuzzing",
+      estimatedDuration: 30,
+      certificateEnabled: true,
+      certificateLine: "A line",
+    }),
   },
   "POST /api/instructor/courses/[courseId]/publish": { body: () => ({ published: false }) },
   "POST /api/instructor/courses/[courseId]/modules": { body: () => ({ title: "Fuzz module" }) },
@@ -153,6 +163,12 @@ const samples: Record<string, Sample> = {
   // --- school: sign-up policy and admin help ---
   // "open" with a domain: what every other file signs up under. Each spoiled field (a bad policy, a bad domain) is a 400.
   "PATCH /api/admin/settings": { body: () => ({ signupPolicy: "open", signupDomains: ["school.example"] }) },
+  // --- certificates ---
+  // The code names nothing: a spoiled path is a 404 before any look-up (so no miss is counted), a spoiled body a 400.
+  "GET /api/admin/certificates": { query: () => ({ q: "fuzz", status: "valid", page: "1" }) },
+  "POST /api/admin/certificates/[code]/revoke": { body: () => ({ reason: "Fuzz reason" }) },
+  // Reads no body: whatever is sent, the code names nothing: a 404.
+  "POST /api/admin/certificates/[code]/restore": { body: () => ({}) },
   // --- school: bulk import ---
   // One good row: each spoiled field (a row's cell, line, dryRun, invite) is a 400 for the whole batch, nothing written.
   "POST /api/admin/users/import": {
@@ -469,6 +485,7 @@ beforeAll(async () => {
     submissionId: crypto.randomUUID(),
     cohortId: crypto.randomUUID(),
     invitationId: crypto.randomUUID(),
+    code: "00000000AAAA",
     questionId: crypto.randomUUID(),
     attemptId: crypto.randomUUID(),
     storageKey: signed.pathname.replace(/^\/api\/storage\/(objects|multipart)\//, ""),

@@ -78,6 +78,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <Link href="/admin/invitations" className={buttonStyles.secondary}>
             Invitations
           </Link>{" "}
+          <Link href="/admin/certificates" className={buttonStyles.secondary}>
+            Certificates
+          </Link>{" "}
           <Link href="/admin/instructor-requests" className={buttonStyles.secondary}>
             Requests to teach{waiting > 0 ? ` (${waiting} waiting)` : ""}
           </Link>{" "}

@@ -7,6 +7,7 @@ import { filterEnrollments, listMyEnrollments } from "@/lib/learning/list-my-enr
 import { parseSearch, type SearchParams } from "@/lib/validation/parse-search";
 import { myCoursesSearchSchema, type MyCoursesFilter } from "@/lib/validation/learning";
 import { requirePageUser } from "@/app/_http/page-viewer";
+import { myCertificateCodes } from "@/lib/certificates/certificates";
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -26,7 +27,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function MyCoursesPage({ searchParams }: Props) {
   const show = await filterOf(searchParams);
   const viewer = await requirePageUser(show === "all" ? "/my-courses" : `/my-courses?show=${show}`);
-  const enrollments = await listMyEnrollments(viewer);
+  const [listed, certificates] = await Promise.all([listMyEnrollments(viewer), myCertificateCodes(viewer)]);
+  const enrollments = listed.map((e) => ({ ...e, certificateCode: certificates.get(e.courseId) ?? null }));
   const shown = filterEnrollments(enrollments, show);
   const counts = {
     "in-progress": filterEnrollments(enrollments, "in-progress").length,
@@ -35,7 +37,14 @@ export default async function MyCoursesPage({ searchParams }: Props) {
   };
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold tracking-tight">My courses</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-bold tracking-tight">My courses</h1>
+        {certificates.size > 0 && (
+          <Link href="/my-certificates" className={buttonStyles.secondary}>
+            My certificates
+          </Link>
+        )}
+      </div>
       {enrollments.length === 0 ? (
         <div className="flex flex-col items-start gap-3 rounded-xl border border-dashed border-slate-300 p-6 dark:border-slate-700">
           <p className="text-slate-700 dark:text-slate-300">You are not enrolled in any course yet.</p>

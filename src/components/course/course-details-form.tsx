@@ -21,6 +21,8 @@ export type CourseDetails = {
   difficulty: (typeof DIFFICULTIES)[number] | null;
   estimatedDuration: number | null;
   selfEnrollment: boolean;
+  certificateEnabled: boolean;
+  certificateLine: string | null;
 };
 
 const difficultyOptions = [
@@ -37,6 +39,7 @@ export function CourseDetailsForm({ courseId, initial, categories }: { courseId?
   ];
   const router = useRouter();
   const selfEnrollmentId = useId();
+  const certificateId = useId();
   const { form, errors, pending, formError, submit } = useApiForm(createCourseSchema, {
     title: initial?.title ?? "",
     description: initial?.description ?? "",
@@ -46,6 +49,8 @@ export function CourseDetailsForm({ courseId, initial, categories }: { courseId?
     difficulty: initial?.difficulty ?? null,
     estimatedDuration: initial?.estimatedDuration ?? null,
     selfEnrollment: initial?.selfEnrollment ?? true,
+    certificateEnabled: initial?.certificateEnabled ?? false,
+    certificateLine: initial?.certificateLine ?? "",
   });
   const onSubmit = submit(
     (values) =>
@@ -125,6 +130,33 @@ export function CourseDetailsForm({ courseId, initial, categories }: { courseId?
           When off, the course page offers no Enroll button: you, an admin, a cohort or an invitation enroll learners.
         </span>
       </p>
+      <p className="flex flex-col gap-1">
+        <span className="flex items-center gap-2">
+          <input
+            id={certificateId}
+            type="checkbox"
+            className="size-4"
+            aria-describedby={`${certificateId}-hint`}
+            {...form.register("certificateEnabled")}
+          />
+          <label htmlFor={certificateId} className="font-medium">
+            Award a certificate of completion
+          </label>
+        </span>
+        <span id={`${certificateId}-hint`} className="text-sm text-slate-700 dark:text-slate-300">
+          Issued once to each learner who completes every lesson, passes every quiz and has every assignment graded passing; anyone can
+          verify it by its code. Turned on later, learners who completed the course already get theirs too.
+        </span>
+      </p>
+      {form.watch("certificateEnabled") && (
+        <Field
+          label="A line printed on the certificate (optional)"
+          hint="For example: 12 hours of guided practice."
+          error={errors.certificateLine?.message}
+          maxLength={200}
+          {...form.register("certificateLine")}
+        />
+      )}
       <SubmitButton pending={pending} pendingLabel={courseId ? "Saving…" : "Creating…"}>
         {courseId ? "Save details" : "Create course"}
       </SubmitButton>

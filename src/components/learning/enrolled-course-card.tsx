@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CheckCircle2, PlayCircle } from "lucide-react";
+import { Award, CheckCircle2, PlayCircle } from "lucide-react";
 import { ProgressBar } from "@/components/learning/progress-bar";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { plural } from "@/lib/format";
@@ -18,6 +18,8 @@ export type EnrolledCourse = {
   started: boolean;
   /** The lesson to continue with: where the learner stopped, or the next one once that is done. */
   nextLessonId: string | null;
+  /** The certificate the course issued the learner, if any (My courses shows it). */
+  certificateCode?: string | null;
 };
 
 /** Where to pick a course up: its lesson to continue with in the player, or its page when it has no lessons yet. */
@@ -54,12 +56,19 @@ export function EnrolledCourseCard({ course, headingLevel = 2 }: { course: Enrol
         {plural(course.totalLessons, "lesson")}
       </p>
       <ProgressBar value={course.progress} label={`Progress in ${course.title}`} />
-      <p className="mt-auto pt-1">
+      <p className="mt-auto flex flex-wrap gap-2 pt-1">
         <Link href={continueHref(course)} className={done ? buttonStyles.secondary : buttonStyles.primary}>
           <PlayCircle aria-hidden="true" className="h-4 w-4" />
           {continueLabel(course)}
           <span className="sr-only"> {course.title}</span>
         </Link>
+        {course.certificateCode && (
+          <Link href={`/certificates/${course.certificateCode}`} className={buttonStyles.primary}>
+            <Award aria-hidden="true" className="h-4 w-4" />
+            Certificate
+            <span className="sr-only"> of {course.title}</span>
+          </Link>
+        )}
       </p>
     </article>
   );

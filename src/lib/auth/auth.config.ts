@@ -22,6 +22,7 @@ export const guardedAreas: { prefix: string; roles?: ("ADMIN" | "INSTRUCTOR" | "
   { prefix: "/instructor", roles: ["INSTRUCTOR", "ADMIN"] },
   { prefix: "/dashboard" },
   { prefix: "/my-courses" },
+  { prefix: "/my-certificates" },
   { prefix: "/onboarding" },
   { prefix: "/profile" },
 ];

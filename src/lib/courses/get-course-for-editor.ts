@@ -23,6 +23,8 @@ export async function getCourseForEditor(viewer: Viewer | null, courseId: string
         difficulty: courses.difficulty,
         estimatedDuration: courses.estimatedDuration,
         selfEnrollment: courses.selfEnrollment,
+        certificateEnabled: courses.certificateEnabled,
+        certificateLine: courses.certificateLine,
         thumbnailKey: courses.thumbnailKey,
         publishedAt: courses.publishedAt,
         instructorName: users.name,

@@ -22,7 +22,7 @@ beforeEach(() => {
 const sessionOf = async (id: string) => (await db.select().from(uploadSessions).where(eq(uploadSessions.id, id)))[0]!;
 const statusOf = async (id: string) => (await sessionOf(id)).status;
 const HOUR = 3600_000;
-const nothing = { expired: 0, orphaned: 0, staging: 0, strays: 0 };
+const nothing = { expired: 0, orphaned: 0, staging: 0, strays: 0, certificates: 0 };
 
 /** Every file under the storage root, relative; multipart scratch folders included. */
 function storedFiles(): string[] {

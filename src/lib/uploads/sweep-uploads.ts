@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNotNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { defer } from "@/lib/jobs/defer";
-import { courseMaterials, courses, lessons, submissionFiles, uploadSessions } from "@/lib/db/schema";
+import { certificates, courseMaterials, courses, lessons, submissionFiles, uploadSessions } from "@/lib/db/schema";
 import { log } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage";
 import { storageKeys, uploadIdOfStagingKey } from "@/lib/storage/keys";
@@ -28,7 +28,8 @@ export const SUBMISSION_ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
  *   staging_key is cleared. Not before: on S3 a URL still alive could write the staging object again after an early
  *   delete. An aborted one loses its object as well (a discard that storage failed);
  * - objects under the staging prefix that no session claims (its course or lesson was deleted, taking the session
- *   with it, or a PUT begun before its URL expired finished after the sweep) are deleted.
+ *   with it, or a PUT begun before its URL expired finished after the sweep) are deleted;
+ * - certificate PDFs whose certificate is gone are deleted.
  */
 export async function sweepUploads({ now = new Date(), batch = 200 } = {}): Promise<SweepCounts> {
   const expired = await db
@@ -73,12 +74,26 @@ export async function sweepUploads({ now = new Date(), batch = 200 } = {}): Prom
     orphaned: orphanCount,
     staging: await sweepEndedStaging(now, batch),
     strays: await sweepStrays(batch),
+    certificates: await sweepCertificatePdfs(batch),
   };
   if (Object.values(counts).some(Boolean)) log("STORAGE").info(counts, "upload sweep");
   return counts;
 }
 
-export type SweepCounts = { expired: number; orphaned: number; staging: number; strays: number };
+export type SweepCounts = { expired: number; orphaned: number; staging: number; strays: number; certificates: number };
+
+/** Certificate PDFs kept in storage whose certificate is gone (its learner's account was deleted) are deleted. */
+const sweepCertificatePdfs = (batch: number) =>
+  sweepUnclaimed(
+    storageKeys.certificatesPrefix(),
+    batch,
+    async (keys) => {
+      const codes = keys.map((key) => key.slice(storageKeys.certificatesPrefix().length).replace(/\.pdf$/, ""));
+      const rows = await db.select({ code: certificates.code }).from(certificates).where(inArray(certificates.code, codes));
+      return new Set(rows.map((c) => storageKeys.certificatePdf(c.code)));
+    },
+    "the PDF of a certificate that is gone",
+  );
 
 async function sweepEndedStaging(now: Date, batch: number): Promise<number> {
   const ended = await db
@@ -106,35 +121,50 @@ async function sweepEndedStaging(now: Date, batch: number): Promise<number> {
   return count;
 }
 
-async function sweepStrays(batch: number): Promise<number> {
+/**
+ * Deletes the objects under a prefix that nothing claims, listing them in batches: `claimed` answers which keys of a
+ * batch are still referred to.
+ */
+async function sweepUnclaimed(
+  prefix: string,
+  batch: number,
+  claimed: (keys: string[]) => Promise<Set<string>>,
+  what: string,
+): Promise<number> {
   let count = 0;
   let keys: string[] = [];
   const sweepKeys = async () => {
-    const ids = keys.flatMap((key) => uploadIdOfStagingKey(key) ?? []);
-    const claimed = new Set(
-      ids.length === 0
-        ? []
-        : (await db.select({ stagingKey: uploadSessions.stagingKey }).from(uploadSessions).where(inArray(uploadSessions.id, ids))).map(
-            (s) => s.stagingKey,
-          ),
-    );
-    for (const key of keys.filter((k) => !claimed.has(k))) {
+    const kept = keys.length === 0 ? new Set<string>() : await claimed(keys);
+    for (const key of keys.filter((k) => !kept.has(k))) {
       try {
         await getStorage().delete(key);
         count += 1;
       } catch (error) {
-        log("STORAGE").error({ err: error, key }, "could not delete a staging object no upload claims");
+        log("STORAGE").error({ err: error, key }, `could not delete ${what}`);
       }
     }
     keys = [];
   };
-  for await (const key of getStorage().listKeys(storageKeys.stagingPrefix())) {
+  for await (const key of getStorage().listKeys(prefix)) {
     keys.push(key);
     if (keys.length >= batch) await sweepKeys();
   }
   await sweepKeys();
   return count;
 }
+
+const sweepStrays = (batch: number) =>
+  sweepUnclaimed(
+    storageKeys.stagingPrefix(),
+    batch,
+    async (keys) => {
+      const ids = keys.flatMap((key) => uploadIdOfStagingKey(key) ?? []);
+      if (ids.length === 0) return new Set();
+      const rows = await db.select({ stagingKey: uploadSessions.stagingKey }).from(uploadSessions).where(inArray(uploadSessions.id, ids));
+      return new Set(rows.flatMap((s) => s.stagingKey ?? []));
+    },
+    "a staging object no upload claims",
+  );
 
 const globalForSweep = globalThis as unknown as { __budhhubLastUploadSweep?: number };
 

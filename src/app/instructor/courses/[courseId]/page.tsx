@@ -98,6 +98,8 @@ export default async function CourseEditorPage({ params }: { params: Promise<{ c
             difficulty: difficultyOf(course.difficulty),
             estimatedDuration: course.estimatedDuration,
             selfEnrollment: course.selfEnrollment,
+            certificateEnabled: course.certificateEnabled,
+            certificateLine: course.certificateLine,
           }}
         />
       </section>
