@@ -63,11 +63,13 @@ const samples: Record<string, Sample> = {
   "GET /api/courses": { query: () => ({ q: "python", category: "Programming", difficulty: "beginner", sort: "newest", page: "1" }) },
   "GET /api/admin/users": { query: () => ({ q: "learner", role: "LEARNER", page: "1" }) },
   "PATCH /api/admin/users/[userId]": { body: () => ({ role: "LEARNER", disabled: false }) },
-  "GET /api/admin/analytics": { query: () => ({ range: "30d", bucket: "day", format: "json" }) },
-  "GET /api/instructor/analytics": { query: () => ({ range: "30d", bucket: "day", format: "json" }) },
-  "GET /api/instructor/courses/[courseId]/analytics": { query: () => ({ range: "30d", bucket: "day", format: "json" }) },
+  "GET /api/admin/analytics": { query: (f) => ({ range: "30d", bucket: "day", cohortId: f.cohortId, format: "json" }) },
+  "GET /api/instructor/analytics": { query: (f) => ({ range: "30d", bucket: "day", cohortId: f.cohortId, format: "json" }) },
+  "GET /api/instructor/courses/[courseId]/analytics": {
+    query: (f) => ({ range: "30d", bucket: "day", cohortId: f.cohortId, format: "json" }),
+  },
   "GET /api/instructor/courses/[courseId]/analytics/learners": {
-    query: () => ({ q: "ada", sort: "name", dir: "asc", page: "1", format: "json" }),
+    query: (f) => ({ q: "ada", sort: "name", dir: "asc", page: "1", cohortId: f.cohortId, format: "json" }),
   },
   "POST /api/instructor/courses": {
     body: () => ({

@@ -12,7 +12,7 @@ export const LEARNERS_PAGE_SIZE = 25;
 export const defaultBucket = (range: AnalyticsRange): AnalyticsBucket => (range === "7d" || range === "30d" ? "day" : "week");
 
 /** Only the learners who are members of this cohort (every analytics view takes it). */
-const cohortIdQuery = z.preprocess(blankToUndefined, z.uuid({ error: "cohortId: not a valid cohort id." }).optional());
+const cohortIdQuery = z.preprocess(blankToUndefined, z.uuid({ error: "Cohort must be a cohort's id." }).optional());
 
 export const analyticsQuerySchema = z
   .object({
