@@ -151,7 +151,7 @@ const samples: Record<string, Sample> = {
   },
   "POST /api/my-courses/[courseId]/lessons/[lessonId]/submission": { body: (f) => ({ text: "My answer.", uploadIds: [f.uploadId] }) },
   "GET /api/instructor/submissions": { query: (f) => ({ courseId: f.courseId, lessonId: f.lessonId, status: "late" }) },
-  "GET /api/instructor/courses/[courseId]/gradebook": { query: () => ({ format: "csv" }) },
+  "GET /api/instructor/courses/[courseId]/gradebook": { query: (f) => ({ format: "csv", cohortId: f.cohortId }) },
   // --- school: sign-up policy and admin help ---
   // "open" with a domain: what every other file signs up under. Each spoiled field (a bad policy, a bad domain) is a 400.
   "PATCH /api/admin/settings": { body: () => ({ signupPolicy: "open", signupDomains: ["school.example"] }) },

@@ -30,7 +30,7 @@ const courseRoutes = (f: Fixtures) => [
 ];
 
 const rows: MatrixRow<Actor, Fixtures>[] = [
-  ...[0, 1].flatMap((i): MatrixRow<Actor, Fixtures>[] => [
+  ...[0, 1, 2].flatMap((i): MatrixRow<Actor, Fixtures>[] => [
     { method: "GET", path: (f) => `${courseRoutes(f)[i]}?cohortId=${f.members}`, expect: editors(200, 200) },
     {
       method: "GET",

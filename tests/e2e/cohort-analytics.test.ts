@@ -105,6 +105,17 @@ describe("analytics filtered by a cohort in Chromium", () => {
     expect(await page.locator('form[role="search"] input[name="cohortId"]').getAttribute("value")).toBe(cohortId);
     expect(await axeInBothSchemes(page, "course analytics filtered by a cohort")).toEqual([]);
 
+    // The gradebook keeps the filter, and its way back does too.
+    await page.getByRole("link", { name: /^Gradebook/ }).click();
+    await page.waitForURL(new RegExp(`/gradebook\\?cohortId=${cohortId}`));
+    await waitForHydration(page);
+    await page.getByText(`Showing members of ${cohortName} only.`).waitFor();
+    expect(await axeInBothSchemes(page, "gradebook filtered by a cohort")).toEqual([]);
+    await page.getByRole("link", { name: "Back to the course analytics" }).click();
+    await page.waitForURL(new RegExp(`/analytics\\?cohortId=${cohortId}`));
+    await page.goto(`/instructor/courses/${course.courseId}/analytics?range=7d&cohortId=${cohortId}`);
+    await waitForHydration(page);
+
     await page.getByRole("link", { name: "Show every learner" }).click();
     await page.waitForURL((url) => !url.search.includes("cohortId"));
     await waitForHydration(page);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
-import { assignmentCourse } from "../../../tests/helpers/assignment-db";
+import { assignmentCourse, enrolledLearner } from "../../../tests/helpers/assignment-db";
 import { buildAnalyticsFixture, NOW, series, statusOf } from "../../../tests/helpers/analytics-fixture";
 import { insertEnrollment, insertGradedAttempt, insertQuizCourse, RIGHT } from "../../../tests/helpers/quiz-results-fixtures";
 import { db } from "@/lib/db/client";
@@ -12,6 +12,7 @@ import { exportCourseLearners } from "./export-course-learners";
 import { adminCohortChoices, getAdminAnalytics } from "./get-admin-analytics";
 import { getCourseAnalytics } from "./get-course-analytics";
 import { getCourseAnalyticsPage } from "./get-course-analytics-page";
+import { exportGradebook, getGradebook } from "./gradebook";
 import { getInstructorAnalytics, instructorCohortChoices } from "./get-instructor-analytics";
 import { listCourseLearners } from "./list-course-learners";
 
@@ -119,6 +120,20 @@ describe("the cohort filter of the analytics", () => {
       (await exportCourseLearners(f.instructor, f.courses.data, learnersQuerySchema.parse({ cohortId: morning }))).body,
     ).text();
     expect(csv.split("\r\n").map((l) => l.split(",")[1])).toEqual(["E-mail", "dave@example.test", "alice@example.test", undefined]);
+  });
+
+  it("narrows the gradebook and its CSV to the members", async () => {
+    const essay = await assignmentCourse();
+    const [ann, ben] = [await enrolledLearner(essay.courseId), await enrolledLearner(essay.courseId)];
+    const onlyAnn = await cohort("Ann's group", [ann]);
+    expect((await getGradebook(essay.instructor, essay.courseId)).rows.map((r) => r.email).sort()).toEqual([ann.email, ben.email].sort());
+    const book = await getGradebook(essay.instructor, essay.courseId, onlyAnn);
+    expect(book.cohort).toEqual({ id: onlyAnn, name: "Ann's group" });
+    expect(book.rows.map((r) => r.email)).toEqual([ann.email]);
+    const csv = await new Response((await exportGradebook(essay.instructor, essay.courseId, onlyAnn)).body).text();
+    expect(csv).toContain(ann.email);
+    expect(csv).not.toContain(ben.email);
+    expect(await statusOf(getGradebook(essay.instructor, essay.courseId, UNKNOWN))).toBe(404);
   });
 
   it("adds up the instructor's courses over the members, and never counts a member's enrollment in another's course", async () => {

@@ -38,6 +38,9 @@ export const learnersQuerySchema = z.object({
 });
 export type LearnersQuery = z.infer<typeof learnersQuerySchema>;
 
+/** A view that takes the cohort filter alone (the gradebook). */
+export const cohortQuerySchema = z.object({ cohortId: cohortIdQuery });
+
 /** `format=csv` asks a data route for its CSV download instead of JSON. */
 export const exportFormatSchema = z.object({
   format: z.preprocess(blankToUndefined, z.enum(["json", "csv"], { error: "Format must be json or csv." }).default("json")),

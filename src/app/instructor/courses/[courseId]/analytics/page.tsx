@@ -101,7 +101,7 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
 
       <CourseQuizzesSection courseId={courseId} quizzes={analytics.quizzes} period={period} />
 
-      <CourseAssignmentsSection courseId={courseId} assignments={analytics.assignments} />
+      <CourseAssignmentsSection courseId={courseId} assignments={analytics.assignments} cohortId={view.cohortId} />
 
       <section aria-labelledby="learners-title" className={section}>
         <div className="flex flex-wrap items-center gap-3">
