@@ -24,22 +24,21 @@ const editors = (owner: Expected, admin: Expected): Record<Actor, Expected> => (
   admin,
 });
 
-const courseRoutes = (f: Fixtures) => [
-  `/api/instructor/courses/${f.course}/analytics`,
-  `/api/instructor/courses/${f.course}/analytics/learners`,
-];
+/** The course's views that take the filter, by their path after the course. */
+const COURSE_VIEWS = ["analytics", "analytics/learners", "gradebook"];
+const view = (f: Fixtures, path: string) => `/api/instructor/courses/${f.course}/${path}`;
 
 const rows: MatrixRow<Actor, Fixtures>[] = [
-  ...[0, 1, 2].flatMap((i): MatrixRow<Actor, Fixtures>[] => [
-    { method: "GET", path: (f) => `${courseRoutes(f)[i]}?cohortId=${f.members}`, expect: editors(200, 200) },
+  ...COURSE_VIEWS.flatMap((path): MatrixRow<Actor, Fixtures>[] => [
+    { method: "GET", path: (f) => `${view(f, path)}?cohortId=${f.members}`, expect: editors(200, 200) },
     {
       method: "GET",
-      path: (f) => `${courseRoutes(f)[i]}?cohortId=${f.empty}`,
+      path: (f) => `${view(f, path)}?cohortId=${f.empty}`,
       expect: editors(404, 200),
       note: "a cohort without a member in the course: not the instructor's to pick; any cohort for an admin",
     },
-    { method: "GET", path: (f) => `${courseRoutes(f)[i]}?cohortId=${UNKNOWN}`, expect: editors(404, 404), note: "no such cohort" },
-    { method: "GET", path: (f) => `${courseRoutes(f)[i]}?cohortId=class-of-2026`, expect: all(400), note: "not a cohort id" },
+    { method: "GET", path: (f) => `${view(f, path)}?cohortId=${UNKNOWN}`, expect: editors(404, 404), note: "no such cohort" },
+    { method: "GET", path: (f) => `${view(f, path)}?cohortId=class-of-2026`, expect: all(400), note: "not a cohort id" },
   ]),
   {
     method: "GET",
