@@ -3,7 +3,13 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ADMIN, DEMO_PASSWORD, demoAdmin, newAccount, type Account } from "../helpers/api-client";
 import { baseUrl } from "../helpers/base-url";
-import { axeInBothSchemes, launchBrowser, waitForHydration, watchPageErrors } from "../helpers/browser";
+import {
+  axeInBothSchemes,
+  elementsPastViewportOutsideScrollBoxes,
+  launchBrowser,
+  waitForHydration,
+  watchPageErrors,
+} from "../helpers/browser";
 import { buildCourse, enrollIn, type BuiltCourse } from "../helpers/learning-fixtures";
 
 /**
@@ -104,6 +110,9 @@ describe("analytics filtered by a cohort in Chromium", () => {
     expect(await page.getByRole("link", { name: /Download CSV/ }).getAttribute("href")).toContain(`cohortId=${cohortId}`);
     expect(await page.locator('form[role="search"] input[name="cohortId"]').getAttribute("value")).toBe(cohortId);
     expect(await axeInBothSchemes(page, "course analytics filtered by a cohort")).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await elementsPastViewportOutsideScrollBoxes(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // The gradebook keeps the filter, and its way back does too.
     await page.getByRole("link", { name: /^Gradebook/ }).click();
