@@ -65,11 +65,13 @@ const samples: Record<string, Sample> = {
   "GET /api/courses": { query: () => ({ q: "python", category: "Programming", difficulty: "beginner", sort: "newest", page: "1" }) },
   "GET /api/admin/users": { query: () => ({ q: "learner", role: "LEARNER", page: "1" }) },
   "PATCH /api/admin/users/[userId]": { body: () => ({ role: "LEARNER", disabled: false }) },
-  "GET /api/admin/analytics": { query: () => ({ range: "30d", bucket: "day", format: "json" }) },
-  "GET /api/instructor/analytics": { query: () => ({ range: "30d", bucket: "day", format: "json" }) },
-  "GET /api/instructor/courses/[courseId]/analytics": { query: () => ({ range: "30d", bucket: "day", format: "json" }) },
+  "GET /api/admin/analytics": { query: (f) => ({ range: "30d", bucket: "day", cohortId: f.cohortId, format: "json" }) },
+  "GET /api/instructor/analytics": { query: (f) => ({ range: "30d", bucket: "day", cohortId: f.cohortId, format: "json" }) },
+  "GET /api/instructor/courses/[courseId]/analytics": {
+    query: (f) => ({ range: "30d", bucket: "day", cohortId: f.cohortId, format: "json" }),
+  },
   "GET /api/instructor/courses/[courseId]/analytics/learners": {
-    query: () => ({ q: "ada", sort: "name", dir: "asc", page: "1", format: "json" }),
+    query: (f) => ({ q: "ada", sort: "name", dir: "asc", page: "1", cohortId: f.cohortId, format: "json" }),
   },
   "POST /api/instructor/courses": {
     body: () => ({
@@ -159,7 +161,7 @@ const samples: Record<string, Sample> = {
   },
   "POST /api/my-courses/[courseId]/lessons/[lessonId]/submission": { body: (f) => ({ text: "My answer.", uploadIds: [f.uploadId] }) },
   "GET /api/instructor/submissions": { query: (f) => ({ courseId: f.courseId, lessonId: f.lessonId, status: "late" }) },
-  "GET /api/instructor/courses/[courseId]/gradebook": { query: () => ({ format: "csv" }) },
+  "GET /api/instructor/courses/[courseId]/gradebook": { query: (f) => ({ format: "csv", cohortId: f.cohortId }) },
   // --- school: sign-up policy and admin help ---
   // "open" with a domain: what every other file signs up under. Each spoiled field (a bad policy, a bad domain) is a 400.
   "PATCH /api/admin/settings": { body: () => ({ signupPolicy: "open", signupDomains: ["school.example"] }) },

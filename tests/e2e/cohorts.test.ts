@@ -99,9 +99,9 @@ describe("cohorts in Chromium", () => {
     const table = page.getByRole("table", { name: "Learners" });
     for (const who of [...members, alone]) await table.getByText(who.email).waitFor();
     await page.getByLabel("Cohort", { exact: true }).selectOption({ label: name });
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/cohortId=/);
-    await page.getByText(`Showing the members of ${name} only`).waitFor();
+    await page.getByText(`Showing members of ${name} only`).waitFor();
     for (const who of members) await table.getByText(who.email).waitFor();
     expect(await table.getByText(alone.email).count()).toBe(0);
     const csvHref = await page

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RangeBar } from "@/components/analytics/analytics-header";
+import { CohortFilter } from "@/components/analytics/cohort-filter";
+import { overviewHref } from "@/components/analytics/course-analytics-href";
 import { CsvLink } from "@/components/analytics/csv-link";
 import { OverTimeSection } from "@/components/analytics/over-time-section";
 import { parseSearch } from "@/lib/validation/parse-search";
@@ -10,15 +12,13 @@ import { TimeSeriesChart } from "@/components/analytics/time-series-chart";
 import { TopCoursesTable } from "@/components/analytics/top-courses-table";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { countUsersByRole } from "@/lib/admin/count-users-by-role";
-import { getAdminAnalytics } from "@/lib/analytics/get-admin-analytics";
+import { adminCohortChoices, getAdminAnalytics } from "@/lib/analytics/get-admin-analytics";
 import { countPendingInstructorRequests } from "@/lib/users/instructor-requests";
 import { formatBytes, plural } from "@/lib/format";
-import { analyticsQuerySchema, type AnalyticsRange } from "@/lib/validation/analytics";
-import { requirePageRole } from "@/app/_http/page-viewer";
+import { analyticsQuerySchema } from "@/lib/validation/analytics";
+import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Admin" };
-
-const adminHref = (range: AnalyticsRange) => (range === "30d" ? "/admin" : `/admin?range=${range}`);
 
 function Subsection({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -33,13 +33,18 @@ function Subsection({ id, title, children }: { id: string; title: string; childr
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageRole("/admin", "ADMIN");
-  const query = parseSearch(analyticsQuerySchema, await searchParams, ["range", "bucket"]);
-  const [counts, analytics, waiting] = await Promise.all([
-    countUsersByRole(viewer),
-    getAdminAnalytics(viewer, query),
-    countPendingInstructorRequests(viewer),
-  ]);
-  const { range, storage } = analytics;
+  // A malformed value is dropped, as for every query value; an unknown cohort id is not found.
+  const query = parseSearch(analyticsQuerySchema, await searchParams, ["range", "bucket", "cohortId"]);
+  const [counts, analytics, waiting, cohorts] = await orNotFound(
+    Promise.all([
+      countUsersByRole(viewer),
+      getAdminAnalytics(viewer, query),
+      countPendingInstructorRequests(viewer),
+      adminCohortChoices(viewer),
+    ]),
+  );
+  const { range, storage, cohort } = analytics;
+  const csvParams = new URLSearchParams({ range: range.range, ...(cohort ? { cohortId: cohort.id } : {}), format: "csv" });
   const period = rangePhrase(range.range);
   const figures = [
     { label: "Learners", value: counts.byRole.LEARNER },
@@ -95,9 +100,16 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <h2 id="platform-title" className="flex-1 text-xl font-semibold">
             Platform analytics
           </h2>
-          <CsvLink href={`/api/admin/analytics?range=${range.range}&format=csv`}>Download CSV (one row per course)</CsvLink>
+          <CsvLink href={`/api/admin/analytics?${csvParams.toString()}`}>Download CSV (one row per course)</CsvLink>
         </div>
-        <RangeBar range={range} hrefFor={adminHref} />
+        <RangeBar range={range} hrefFor={(r) => overviewHref("/admin", { range: r, cohortId: cohort?.id })} />
+        <CohortFilter
+          action="/admin"
+          cohorts={cohorts}
+          current={cohort}
+          keep={{ range: range.range === "30d" ? undefined : range.range }}
+          clearHref={overviewHref("/admin", { range: range.range })}
+        />
 
         <Subsection id="signups-title" title="Sign-ups">
           <TimeSeriesChart

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyticsQuerySchema, learnersQuerySchema } from "@/lib/validation/analytics";
-import { courseAnalyticsHref, learnersCsvHref, type CourseAnalyticsView } from "./course-analytics-href";
+import { courseAnalyticsHref, learnersCsvHref, overviewHref, type CourseAnalyticsView } from "./course-analytics-href";
 import { bucketLabel, formatSeconds, tickLabel } from "./labels";
 import { parseSearch } from "@/lib/validation/parse-search";
 
@@ -29,6 +29,21 @@ describe("course analytics URLs", () => {
   it("give the CSV the search and order of the table but no page or range (it holds every matching learner)", () => {
     const href = learnersCsvHref(id, { range: "7d", q: "hopper", sort: "progress", dir: "asc", page: 2 });
     expect(href).toBe(`/api/instructor/courses/${id}/analytics/learners?q=hopper&sort=progress&dir=asc&format=csv`);
+  });
+
+  it("keep the cohort filter in the page, its CSV and the overviews, and drop a malformed one", () => {
+    const cohortId = "6f1c2a9e-0000-4000-8000-0000000000c0";
+    const view: CourseAnalyticsView = { ...defaults, range: "7d", cohortId };
+    expect(courseAnalyticsHref(id, view)).toBe(`/instructor/courses/${id}/analytics?cohortId=${cohortId}&range=7d`);
+    expect(learnersCsvHref(id, view)).toContain(`cohortId=${cohortId}`);
+    expect(overviewHref("/admin", { range: "30d" })).toBe("/admin");
+    expect(overviewHref("/instructor/analytics", { range: "all", cohortId })).toBe(`/instructor/analytics?range=all&cohortId=${cohortId}`);
+    const params = { range: "7d", cohortId: "class-of-2026" };
+    expect(parseSearch(analyticsQuerySchema, params, ["range", "bucket", "cohortId"])).toEqual({
+      range: "7d",
+      bucket: "day",
+      cohortId: undefined,
+    });
   });
 
   it("drop a value the schema refuses instead of failing the page", () => {

@@ -27,3 +27,12 @@ export function learnersCsvHref(courseId: string, view: CourseAnalyticsView): st
   params.set("format", "csv");
   return `/api/instructor/courses/${courseId}/analytics/learners?${params.toString()}`;
 }
+
+/** An overview page's URL (the instructor's or the admin's) for a range and cohort, defaults left out. */
+export function overviewHref(path: string, view: { range: AnalyticsRange; cohortId?: string }): string {
+  const params = new URLSearchParams();
+  if (view.range !== "30d") params.set("range", view.range);
+  if (view.cohortId) params.set("cohortId", view.cohortId);
+  const s = params.toString();
+  return `${path}${s ? `?${s}` : ""}`;
+}

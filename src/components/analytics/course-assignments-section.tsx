@@ -10,14 +10,26 @@ import { TableScroll } from "./table-scroll";
  * The course's assignments: a line per assignment (handed in, graded, waiting, late, passed, mean points) with a link to
  * its grading queue, and each one's grades as a distribution chart with its table; the gradebook is linked above.
  */
-export function CourseAssignmentsSection({ courseId, assignments }: { courseId: string; assignments: AssignmentLine[] }) {
+export function CourseAssignmentsSection({
+  courseId,
+  assignments,
+  cohortId,
+}: {
+  courseId: string;
+  assignments: AssignmentLine[];
+  /** The page's cohort filter, which the gradebook keeps. */
+  cohortId?: string;
+}) {
   return (
     <section aria-labelledby="assignments-title" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="assignments-title" className="flex-1 text-xl font-semibold">
           Assignments
         </h2>
-        <Link href={`/instructor/courses/${courseId}/gradebook`} className={buttonStyles.secondary}>
+        <Link
+          href={`/instructor/courses/${courseId}/gradebook${cohortId ? `?cohortId=${cohortId}` : ""}`}
+          className={buttonStyles.secondary}
+        >
           Gradebook: every quiz and assignment score
         </Link>
       </div>

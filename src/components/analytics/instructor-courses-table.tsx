@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { overviewHref } from "./course-analytics-href";
 import { TableScroll } from "./table-scroll";
 import { badgeStyles, tableStyles } from "@/components/ui/table-styles";
 import type { InstructorCourseRow } from "@/lib/analytics/types";
@@ -8,9 +9,16 @@ import { ColumnHeads } from "@/components/ui/column-heads";
 
 const numeric = `${tableStyles.td} text-right tabular-nums`;
 
-/** One row per course the instructor teaches, each opening that course's analytics for the same range. */
-export function InstructorCoursesTable({ courses, range }: { courses: InstructorCourseRow[]; range: AnalyticsRange }) {
-  const rangeQuery = range === "30d" ? "" : `?range=${range}`;
+/** One row per course the instructor teaches, each opening that course's analytics for the same range and cohort. */
+export function InstructorCoursesTable({
+  courses,
+  range,
+  cohortId,
+}: {
+  courses: InstructorCourseRow[];
+  range: AnalyticsRange;
+  cohortId?: string;
+}) {
   return (
     <TableScroll>
       <table className={tableStyles.table}>
@@ -30,7 +38,7 @@ export function InstructorCoursesTable({ courses, range }: { courses: Instructor
           {courses.map((c) => (
             <tr key={c.courseId}>
               <th scope="row" className={`${tableStyles.td} font-medium`}>
-                <Link href={`/instructor/courses/${c.courseId}/analytics${rangeQuery}`} className="hover:underline">
+                <Link href={overviewHref(`/instructor/courses/${c.courseId}/analytics`, { range, cohortId })} className="hover:underline">
                   {c.title}
                 </Link>
               </th>

@@ -4,17 +4,8 @@ import { inputClass } from "@/components/forms/field";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { courseAnalyticsHref, type CourseAnalyticsView } from "./course-analytics-href";
 
-/** A plain GET form: the search goes into the URL with the range and order, back to page 1. */
-export function LearnerSearchForm({
-  courseId,
-  view,
-  cohorts = [],
-}: {
-  courseId: string;
-  view: CourseAnalyticsView;
-  /** The cohorts enrolled in the course: the table and its CSV can show one cohort's members only. */
-  cohorts?: { id: string; name: string }[];
-}) {
+/** A plain GET form: the search goes into the URL with the range, cohort and order, back to page 1. */
+export function LearnerSearchForm({ courseId, view }: { courseId: string; view: CourseAnalyticsView }) {
   return (
     <form
       method="get"
@@ -24,6 +15,7 @@ export function LearnerSearchForm({
       className="flex flex-wrap items-end gap-3"
     >
       {view.range !== "30d" && <input type="hidden" name="range" value={view.range} />}
+      {view.cohortId && <input type="hidden" name="cohortId" value={view.cohortId} />}
       {view.sort !== "enrolled" && <input type="hidden" name="sort" value={view.sort} />}
       {view.dir !== "desc" && <input type="hidden" name="dir" value={view.dir} />}
       <div className="flex min-w-0 flex-1 flex-col gap-1 sm:max-w-sm">
@@ -40,21 +32,6 @@ export function LearnerSearchForm({
           className={inputClass}
         />
       </div>
-      {cohorts.length > 0 && (
-        <div className="flex min-w-0 flex-col gap-1">
-          <label htmlFor="learner-cohort" className="text-sm font-medium">
-            Cohort
-          </label>
-          <select id="learner-cohort" name="cohortId" defaultValue={view.cohortId ?? ""} className={`${inputClass} max-w-full`}>
-            <option value="">Every learner</option>
-            {cohorts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
       <button type="submit" className={buttonStyles.primary}>
         <Search aria-hidden="true" className="h-4 w-4" />
         Search

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { memberOf } from "./cohort-filter";
 import { enrolledIn, type ResolvedRange } from "./range";
 import { averageSql, percentSql, queryRows } from "./sql-rows";
 import { countOverTime } from "./time-series";
@@ -19,30 +20,37 @@ const enrollmentsOf = (courses: SQL) => sql`e.course_id in (select c.id from cou
 const recentCompletions = (now: Date) =>
   sql`lp.completed and lp.completed_at > ${now.toISOString()}::timestamptz - interval '30 days' and lp.completed_at <= ${now.toISOString()}::timestamptz`;
 
-/** The first enrollment's instant in these courses, which starts the "all" range; null when there is none. */
-export async function firstEnrollmentAt(courses: SQL): Promise<Date | null> {
+/**
+ * The first enrollment's instant in these courses (of the cohort's members, with one), which starts the "all" range;
+ * null when there is none.
+ */
+export async function firstEnrollmentAt(courses: SQL, cohortId?: string): Promise<Date | null> {
   const [row] = await queryRows<{ at: string | null }>(sql`
     select to_char(min(f.at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at
-    from courses c cross join lateral (select min(e.enrolled_at) as at from enrollments e where e.course_id = c.id) f
+    from courses c cross join lateral (
+      select min(e.enrolled_at) as at from enrollments e where e.course_id = c.id and ${memberOf(cohortId)}
+    ) f
     where ${courses}`);
   return row?.at ? new Date(row.at) : null;
 }
 
 /** Enrollments made and completions reached in each bucket of the range (completions by completed_at). */
 export function enrollmentsOverTime(courses: SQL, range: ResolvedRange) {
+  const counted = sql`${enrollmentsOf(courses)} and ${memberOf(range.cohortId)}`;
   return countOverTime(range, {
-    enrollments: sql`select e.enrolled_at as at from enrollments e where ${enrollmentsOf(courses)}`,
-    completions: sql`select e.completed_at as at from enrollments e where ${enrollmentsOf(courses)}`,
+    enrollments: sql`select e.enrolled_at as at from enrollments e where ${counted}`,
+    completions: sql`select e.completed_at as at from enrollments e where ${counted}`,
   });
 }
 
 /**
- * The headline figures. Over one course (`oneCourse`), an enrollment is a learner, so active learners are counted from
- * lesson_progress alone, without looking up each recent completion's enrollment.
+ * The headline figures. Over one course (`oneCourse`) and every learner, an enrollment is a learner, so active learners
+ * are counted from lesson_progress alone, without looking up each recent completion's enrollment.
  */
 export async function enrollmentSummary(courses: SQL, range: ResolvedRange, now: Date, oneCourse = false): Promise<EnrollmentSummary> {
-  const learner = oneCourse ? sql`lp.enrollment_id` : sql`e.learner_id`;
-  const learnerJoin = oneCourse ? sql`` : sql`join enrollments e on e.id = lp.enrollment_id`;
+  const progressOnly = oneCourse && !range.cohortId;
+  const learner = progressOnly ? sql`lp.enrollment_id` : sql`e.learner_id`;
+  const learnerJoin = progressOnly ? sql`` : sql`join enrollments e on e.id = lp.enrollment_id and ${memberOf(range.cohortId)}`;
   const [row] = await queryRows<EnrollmentSummary>(sql`
     select k.enrollments, k.completions, ${percentSql(sql`k.completions`, sql`k.enrollments`)} as "completionRate",
       k.average_progress as "averageProgress", a.active7 as "activeLearners7d", a.active30 as "activeLearners30d"
@@ -70,7 +78,7 @@ export async function perCourseFigures(courses: SQL, range: ResolvedRange, now: 
     ? sql`select m.course_id, count(distinct e.learner_id)::int as n
       from courses c join modules m on m.course_id = c.id join lessons l on l.module_id = m.id
       join lesson_progress lp on lp.lesson_id = l.id join enrollments e on e.id = lp.enrollment_id
-      where ${courses} and ${recentCompletions(now)}
+      where ${courses} and ${recentCompletions(now)} and ${memberOf(range.cohortId)}
       group by m.course_id`
     : sql`select null::uuid as course_id, 0 as n where false`;
   return queryRows<CourseFigures>(sql`

@@ -2,16 +2,21 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import type { AnalyticsQuery } from "@/lib/validation/analytics";
-import { csvLine, type CsvDownload } from "./csv";
+import { requireCohortFilter } from "./cohort-filter";
+import { csvLine, slugify, type CsvDownload } from "./csv";
 import { firstEnrollmentAt, perCourseFigures } from "./enrollment-figures";
 import { resolveRange } from "./range";
 
 const HEADER = ["Course", "Instructor", "Status", "Enrollments", "Completions", "Completion rate (%)", "Average progress (%)"];
 
-/** Admins: one CSV row per course with its enrollments of the range, their completions and progress. */
+/**
+ * Admins: one CSV row per course with its enrollments of the range, their completions and progress; with
+ * `query.cohortId`, of that cohort's members only (404 when there is no such cohort).
+ */
 export async function exportAdminAnalytics(viewer: Viewer | null, query: AnalyticsQuery, now: Date = new Date()): Promise<CsvDownload> {
   requireRoleOf(viewer, "ADMIN");
-  const range = resolveRange(query, now, await firstEnrollmentAt(sql`true`));
+  const cohort = await requireCohortFilter(viewer, sql`true`, query.cohortId);
+  const range = resolveRange({ ...query, cohortId: cohort?.id }, now, await firstEnrollmentAt(sql`true`, cohort?.id));
   const rows = await perCourseFigures(sql`true`, range, null);
   const lines = [
     csvLine(HEADER),
@@ -28,5 +33,6 @@ export async function exportAdminAnalytics(viewer: Viewer | null, query: Analyti
     ),
   ];
   const body = new Blob(lines).stream();
-  return { fileName: `budhhub-courses-${range.range}-${range.to}.csv`, body };
+  const of = cohort ? `-${slugify(cohort.name, "cohort")}` : "";
+  return { fileName: `budhhub-courses${of}-${range.range}-${range.to}.csv`, body };
 }

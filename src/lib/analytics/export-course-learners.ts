@@ -2,7 +2,9 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireCourseEditor } from "@/lib/courses/course-editor-access";
 import type { LearnersQuery } from "@/lib/validation/analytics";
+import { requireCohortFilter } from "./cohort-filter";
 import { csvLine, slugify, type CsvDownload } from "./csv";
+import { oneCourse } from "./get-course-analytics";
 import { selectLearnerRows, type LearnersCursor } from "./learner-rows";
 
 /** Rows per statement: each one sorts what is left of the course's learners, so fewer, larger batches cost less. */
@@ -10,7 +12,8 @@ const BATCH = 5000;
 const HEADER = ["Name", "E-mail", "Enrolled at", "Progress (%)", "Completed at", "Last activity"];
 
 /**
- * Every learner of the course matching the search, in the table's order, as CSV. The rows are read in keyset batches
+ * Every learner of the course matching the search (and cohort: 404 when the viewer may not filter this course by it),
+ * in the table's order, as CSV. The rows are read in keyset batches
  * while the response is sent, so memory stays bounded however many learners there are.
  */
 export async function exportCourseLearners(
@@ -21,6 +24,7 @@ export async function exportCourseLearners(
   batchSize: number = BATCH,
 ): Promise<CsvDownload> {
   const course = await requireCourseEditor(viewer, courseId);
+  await requireCohortFilter(viewer, oneCourse(courseId), query.cohortId);
   const encoder = new TextEncoder();
   let after: LearnersCursor | undefined;
   let done = false;

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import type { AnalyticsQuery } from "@/lib/validation/analytics";
+import { cohortChoices, memberOf, requireCohortFilter } from "./cohort-filter";
 import { rangeInfo, resolveRange, type ResolvedRange } from "./range";
 import { queryRows } from "./sql-rows";
 import { countOverTime } from "./time-series";
@@ -9,13 +10,17 @@ import type { AdminAnalytics, TopCourse } from "./types";
 
 type PlatformFacts = Pick<AdminAnalytics, "usersByRole" | "courses" | "storage"> & { firstEventAt: string | null };
 
-/** Users by role, courses by status, stored bytes and the first event (which starts "all"), in one statement. */
-async function platformFacts(): Promise<PlatformFacts> {
+/**
+ * Users by role, courses by status, stored bytes and the first event (which starts "all"), in one statement; with a
+ * cohort, the users and the first event are its members'.
+ */
+async function platformFacts(cohortId: string | undefined): Promise<PlatformFacts> {
+  const member = memberOf(cohortId, sql`u.id`);
   const [row] = await queryRows<PlatformFacts>(sql`
     select json_build_object(
-        'ADMIN', (select count(*) from users where role = 'ADMIN'),
-        'INSTRUCTOR', (select count(*) from users where role = 'INSTRUCTOR'),
-        'LEARNER', (select count(*) from users where role = 'LEARNER')
+        'ADMIN', (select count(*) from users u where role = 'ADMIN' and ${member}),
+        'INSTRUCTOR', (select count(*) from users u where role = 'INSTRUCTOR' and ${member}),
+        'LEARNER', (select count(*) from users u where role = 'LEARNER' and ${member})
       ) as "usersByRole",
       json_build_object(
         'published', (select count(*) from courses where is_published),
@@ -27,7 +32,7 @@ async function platformFacts(): Promise<PlatformFacts> {
         'videoCount', (select count(*) from lessons where video_key is not null),
         'materialCount', (select count(*) from course_materials)
       ) as storage,
-      to_char(least((select min(created_at) from users), (select min(enrolled_at) from enrollments)) at time zone 'UTC',
+      to_char(least((select min(created_at) from users u where ${member}), (select min(enrolled_at) from enrollments e where ${memberOf(cohortId)})) at time zone 'UTC',
         'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "firstEventAt"`);
   return row!;
 }
@@ -39,7 +44,7 @@ async function topCourses(column: "enrolled_at" | "completed_at", range: Resolve
     select c.id as "courseId", c.title, u.name as "instructorName", t.n as count
     from (
       select e.course_id, count(*)::int as n from enrollments e
-      where ${at} >= ${range.start}::timestamptz and ${at} < ${range.end}::timestamptz
+      where ${at} >= ${range.start}::timestamptz and ${at} < ${range.end}::timestamptz and ${memberOf(range.cohortId)}
       group by e.course_id
     ) t
     join courses c on c.id = t.course_id join users u on u.id = c.instructor_id
@@ -47,22 +52,27 @@ async function topCourses(column: "enrolled_at" | "completed_at", range: Resolve
     limit 10`);
 }
 
-/** Platform figures for admins: users, sign-ups, courses, top courses, enrollments and completions, storage. */
+/**
+ * Platform figures for admins: users, sign-ups, courses, top courses, enrollments and completions, storage. With
+ * `query.cohortId`, the people figures count that cohort's members only (404 when there is no such cohort).
+ */
 export async function getAdminAnalytics(viewer: Viewer | null, query: AnalyticsQuery, now: Date = new Date()): Promise<AdminAnalytics> {
   requireRoleOf(viewer, "ADMIN");
-  const facts = await platformFacts();
-  const range = resolveRange(query, now, facts.firstEventAt ? new Date(facts.firstEventAt) : null);
+  const cohort = await requireCohortFilter(viewer, sql`true`, query.cohortId);
+  const facts = await platformFacts(cohort?.id);
+  const range = resolveRange({ ...query, cohortId: cohort?.id }, now, facts.firstEventAt ? new Date(facts.firstEventAt) : null);
   const [series, topByEnrollments, topByCompletions] = await Promise.all([
     countOverTime(range, {
-      signUps: sql`select created_at as at from users`,
-      enrollments: sql`select enrolled_at as at from enrollments`,
-      completions: sql`select completed_at as at from enrollments`,
+      signUps: sql`select created_at as at from users u where ${memberOf(range.cohortId, sql`u.id`)}`,
+      enrollments: sql`select enrolled_at as at from enrollments e where ${memberOf(range.cohortId)}`,
+      completions: sql`select completed_at as at from enrollments e where ${memberOf(range.cohortId)}`,
     }),
     topCourses("enrolled_at", range),
     topCourses("completed_at", range),
   ]);
   return {
     range: rangeInfo(range),
+    cohort: cohort && { id: cohort.id, name: cohort.name },
     usersByRole: facts.usersByRole,
     signUpsOverTime: series.signUps,
     courses: facts.courses,
@@ -72,4 +82,10 @@ export async function getAdminAnalytics(viewer: Viewer | null, query: AnalyticsQ
     completionsOverTime: series.completions,
     storage: facts.storage,
   };
+}
+
+/** Admins may filter the platform figures by any cohort: the selector's choices. */
+export async function adminCohortChoices(viewer: Viewer | null) {
+  requireRoleOf(viewer, "ADMIN");
+  return cohortChoices(viewer, sql`true`);
 }

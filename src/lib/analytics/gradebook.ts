@@ -2,14 +2,18 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireCourseEditor } from "@/lib/courses/course-editor-access";
+import { cohortChoices, memberOf, requireCohortFilter } from "./cohort-filter";
 import { csvLine, slugify, type CsvDownload } from "./csv";
+import { oneCourse } from "./get-course-analytics";
 import { queryRows } from "./sql-rows";
+import type { AppliedCohort } from "./types";
 
 /**
  * The course's gradebook: one row per enrolled learner, one column per quiz and assignment in curriculum order. A quiz
  * cell is the learner's best graded attempt (percent, as the quiz results count it); an assignment cell is the points of
  * its latest grade (a revision request included, since that is the grade the learner was given), out of its maximum.
- * Two statements, whatever the number of learners and columns.
+ * Two statements, whatever the number of learners and columns. With a cohort, its members' rows only (404 when the
+ * viewer may not filter this course by it, as on the course's analytics).
  */
 
 export type GradebookColumn = { lessonId: string; title: string; kind: "quiz" | "assignment"; maxPoints: number | null };
@@ -21,10 +25,16 @@ export type GradebookRow = {
   progress: number;
   cells: Record<string, GradebookCell>;
 };
-export type Gradebook = { course: { id: string; title: string }; columns: GradebookColumn[]; rows: GradebookRow[] };
+export type Gradebook = {
+  course: { id: string; title: string };
+  cohort: AppliedCohort;
+  columns: GradebookColumn[];
+  rows: GradebookRow[];
+};
 
-export async function getGradebook(viewer: Viewer | null, courseId: string): Promise<Gradebook> {
+export async function getGradebook(viewer: Viewer | null, courseId: string, cohortId?: string): Promise<Gradebook> {
   const course = await requireCourseEditor(viewer, courseId);
+  const cohort = await requireCohortFilter(viewer, oneCourse(courseId), cohortId);
   const [columns, cells] = await Promise.all([
     queryRows<GradebookColumn>(sql`
       select l.id as "lessonId", l.title, l.kind::text as kind, a.max_points as "maxPoints"
@@ -43,7 +53,7 @@ export async function getGradebook(viewer: Viewer | null, courseId: string): Pro
     }>(sql`
       with learners as (
         select e.id as enrollment_id, u.id as learner_id, u.name, u.email, e.progress
-        from enrollments e join users u on u.id = e.learner_id where e.course_id = ${courseId}
+        from enrollments e join users u on u.id = e.learner_id where e.course_id = ${courseId} and ${memberOf(cohort?.id)}
       ), best_quiz as (
         select distinct on (a.lesson_id, a.enrollment_id) a.lesson_id, a.enrollment_id, a.score, a.passed
         from quiz_attempts a join learners l on l.enrollment_id = a.enrollment_id
@@ -66,7 +76,18 @@ export async function getGradebook(viewer: Viewer | null, courseId: string): Pro
     if (c.lessonId) row.cells[c.lessonId] = { score: c.score, passed: c.passed, status: c.status };
     rows.set(c.learnerId, row);
   }
-  return { course: { id: course.id, title: course.title }, columns, rows: [...rows.values()] };
+  return {
+    course: { id: course.id, title: course.title },
+    cohort: cohort && { id: cohort.id, name: cohort.name },
+    columns,
+    rows: [...rows.values()],
+  };
+}
+
+/** The gradebook page: the gradebook and its cohort selector's choices, behind the one editor check. */
+export async function getGradebookPage(viewer: Viewer | null, courseId: string, cohortId?: string) {
+  const book = await getGradebook(viewer, courseId, cohortId);
+  return { book, cohorts: await cohortChoices(viewer, oneCourse(courseId)) };
 }
 
 /** What a cell says in words, as the page and the CSV show it. */
@@ -78,9 +99,12 @@ export function cellText(column: GradebookColumn, cell: GradebookCell | undefine
   return `${cell.score}/${column.maxPoints}${cell.status === "returned" ? " (revision asked)" : ""}`;
 }
 
-/** The gradebook as a CSV: name, e-mail, progress, then a column per quiz (best %) and per assignment (points). */
-export async function exportGradebook(viewer: Viewer | null, courseId: string): Promise<CsvDownload> {
-  const book = await getGradebook(viewer, courseId);
+/**
+ * The gradebook as a CSV: name, e-mail, progress, then a column per quiz (best %) and per assignment (points); with a
+ * cohort, its members' rows.
+ */
+export async function exportGradebook(viewer: Viewer | null, courseId: string, cohortId?: string): Promise<CsvDownload> {
+  const book = await getGradebook(viewer, courseId, cohortId);
   const header = [
     "Name",
     "Email",

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { LearnersQuery } from "@/lib/validation/analytics";
+import { memberOf } from "./cohort-filter";
 import { isoSql, queryRows } from "./sql-rows";
 import type { LearnerRow } from "./types";
 
@@ -42,9 +43,7 @@ function learnersCondition(courseId: string, q: string | undefined, cohortId?: s
     const pattern = `%${escapeLike(q)}%`;
     conditions.push(sql`(u.name ilike ${pattern} or u.email ilike ${pattern})`);
   }
-  if (cohortId) {
-    conditions.push(sql`exists (select 1 from cohort_members cm where cm.cohort_id = ${cohortId} and cm.user_id = e.learner_id)`);
-  }
+  if (cohortId) conditions.push(memberOf(cohortId));
   return sql.join(conditions, sql` and `);
 }
 

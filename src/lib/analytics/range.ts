@@ -1,9 +1,13 @@
 import { sql } from "drizzle-orm";
+import { memberOf } from "./cohort-filter";
 import type { RangeInfo } from "./types";
 import type { AnalyticsQuery } from "@/lib/validation/analytics";
 
-/** A range as the queries use it: the days it covers, and the half-open instant interval [start, end) in UTC. */
-export type ResolvedRange = RangeInfo & { start: string; end: string };
+/**
+ * A range as the queries use it: the days it covers, the half-open instant interval [start, end) in UTC, and the
+ * cohort whose members alone count, if any.
+ */
+export type ResolvedRange = RangeInfo & { start: string; end: string; cohortId?: string };
 
 const DAY_MS = 86_400_000;
 const DAYS = { "7d": 7, "30d": 30, "90d": 90 } as const;
@@ -28,12 +32,13 @@ export function resolveRange(query: AnalyticsQuery, now: Date, firstEventAt: Dat
     to: ymd(today),
     start: first.toISOString(),
     end: new Date(today.getTime() + DAY_MS).toISOString(),
+    cohortId: query.cohortId,
   };
 }
 
 /** What the answer tells about the range: the days, not the instants the queries used. */
 export const rangeInfo = ({ range, bucket, from, to }: ResolvedRange): RangeInfo => ({ range, bucket, from, to });
 
-/** The range's cohort: enrollments (aliased `e`) made inside it. */
+/** The range's enrollments (aliased `e`): made inside it, and with a cohort filter, its members' only. */
 export const enrolledIn = (range: ResolvedRange) =>
-  sql`e.enrolled_at >= ${range.start}::timestamptz and e.enrolled_at < ${range.end}::timestamptz`;
+  sql`e.enrolled_at >= ${range.start}::timestamptz and e.enrolled_at < ${range.end}::timestamptz and ${memberOf(range.cohortId)}`;

@@ -6,6 +6,8 @@ import { LRUCache } from "lru-cache";
  * computed wait for the same computation: over 100,000 enrollments they take about a second on the embedded
  * database, and several people opening one dashboard should not each pay for it. Keys carry what must show at once
  * (see getCourseAnalytics); lesson completions on this instance drop the course's entries (analyticsChanged).
+ * Figures filtered by a cohort are kept under their own key, which holds the cohort and its member count, so a
+ * membership change shows at once too; a completion or a grade on another instance shows within the 30 seconds.
  */
 export const SHARED_FIGURES_TTL_MS = 30_000;
 

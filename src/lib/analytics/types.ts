@@ -7,6 +7,9 @@ import type { AnalyticsRange, AnalyticsBucket } from "@/lib/validation/analytics
 /** One bucket of a time series: `date` is the bucket's first day (YYYY-MM-DD, UTC); empty buckets are present with 0. */
 export type TimePoint = { date: string; count: number };
 
+/** The cohort whose members alone the figures count; null for every learner. */
+export type AppliedCohort = { id: string; name: string } | null;
+
 export type RangeInfo = {
   range: AnalyticsRange;
   bucket: AnalyticsBucket;
@@ -96,6 +99,7 @@ export type AssignmentLine = {
 
 export type CourseAnalytics = {
   course: { id: string; title: string; isPublished: boolean; totalLessons: number };
+  cohort: AppliedCohort;
   range: RangeInfo;
   summary: EnrollmentSummary;
   /** Enrollments made in each bucket. */
@@ -125,6 +129,7 @@ export type InstructorCourseRow = {
 
 export type InstructorAnalytics = {
   range: RangeInfo;
+  cohort: AppliedCohort;
   summary: EnrollmentSummary;
   enrollmentsOverTime: TimePoint[];
   completionsOverTime: TimePoint[];
@@ -150,8 +155,13 @@ export type LearnersPage = { rows: LearnerRow[]; total: number; page: number; pa
 
 export type TopCourse = { courseId: string; title: string; instructorName: string | null; count: number };
 
+/**
+ * With a cohort, the user, sign-up, enrollment and completion figures count its members only; courses and storage are
+ * the platform's, whoever is counted.
+ */
 export type AdminAnalytics = {
   range: RangeInfo;
+  cohort: AppliedCohort;
   usersByRole: { ADMIN: number; INSTRUCTOR: number; LEARNER: number };
   signUpsOverTime: TimePoint[];
   courses: { published: number; draft: number };

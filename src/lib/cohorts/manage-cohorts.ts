@@ -184,13 +184,3 @@ export async function publishedCoursesForCohorts(viewer: Viewer | null) {
     .orderBy(asc(courses.title), asc(courses.id))
     .limit(1000);
 }
-
-/** The cohorts enrolled in a course, A to Z, for its editors' cohort filter (the caller has checked they edit it). */
-export async function cohortsOfCourse(courseId: string) {
-  return db
-    .select({ id: cohorts.id, name: cohorts.name })
-    .from(cohortCourses)
-    .innerJoin(cohorts, eq(cohorts.id, cohortCourses.cohortId))
-    .where(eq(cohortCourses.courseId, courseId))
-    .orderBy(asc(sql`lower(${cohorts.name})`));
-}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { courseAnalyticsHref, learnersCsvHref, type CourseAnalyticsView } from "@/components/analytics/course-analytics-href";
+import { CohortFilter } from "@/components/analytics/cohort-filter";
 import { CourseAssignmentsSection } from "@/components/analytics/course-assignments-section";
 import { CourseQuizzesSection } from "@/components/analytics/course-quizzes-section";
 import { CsvLink } from "@/components/analytics/csv-link";
@@ -33,11 +34,12 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
   const { courseId } = parsed.data;
   const viewer = await requirePageRole(`/instructor/courses/${courseId}/analytics`, "INSTRUCTOR", "ADMIN");
   const raw = await searchParams;
-  const query = parseSearch(analyticsQuerySchema, raw, ["range", "bucket"]);
-  const learnersQuery = parseSearch(learnersQuerySchema, raw, ["q", "sort", "dir", "page", "cohortId"]);
+  // A malformed value is dropped, as for every query value; a cohort id the viewer may not filter by is not found.
+  const query = parseSearch(analyticsQuerySchema, raw, ["range", "bucket", "cohortId"]);
+  const learnersQuery = parseSearch(learnersQuerySchema, raw, ["q", "sort", "dir", "page"]);
   const { analytics, learners, cohorts } = await orNotFound(getCourseAnalyticsPage(viewer, courseId, query, learnersQuery));
   const { course, range, summary } = analytics;
-  const view: CourseAnalyticsView = { ...learnersQuery, range: range.range };
+  const view: CourseAnalyticsView = { ...learnersQuery, cohortId: analytics.cohort?.id, range: range.range };
   const pageCount = Math.max(1, Math.ceil(learners.total / learners.pageSize));
   const period = rangePhrase(range.range);
   const section = "flex flex-col gap-4";
@@ -52,6 +54,19 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
         }
         range={range}
         hrefFor={(r) => courseAnalyticsHref(courseId, { ...view, range: r, page: 1 })}
+      />
+
+      <CohortFilter
+        action={`/instructor/courses/${courseId}/analytics`}
+        cohorts={cohorts}
+        current={analytics.cohort}
+        keep={{
+          range: view.range === "30d" ? undefined : view.range,
+          q: view.q,
+          sort: view.sort === "enrolled" ? undefined : view.sort,
+          dir: view.dir === "desc" ? undefined : view.dir,
+        }}
+        clearHref={courseAnalyticsHref(courseId, { ...view, cohortId: undefined, page: 1 })}
       />
 
       <SummaryStats summary={summary} range={range.range} />
@@ -86,7 +101,7 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
 
       <CourseQuizzesSection courseId={courseId} quizzes={analytics.quizzes} period={period} />
 
-      <CourseAssignmentsSection courseId={courseId} assignments={analytics.assignments} />
+      <CourseAssignmentsSection courseId={courseId} assignments={analytics.assignments} cohortId={view.cohortId} />
 
       <section aria-labelledby="learners-title" className={section}>
         <div className="flex flex-wrap items-center gap-3">
@@ -95,13 +110,7 @@ export default async function CourseAnalyticsPage({ params, searchParams }: Prop
           </h2>
           {learners.total > 0 && <CsvLink href={learnersCsvHref(courseId, view)}>Download CSV</CsvLink>}
         </div>
-        <LearnerSearchForm courseId={courseId} view={view} cohorts={cohorts} />
-        {learnersQuery.cohortId && (
-          <p className="text-sm text-slate-700 dark:text-slate-300">
-            Showing the members of {cohorts.find((c) => c.id === learnersQuery.cohortId)?.name ?? "one cohort"} only, here and in the CSV;
-            the figures above count every learner.
-          </p>
-        )}
+        <LearnerSearchForm courseId={courseId} view={view} />
         <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
           {learners.total === 0
             ? view.q

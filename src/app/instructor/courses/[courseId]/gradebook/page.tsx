@@ -1,28 +1,39 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CohortFilter } from "@/components/analytics/cohort-filter";
+import { overviewHref } from "@/components/analytics/course-analytics-href";
 import { CsvLink } from "@/components/analytics/csv-link";
 import { TableScroll } from "@/components/analytics/table-scroll";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { tableStyles } from "@/components/ui/table-styles";
-import { cellText, getGradebook } from "@/lib/analytics/gradebook";
+import { cellText, getGradebookPage } from "@/lib/analytics/gradebook";
+import { cohortQuerySchema } from "@/lib/validation/analytics";
+import { parseSearch, type SearchParams } from "@/lib/validation/parse-search";
 import { courseParams } from "@/lib/validation/ids";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 
 export const metadata: Metadata = { title: "Gradebook" };
 
-type Props = { params: Promise<{ courseId: string }> };
+type Props = { params: Promise<{ courseId: string }>; searchParams: Promise<SearchParams> };
 
-export default async function GradebookPage({ params }: Props) {
+export default async function GradebookPage({ params, searchParams }: Props) {
   const parsed = courseParams.safeParse(await params);
   if (!parsed.success) notFound();
   const { courseId } = parsed.data;
   const viewer = await requirePageRole(`/instructor/courses/${courseId}/gradebook`, "INSTRUCTOR", "ADMIN");
-  const book = await orNotFound(getGradebook(viewer, courseId));
+  // A malformed cohort id is dropped, as on the analytics page; one the viewer may not filter by is not found.
+  const { cohortId } = parseSearch(cohortQuerySchema, await searchParams, ["cohortId"]);
+  const { book, cohorts } = await orNotFound(getGradebookPage(viewer, courseId, cohortId));
+  const path = `/instructor/courses/${courseId}/gradebook`;
+  const csvParams = new URLSearchParams({ format: "csv", ...(book.cohort ? { cohortId: book.cohort.id } : {}) });
   return (
     <div className="flex flex-col gap-6">
       <p>
-        <Link href={`/instructor/courses/${courseId}/analytics`} className={buttonStyles.link}>
+        <Link
+          href={overviewHref(`/instructor/courses/${courseId}/analytics`, { range: "30d", cohortId: book.cohort?.id })}
+          className={buttonStyles.link}
+        >
           Back to the course analytics
         </Link>
       </p>
@@ -34,14 +45,17 @@ export default async function GradebookPage({ params }: Props) {
         </p>
         {book.rows.length > 0 && (
           <p>
-            <CsvLink href={`/api/instructor/courses/${courseId}/gradebook?format=csv`}>Download the gradebook (CSV)</CsvLink>
+            <CsvLink href={`/api/instructor/courses/${courseId}/gradebook?${csvParams.toString()}`}>Download the gradebook (CSV)</CsvLink>
           </p>
         )}
       </div>
+      <CohortFilter action={path} cohorts={cohorts} current={book.cohort} keep={{}} clearHref={path} />
       {book.columns.length === 0 ? (
         <p className="text-slate-700 dark:text-slate-300">This course has no quiz or assignment yet.</p>
       ) : book.rows.length === 0 ? (
-        <p className="text-slate-700 dark:text-slate-300">Nobody is enrolled yet.</p>
+        <p className="text-slate-700 dark:text-slate-300">
+          {book.cohort ? "No member of this cohort is enrolled." : "Nobody is enrolled yet."}
+        </p>
       ) : (
         <TableScroll focusLabel="Gradebook">
           <table className={tableStyles.table}>

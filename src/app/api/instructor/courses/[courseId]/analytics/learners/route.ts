@@ -7,7 +7,7 @@ import { exportFormatSchema, learnersQuerySchema } from "@/lib/validation/analyt
 import { courseParams } from "@/lib/validation/ids";
 
 /**
- * The course's learners (?q=&sort=name|enrolled|progress|activity&dir=asc|desc&page=), 25 a page; with &format=csv,
+ * The course's learners (?q=&cohortId=&sort=name|enrolled|progress|activity&dir=asc|desc&page=), 25 a page; with &format=csv,
  * every learner matching q in that order as a CSV attachment.
  */
 export const GET = route(
