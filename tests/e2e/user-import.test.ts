@@ -138,8 +138,9 @@ describe("bulk import in Chromium", () => {
     const learnersStatus = page.getByRole("status").filter({ hasText: /learners?, all time/ });
     await learnersStatus.filter({ hasText: "51 learners" }).waitFor();
     await page.getByLabel("Cohort", { exact: true }).selectOption({ label: COHORT });
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/cohortId=/);
+    await page.getByText(`Showing members of ${COHORT} only`).waitFor();
     await learnersStatus.filter({ hasText: "50 learners" }).waitFor();
     // Every filtered row, through the page's CSV link: the 50 imported learners, not the one who enrolled alone.
     const csvHref = await page
