@@ -138,7 +138,7 @@ describe("analytics over HTTP", () => {
       new RegExp(`^attachment; filename="analytics-over-http-\\d+-learners-${today}\\.csv"$`),
     );
     const records = parseCsv(csv.text);
-    expect(records[0]).toEqual(["Name", "E-mail", "Enrolled at", "Progress (%)", "Completed at", "Last activity"]);
+    expect(records[0]).toEqual(["Name", "E-mail", "Enrolled at", "Progress (%)", "Completed at", "Last activity", "Certificate"]);
     expect(records.slice(1).map((r) => [r[0], r[1], r[3], r[4] === ""])).toEqual([
       [ben.name, ben.email, "50", true],
       [ann.name, ann.email, "100", false],

@@ -219,7 +219,7 @@ describe("analytics in Chromium", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), csvLink.click()]);
     expect(download.suggestedFilename()).toMatch(/^introduction-to-python-learners-.*\.csv$/);
     const [header, ...csvRows] = await csvOf(download);
-    expect(header).toEqual(["Name", "E-mail", "Enrolled at", "Progress (%)", "Completed at", "Last activity"]);
+    expect(header).toEqual(["Name", "E-mail", "Enrolled at", "Progress (%)", "Completed at", "Last activity", "Certificate"]);
     const byProgress = await apiLearners(ada, pythonId, { sort: "progress", dir: "asc" });
     expect(csvRows.map((r) => [r[1], Number(r[3])])).toEqual(byProgress.rows.map((l) => [l.email, l.progress]));
     expect(csvRows.slice(0, 25).map((r) => r[1])).toEqual((await tableLearners(page)).map((l) => l.email));

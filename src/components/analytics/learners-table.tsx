@@ -49,6 +49,9 @@ export function LearnersTable({ courseId, view, rows }: { courseId: string; view
             <SortHeader courseId={courseId} view={view} sort="enrolled" label="Enrolled" />
             <SortHeader courseId={courseId} view={view} sort="progress" label="Progress" />
             <SortHeader courseId={courseId} view={view} sort="activity" label="Last activity" />
+            <th scope="col" className={tableStyles.th}>
+              Certificate
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -64,6 +67,16 @@ export function LearnersTable({ courseId, view, rows }: { courseId: string; view
               </td>
               <td className={`${tableStyles.td} whitespace-nowrap`}>
                 {row.lastActivityAt ? formatDate(row.lastActivityAt) : "None recorded"}
+              </td>
+              <td className={`${tableStyles.td} whitespace-nowrap`}>
+                {row.certificateCode ? (
+                  <Link href={`/certificates/${row.certificateCode}`} className="font-mono hover:underline">
+                    {row.certificateCode}
+                    <span className="sr-only"> (certificate of {row.name ?? row.email})</span>
+                  </Link>
+                ) : (
+                  "—"
+                )}
               </td>
             </tr>
           ))}

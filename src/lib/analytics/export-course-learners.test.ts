@@ -9,7 +9,7 @@ import { exportCourseLearners } from "./export-course-learners";
 withTestDatabase();
 
 const learners = (q: Record<string, string> = {}) => learnersQuerySchema.parse(q);
-const HEADER = "Name,E-mail,Enrolled at,Progress (%),Completed at,Last activity";
+const HEADER = "Name,E-mail,Enrolled at,Progress (%),Completed at,Last activity,Certificate";
 
 async function addLearners(courseId: string, people: { name: string; email: string; progress?: number }[], firstId = 100) {
   const made = await db
@@ -35,10 +35,10 @@ describe("exportCourseLearners", () => {
     expect(await new Response(download.body).text()).toBe(
       [
         HEADER,
-        "Alice Zephyr,alice@example.test,2026-03-12T00:00:00.000Z,100,2026-03-15T10:00:00.000Z,2026-03-16T09:00:00.000Z",
-        "bob,bob@example.test,2026-03-11T23:59:59.999Z,33,,2026-03-12T08:00:00.000Z",
-        "Carol,c.arol@example.test,2026-02-16T12:00:00.000Z,100,2026-03-10T09:00:00.000Z,2026-03-10T09:00:00.000Z",
-        ",dave@example.test,2026-03-18T11:00:00.000Z,0,,",
+        "Alice Zephyr,alice@example.test,2026-03-12T00:00:00.000Z,100,2026-03-15T10:00:00.000Z,2026-03-16T09:00:00.000Z,",
+        "bob,bob@example.test,2026-03-11T23:59:59.999Z,33,,2026-03-12T08:00:00.000Z,",
+        "Carol,c.arol@example.test,2026-02-16T12:00:00.000Z,100,2026-03-10T09:00:00.000Z,2026-03-10T09:00:00.000Z,",
+        ",dave@example.test,2026-03-18T11:00:00.000Z,0,,,",
         "",
       ].join("\r\n"),
     );

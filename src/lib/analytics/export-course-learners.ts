@@ -9,7 +9,7 @@ import { selectLearnerRows, type LearnersCursor } from "./learner-rows";
 
 /** Rows per statement: each one sorts what is left of the course's learners, so fewer, larger batches cost less. */
 const BATCH = 5000;
-const HEADER = ["Name", "E-mail", "Enrolled at", "Progress (%)", "Completed at", "Last activity"];
+const HEADER = ["Name", "E-mail", "Enrolled at", "Progress (%)", "Completed at", "Last activity", "Certificate"];
 
 /**
  * Every learner of the course matching the search (and cohort: 404 when the viewer may not filter this course by it),
@@ -38,7 +38,11 @@ export async function exportCourseLearners(
       if (last) {
         after = last;
         controller.enqueue(
-          encoder.encode(rows.map((r) => csvLine([r.name, r.email, r.enrolledAt, r.progress, r.completedAt, r.lastActivityAt])).join("")),
+          encoder.encode(
+            rows
+              .map((r) => csvLine([r.name, r.email, r.enrolledAt, r.progress, r.completedAt, r.lastActivityAt, r.certificateCode]))
+              .join(""),
+          ),
         );
       }
       if (rows.length < batchSize) {

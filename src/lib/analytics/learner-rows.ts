@@ -79,7 +79,8 @@ export async function selectLearnerRows(
   const rows = await queryRows<{ row: LearnerRow; cursorKey: string; enrollmentId: string }>(sql`
     select json_build_object(
         'enrollmentId', p.id, 'learnerId', p.learner_id, 'name', p.name, 'email', p.email, 'enrolledAt', ${isoSql(sql`p.enrolled_at`)},
-        'progress', p.progress, 'completedAt', ${isoSql(sql`p.completed_at`)}, 'lastActivityAt', ${isoSql(lastActivity)}
+        'progress', p.progress, 'completedAt', ${isoSql(sql`p.completed_at`)}, 'lastActivityAt', ${isoSql(lastActivity)},
+        'certificateCode', (select c.code from certificates c where c.course_id = ${courseId} and c.learner_id = p.learner_id and c.revoked_at is null)
       ) as row, p.id as "enrollmentId", p.sort_key::text as "cursorKey"
     from (
       select e.id, e.learner_id, u.name, u.email, e.enrolled_at, e.progress, e.completed_at, e.last_accessed_at, ${key} as sort_key

@@ -31,6 +31,7 @@ describe("listCourseLearners", () => {
           progress: 0,
           completedAt: null,
           lastActivityAt: null,
+          certificateCode: null,
         },
         // The position saved on 03-16 is later than the last access (03-15).
         {
@@ -42,6 +43,7 @@ describe("listCourseLearners", () => {
           progress: 100,
           completedAt: "2026-03-15T10:00:00.000Z",
           lastActivityAt: "2026-03-16T09:00:00.000Z",
+          certificateCode: null,
         },
         {
           enrollmentId: e2,
@@ -52,6 +54,7 @@ describe("listCourseLearners", () => {
           progress: 33,
           completedAt: null,
           lastActivityAt: "2026-03-12T08:00:00.000Z",
+          certificateCode: null,
         },
         {
           enrollmentId: e3,
@@ -62,6 +65,7 @@ describe("listCourseLearners", () => {
           progress: 100,
           completedAt: "2026-03-10T09:00:00.000Z",
           lastActivityAt: "2026-03-10T09:00:00.000Z",
+          certificateCode: null,
         },
       ],
     });

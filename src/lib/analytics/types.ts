@@ -149,6 +149,8 @@ export type LearnerRow = {
    * recorded. Enrolling records a last access, so enrollments made through the app always have one.
    */
   lastActivityAt: string | null;
+  /** The code of the learner's certificate of this course, while it stands; null without one. */
+  certificateCode: string | null;
 };
 
 export type LearnersPage = { rows: LearnerRow[]; total: number; page: number; pageSize: number };

@@ -7,6 +7,7 @@ import { env } from "@/env";
 import { db } from "@/lib/db/client";
 import { certificates, courses, enrollments, lessons, modules, users } from "@/lib/db/schema";
 import { deleteCourse, updateCourse } from "@/lib/courses/manage-course";
+import { selectLearnerRows } from "@/lib/analytics/learner-rows";
 import { setLessonCompleted } from "@/lib/learning/lesson-progress";
 import { startAttempt, submitAttempt } from "@/lib/quizzes/attempts";
 import { saveAnswer } from "@/lib/quizzes/attempts-answers";
@@ -89,6 +90,9 @@ describe("issuing certificates", () => {
       revokedAt: null,
     });
     expect(issued!.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
+    // The course's learners table (and its CSV) show who earned one.
+    const { rows } = await selectLearnerRows(f.courseId, { q: undefined, sort: "name", dir: "asc" }, { limit: 10 });
+    expect(rows.map((r) => [r.learnerId, r.certificateCode])).toEqual([[learner.id, issued!.code]]);
 
     // Undone and done again, the learner still has the one certificate.
     await setLessonCompleted(learner, f.courseId, f.readingLessonId, false);
