@@ -1,0 +1,364 @@
+import "server-only";
+import fontkit from "@pdf-lib/fontkit";
+import type { Font as Shaper } from "@pdf-lib/fontkit";
+import {
+  PDFArray,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames,
+  type PDFFont,
+  type PDFPage,
+  type RGB,
+  beginText,
+  endText,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingColor,
+  setFontAndSize,
+  setTextMatrix,
+  setTextRise,
+} from "pdf-lib";
+import QRCode from "qrcode";
+import { FONT_FAMILIES, type FontWeight, fontCovers, loadFont } from "./fonts";
+
+export type CertificateFace = {
+  /** Printed exactly as given, e.g. "K7MQ-2XRP-9TWD". */
+  code: string;
+  learnerName: string;
+  courseTitle: string;
+  instructorName: string | null;
+  /** An optional line the instructor set for the course's certificates. */
+  line: string | null;
+  issuedAt: Date;
+  /** Absolute URL of the public verification page: printed, and encoded in the QR code. */
+  verifyUrl: string;
+  platformName: string;
+};
+
+/** A text on the certificate that none of the embedded fonts can draw: printing it would show empty boxes. */
+export class UndrawableTextError extends Error {
+  constructor(
+    readonly field: string,
+    readonly text: string,
+  ) {
+    super(`The ${field} "${text}" uses letters the certificate font cannot draw.`);
+    this.name = "UndrawableTextError";
+  }
+}
+
+// A4 landscape in points.
+const WIDTH = 841.89;
+const HEIGHT = 595.28;
+const MARGIN = 70;
+const TEXT_WIDTH = WIDTH - 2 * MARGIN;
+
+const INK = rgb(0.11, 0.14, 0.2);
+const ACCENT = rgb(0.05, 0.36, 0.42);
+const MUTED = rgb(0.4, 0.44, 0.5);
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** An embedded font, with the fontkit font that shapes and measures text exactly as the embedded one encodes it. */
+type Face = { pdf: PDFFont; shaper: Shaper };
+
+/** Fonts are embedded only when a text needs them, so a Latin-only certificate carries no Devanagari subset. */
+class FontPicker {
+  private embedded = new Map<string, Promise<Face>>();
+  constructor(private doc: PDFDocument) {}
+
+  /** The first family with a glyph for every character of the text, in the weight asked for. */
+  async pick(text: string, weight: FontWeight, field: string): Promise<Face> {
+    for (const family of FONT_FAMILIES) {
+      const file = family.files[weight];
+      const { shaper } = await loadFont(file);
+      if (fontCovers(shaper, text)) return this.embed(file, `${family.name}-${weight}`);
+    }
+    throw new UndrawableTextError(field, text);
+  }
+
+  private embed(file: string, name: string): Promise<Face> {
+    let face = this.embedded.get(file);
+    if (!face) {
+      face = loadFont(file).then(async ({ bytes, shaper }) => ({
+        // A fixed name instead of pdf-lib's random suffix keeps two renderings of one certificate alike.
+        pdf: await this.doc.embedFont(bytes, { subset: true, customName: name }),
+        shaper,
+      }));
+      this.embedded.set(file, face);
+    }
+    return face;
+  }
+}
+
+/** The width of the text as shaped: marks and conjuncts take the advance the font's layout gives them. */
+function widthOf(face: Face, text: string, size: number): number {
+  const { positions } = face.shaper.layout(text);
+  const units = positions.reduce((sum, position) => sum + position.xAdvance, 0);
+  return (units * size) / face.shaper.unitsPerEm;
+}
+
+type Fitted = { lines: string[]; size: number };
+
+const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
+
+/** Breaks a text into lines no wider than `width`, at spaces, and inside a word only between whole letters. */
+function wrap(text: string, face: Face, size: number, width: number): string[] {
+  const fits = (s: string) => widthOf(face, s, size) <= width;
+  const lines: string[] = [];
+  let current = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (fits(candidate)) {
+      current = candidate;
+      continue;
+    }
+    if (current) lines.push(current);
+    current = "";
+    if (fits(word)) {
+      current = word;
+      continue;
+    }
+    // A single word wider than the line (a long URL, a name without spaces): split it between grapheme clusters so
+    // that a Devanagari conjunct or a letter with its accent is never torn apart.
+    for (const { segment } of graphemes.segment(word)) {
+      if (current && !fits(current + segment)) {
+        lines.push(current);
+        current = "";
+      }
+      current += segment;
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+/**
+ * The largest size, down to `minSize`, at which the text fits on one line; failing that, `maxLines` lines at the
+ * largest size that allows it. Sizes go below `minSize` rather than let any text leave the page.
+ */
+function fit(text: string, face: Face, maxSize: number, minSize: number, width: number, maxLines: number): Fitted {
+  for (let size = maxSize; size >= minSize; size -= 1) {
+    if (widthOf(face, text, size) <= width) return { lines: [text], size };
+  }
+  for (let size = minSize; size > 4; size -= 0.5) {
+    const lines = wrap(text, face, size, width);
+    if (lines.length <= maxLines) return { lines, size };
+  }
+  return { lines: wrap(text, face, 4, width), size: 4 };
+}
+
+/** Text is whitespace-collapsed and NFC-normalized so that "e" + combining accent finds the precomposed glyph. */
+function clean(text: string): string {
+  return text.normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+// Font resource names per page, so that every line in one font reuses one entry.
+const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+function fontKey(page: PDFPage, font: PDFFont): PDFName {
+  let keys = fontKeys.get(page);
+  if (!keys) fontKeys.set(page, (keys = new Map()));
+  let key = keys.get(font);
+  if (!key) keys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
+  return key;
+}
+
+/**
+ * Draws one line of shaped text. pdf-lib's drawText advances every glyph by its default width, which leaves gaps after
+ * Devanagari vowel signs and the reph; here each glyph is placed where fontkit's layout puts it, through TJ
+ * adjustments and text rise. The run is marked with its text as /ActualText because shaping puts glyphs in visual
+ * order (the i-matra before its consonant, the reph after): without it, copying or searching the PDF gives scrambled
+ * words.
+ */
+function drawLine(page: PDFPage, text: string, x: number, y: number, face: Face, size: number, color: RGB) {
+  const context = page.doc.context;
+  const { glyphs, positions } = face.shaper.layout(text);
+  // encodeText lays the text out the same way and registers the glyphs for the subset and the ToUnicode map.
+  const codes = face.pdf.encodeText(text).asString();
+  if (codes.length !== glyphs.length * 4) throw new Error(`Shaping "${text}" gave two different glyph runs.`);
+  const scale = 1000 / face.shaper.unitsPerEm;
+  const adjust = (units: number) => PDFNumber.of(Math.round(units * scale * 1000) / 1000);
+
+  const operators: PDFOperator[] = [];
+  let items: (PDFHexString | PDFNumber)[] = [];
+  let rise = 0;
+  const flush = () => {
+    if (items.length === 0) return;
+    const array = PDFArray.withContext(context);
+    for (const item of items) array.push(item);
+    operators.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [array]));
+    items = [];
+  };
+  glyphs.forEach((glyph, index) => {
+    const { xAdvance, xOffset, yOffset } = positions[index]!;
+    const glyphRise = (yOffset * size) / face.shaper.unitsPerEm;
+    if (glyphRise !== rise) {
+      flush();
+      operators.push(setTextRise(glyphRise));
+      rise = glyphRise;
+    }
+    // TJ numbers move the pen left by thousandths of the font size: shift by the offset, draw, then correct the
+    // default advance to the shaped one and undo the offset.
+    if (xOffset) items.push(adjust(-xOffset));
+    items.push(PDFHexString.of(codes.slice(index * 4, index * 4 + 4)));
+    const correction = glyph.advanceWidth - xAdvance + xOffset;
+    if (correction) items.push(adjust(correction));
+  });
+  flush();
+
+  const properties = context.obj({ ActualText: PDFHexString.fromText(text) });
+  page.pushOperators(
+    pushGraphicsState(),
+    // pdf-lib's operator type leaves out dictionaries, but it writes any PDF object in place, as BDC needs.
+    PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of("Span"), properties as never]),
+    beginText(),
+    setFillingColor(color),
+    setFontAndSize(fontKey(page, face.pdf), size),
+    setTextMatrix(1, 0, 0, 1, x, y),
+    ...operators,
+    endText(),
+    PDFOperator.of(PDFOperatorNames.EndMarkedContent),
+    popGraphicsState(),
+  );
+}
+
+type Align = "center" | "left" | "right";
+
+/** Draws fitted lines from `top` downwards and returns the y below the last line. */
+function drawBlock(page: PDFPage, block: Fitted, face: Face, top: number, x: number, align: Align, color: RGB) {
+  const leading = block.size * 1.25;
+  let y = top;
+  for (const line of block.lines) {
+    y -= leading;
+    const width = widthOf(face, line, block.size);
+    const left = align === "center" ? x - width / 2 : align === "right" ? x - width : x;
+    drawLine(page, line, left, y + block.size * 0.25, face, block.size, color);
+  }
+  return y;
+}
+
+const blockHeight = (block: Fitted) => block.lines.length * block.size * 1.25;
+
+/** Draws the dark modules as filled rectangles, one per horizontal run, so the code stays vector and sharp. */
+function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: number) {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
+  const count = modules.size;
+  const cell = size / count;
+  // The quiet zone the standard asks for (four modules) is kept white even if a background is ever added.
+  page.drawRectangle({ x: x - 4 * cell, y: y - 4 * cell, width: size + 8 * cell, height: size + 8 * cell, color: rgb(1, 1, 1) });
+  for (let row = 0; row < count; row++) {
+    let column = 0;
+    while (column < count) {
+      if (!modules.get(row, column)) {
+        column++;
+        continue;
+      }
+      const start = column;
+      while (column < count && modules.get(row, column)) column++;
+      page.drawRectangle({
+        x: x + start * cell,
+        y: y + size - (row + 1) * cell,
+        width: (column - start) * cell,
+        height: cell,
+        color: rgb(0, 0, 0),
+      });
+    }
+  }
+}
+
+/** A one-page A4 landscape certificate of completion, with the verification URL printed and as a QR code. */
+export async function renderCertificatePdf(face: CertificateFace): Promise<Uint8Array> {
+  // updateMetadata: false keeps pdf-lib from stamping the current time; the dates below are the issue date.
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const fonts = new FontPicker(doc);
+
+  const learnerName = clean(face.learnerName);
+  const courseTitle = clean(face.courseTitle);
+  const instructorName = face.instructorName ? clean(face.instructorName) : "";
+  const line = face.line ? clean(face.line) : "";
+  const platformName = clean(face.platformName);
+  const date = dateFormat.format(face.issuedAt);
+
+  const [nameFont, titleFont, lineFont, instructorFont, platformFont, bold, regular] = await Promise.all([
+    fonts.pick(learnerName, "bold", "name"),
+    fonts.pick(courseTitle, "bold", "course title"),
+    line ? fonts.pick(line, "regular", "line") : null,
+    instructorName ? fonts.pick(instructorName, "bold", "instructor name") : null,
+    fonts.pick(platformName, "bold", "platform name"),
+    fonts.pick("Certificate of completion", "bold", "label"),
+    fonts.pick(`${face.code} ${face.verifyUrl} ${date}`, "regular", "code or address"),
+  ]);
+
+  doc.setTitle(`Certificate ${face.code}`);
+  doc.setSubject(`${learnerName} has completed ${courseTitle}`);
+  doc.setAuthor(platformName);
+  doc.setCreator(platformName);
+  doc.setProducer(`${platformName} (pdf-lib)`);
+  doc.setLanguage("en");
+  doc.setCreationDate(face.issuedAt);
+  doc.setModificationDate(face.issuedAt);
+
+  const page = doc.addPage([WIDTH, HEIGHT]);
+
+  // Frame: a thin outer rule and a heavier inner one in the accent colour.
+  page.drawRectangle({ x: 22, y: 22, width: WIDTH - 44, height: HEIGHT - 44, borderColor: ACCENT, borderWidth: 0.75 });
+  page.drawRectangle({ x: 30, y: 30, width: WIDTH - 60, height: HEIGHT - 60, borderColor: ACCENT, borderWidth: 2 });
+
+  const center = WIDTH / 2;
+  let y = HEIGHT - 52;
+  y = drawBlock(page, fit(platformName, platformFont, 16, 10, TEXT_WIDTH, 1), platformFont, y, center, "center", ACCENT);
+  y = drawBlock(page, { lines: ["Certificate of completion"], size: 32 }, bold, y - 10, center, "center", INK);
+  page.drawLine({ start: { x: center - 60, y: y - 8 }, end: { x: center + 60, y: y - 8 }, color: ACCENT, thickness: 1.5 });
+
+  // The middle of the page, between the heading and the signature row, holds the name and the course; it is centred
+  // in that space so a short certificate does not look top-heavy.
+  const middleTop = y - 20;
+  const middleBottom = 190;
+  const intro: Fitted = { lines: ["This certifies that"], size: 13 };
+  const name = fit(learnerName, nameFont, 40, 22, TEXT_WIDTH, 2);
+  const completed: Fitted = { lines: ["has completed"], size: 13 };
+  const title = fit(courseTitle, titleFont, 26, 15, TEXT_WIDTH, 3);
+  const note = lineFont ? fit(line, lineFont, 12, 9, TEXT_WIDTH, 2) : null;
+  const gap = 8;
+  const height =
+    blockHeight(intro) +
+    blockHeight(name) +
+    blockHeight(completed) +
+    blockHeight(title) +
+    (note ? blockHeight(note) + 2 * gap : 0) +
+    4 * gap;
+  y = middleTop - Math.max(0, (middleTop - middleBottom - height) / 2);
+  y = drawBlock(page, intro, regular, y, center, "center", MUTED) - gap;
+  y = drawBlock(page, name, nameFont, y, center, "center", INK) - gap;
+  y = drawBlock(page, completed, regular, y, center, "center", MUTED) - gap;
+  y = drawBlock(page, title, titleFont, y, center, "center", ACCENT) - gap;
+  if (note && lineFont) drawBlock(page, note, lineFont, y - gap, center, "center", MUTED);
+
+  // Signature row: date and instructor on rules, like the lines a paper certificate is signed on.
+  const signatureWidth = 210;
+  const signature = (value: string, font: Face, label: string, x: number) => {
+    const fitted = fit(value, font, 13, 8, signatureWidth, 2);
+    const rule = 112;
+    drawBlock(page, fitted, font, rule + 4 + blockHeight(fitted), x + signatureWidth / 2, "center", INK);
+    page.drawLine({ start: { x, y: rule }, end: { x: x + signatureWidth, y: rule }, color: MUTED, thickness: 0.75 });
+    drawBlock(page, { lines: [label], size: 9 }, regular, rule - 2, x + signatureWidth / 2, "center", MUTED);
+  };
+  signature(date, regular, "Date of completion", MARGIN);
+  if (instructorFont) signature(instructorName, instructorFont, "Instructor", MARGIN + signatureWidth + 30);
+
+  // Verification: the QR code in the bottom right corner, the code and the address under it.
+  const qrSize = 92;
+  const qrX = WIDTH - MARGIN - qrSize;
+  const qrY = 82;
+  drawQrCode(page, face.verifyUrl, qrX, qrY, qrSize);
+  const right = WIDTH - MARGIN;
+  const verifyWidth = 330;
+  const codeBottom = drawBlock(page, { lines: [face.code], size: 10 }, regular, qrY - 10, right, "right", INK);
+  drawBlock(page, fit(face.verifyUrl, regular, 8, 5, verifyWidth, 2), regular, codeBottom, right, "right", MUTED);
+
+  return doc.save();
+}
