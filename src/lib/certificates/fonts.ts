@@ -8,8 +8,11 @@ import "regenerator-runtime/runtime";
 
 export type FontWeight = "regular" | "bold";
 
-/** One family the certificate can draw with, in the order they are tried for a text. */
-export type FontFamily = { name: string; files: Record<FontWeight, string> };
+/**
+ * One family the certificate can draw with, in the order they are tried for a text. A subset font's PDF name starts
+ * with a six-letter tag; a fixed one per file (rather than a random one) keeps the output reproducible.
+ */
+export type FontFamily = { files: Record<FontWeight, string>; subsetTags: Record<FontWeight, string> };
 
 // Noto Sans covers Latin (with its accents), Greek and Cyrillic; Noto Sans Devanagari covers Devanagari and also basic
 // Latin, digits and punctuation, so a Hindi name with an English word in it is drawn in one font. Files are read from
@@ -17,18 +20,18 @@ export type FontFamily = { name: string; files: Record<FontWeight, string> };
 // be rewritten by Turbopack into a module id, not a file.
 export const FONT_FAMILIES: readonly FontFamily[] = [
   {
-    name: "NotoSans",
     files: {
       regular: "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf",
       bold: "@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf",
     },
+    subsetTags: { regular: "BHNSAR", bold: "BHNSAB" },
   },
   {
-    name: "NotoSansDevanagari",
     files: {
       regular: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf",
       bold: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf",
     },
+    subsetTags: { regular: "BHNDVR", bold: "BHNDVB" },
   },
 ];
 

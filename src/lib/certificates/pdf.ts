@@ -63,7 +63,7 @@ const MUTED = rgb(0.4, 0.44, 0.5);
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** An embedded font, with the fontkit font that shapes and measures text exactly as the embedded one encodes it. */
-type Face = { pdf: PDFFont; shaper: Shaper };
+type Face = { pdf: PDFFont; shaper: Shaper; resourceName: PDFName };
 
 /** Fonts are embedded only when a text needs them, so a Latin-only certificate carries no Devanagari subset. */
 class FontPicker {
@@ -75,18 +75,19 @@ class FontPicker {
     for (const family of FONT_FAMILIES) {
       const file = family.files[weight];
       const { shaper } = await loadFont(file);
-      if (fontCovers(shaper, text)) return this.embed(file, `${family.name}-${weight}`);
+      if (fontCovers(shaper, text)) return this.embed(file, family.subsetTags[weight]);
     }
     throw new UndrawableTextError(field, text);
   }
 
-  private embed(file: string, name: string): Promise<Face> {
+  private embed(file: string, tag: string): Promise<Face> {
     let face = this.embedded.get(file);
     if (!face) {
       face = loadFont(file).then(async ({ bytes, shaper }) => ({
-        // A fixed name instead of pdf-lib's random suffix keeps two renderings of one certificate alike.
-        pdf: await this.doc.embedFont(bytes, { subset: true, customName: name }),
+        // Fixed names instead of pdf-lib's random suffixes keep two renderings of one certificate byte for byte alike.
+        pdf: await this.doc.embedFont(bytes, { subset: true, customName: `${tag}+${shaper.postscriptName}` }),
         shaper,
+        resourceName: PDFName.of(tag),
       }));
       this.embedded.set(file, face);
     }
@@ -156,16 +157,6 @@ function clean(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, " ").trim();
 }
 
-// Font resource names per page, so that every line in one font reuses one entry.
-const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
-function fontKey(page: PDFPage, font: PDFFont): PDFName {
-  let keys = fontKeys.get(page);
-  if (!keys) fontKeys.set(page, (keys = new Map()));
-  let key = keys.get(font);
-  if (!key) keys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
-  return key;
-}
-
 /**
  * Draws one line of shaped text. pdf-lib's drawText advances every glyph by its default width, which leaves gaps after
  * Devanagari vowel signs and the reph; here each glyph is placed where fontkit's layout puts it, through TJ
@@ -209,6 +200,7 @@ function drawLine(page: PDFPage, text: string, x: number, y: number, face: Face,
   });
   flush();
 
+  page.node.setFontDictionary(face.resourceName, face.pdf.ref);
   const properties = context.obj({ ActualText: PDFHexString.fromText(text) });
   page.pushOperators(
     pushGraphicsState(),
@@ -216,7 +208,7 @@ function drawLine(page: PDFPage, text: string, x: number, y: number, face: Face,
     PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of("Span"), properties as never]),
     beginText(),
     setFillingColor(color),
-    setFontAndSize(fontKey(page, face.pdf), size),
+    setFontAndSize(face.resourceName, size),
     setTextMatrix(1, 0, 0, 1, x, y),
     ...operators,
     endText(),
