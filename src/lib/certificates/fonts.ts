@@ -40,6 +40,16 @@ export type LoadedFont = { bytes: Uint8Array; shaper: fontkit.Font };
 
 // Fonts are a few hundred kilobytes each and never change while the server runs: read and parse each one once.
 const loaded = new Map<string, Promise<LoadedFont>>();
+const parsed = new WeakMap<Uint8Array, fontkit.Font>();
+
+/**
+ * The fontkit handed to pdf-lib: for the bytes of a loaded font it returns the font already parsed, instead of
+ * parsing half a megabyte again for every certificate. fontkit fonts keep no per-document state (pdf-lib makes a fresh
+ * subset per document), and pdf-lib then encodes exactly the glyphs this module measured.
+ */
+export const certificateFontkit = {
+  create: (bytes: Uint8Array) => parsed.get(bytes) ?? fontkit.create(bytes),
+};
 
 export function loadFont(file: string): Promise<LoadedFont> {
   let font = loaded.get(file);
@@ -48,6 +58,7 @@ export function loadFont(file: string): Promise<LoadedFont> {
       const bytes = new Uint8Array(buffer);
       const shaper = fontkit.create(bytes);
       padSubsetGlyphs(shaper);
+      parsed.set(bytes, shaper);
       return { bytes, shaper };
     });
     // A failed read is not cached, so a later certificate tries again rather than failing for the life of the process.

@@ -1,8 +1,7 @@
 import "server-only";
-import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, PDFName, type PDFPage, rgb } from "pdf-lib";
 import QRCode from "qrcode";
-import { FONT_FAMILIES, type FontWeight, fontCovers, loadFont } from "./fonts";
+import { FONT_FAMILIES, type FontWeight, certificateFontkit, fontCovers, loadFont } from "./fonts";
 import { type Face, type Fitted, blockHeight, drawBlock, fit } from "./text-layout";
 
 export type CertificateFace = {
@@ -108,7 +107,7 @@ function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: num
 export async function renderCertificatePdf(face: CertificateFace): Promise<Uint8Array> {
   // updateMetadata: false keeps pdf-lib from stamping the current time; the dates below are the issue date.
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(certificateFontkit);
   const fonts = new FontPicker(doc);
 
   const learnerName = clean(face.learnerName);
