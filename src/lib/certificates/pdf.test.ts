@@ -3,7 +3,10 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { inflateSync } from "node:zlib";
+import fontkit from "@pdf-lib/fontkit";
 import jsQR from "jsqr";
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CertificateFace, UndrawableTextError, renderCertificatePdf } from "./pdf";
@@ -136,6 +139,32 @@ describe("renderCertificatePdf", () => {
     expect(stdout).toMatch(/^CreationDate:\s+2026-11-30T10:00:00Z$/m);
     // Subsets, not whole fonts: a certificate stays small enough to mail.
     expect(bytes.length).toBeLessThan(60_000);
+  });
+
+  it("embeds font subsets whose every glyph has its outline", async () => {
+    // A broken subset still extracts as the right text (the ActualText and ToUnicode maps are separate from the
+    // outlines) but prints blank letters: so the outlines are checked inside the font files themselves.
+    const bytes = await renderCertificatePdf({
+      ...face,
+      learnerName: "क्षितिज Łukasiewicz Αλέξανδρος Анна",
+      line: "सोम ꣲ शास्त्री",
+    });
+    const doc = await PDFDocument.load(bytes);
+    const fontFiles = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter((object): object is PDFDict => object instanceof PDFDict && object.get(PDFName.of("Type")) === PDFName.of("FontDescriptor"))
+      .map((descriptor) => doc.context.lookup(descriptor.get(PDFName.of("FontFile2"))));
+    expect(fontFiles.length).toBe(3);
+    for (const file of fontFiles) {
+      if (!(file instanceof PDFRawStream)) throw new Error("A font descriptor without an embedded TrueType file.");
+      const font = fontkit.create(inflateSync(file.getContents()));
+      expect(font.numGlyphs).toBeGreaterThan(5);
+      // Only the space may be empty; a letter without contours prints as nothing.
+      const empty = [];
+      for (let id = 1; id < font.numGlyphs; id++) if (font.getGlyph(id).path.toSVG() === "") empty.push(id);
+      expect(empty.length).toBeLessThanOrEqual(1);
+    }
   });
 
   it("renders the same bytes for the same certificate", async () => {
