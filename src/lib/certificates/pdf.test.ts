@@ -117,6 +117,13 @@ describe("renderCertificatePdf", () => {
     expect(lines).toContain(title);
     const text = lines.join("\n");
     expect(text).toContain("K7MQ-2XRP-9TWD");
+
+    // Centred as measured: the glyphs advance by the shaped widths the layout used (vowel signs and the reph add no
+    // width), so the drawn line is as wide as the one measured and sits in the middle of the page.
+    for (const line of [name, title]) {
+      const box = (await wordBoxes(file)).find((word) => word.word === line)!;
+      expect((box.xMin + box.xMax) / 2, line).toBeCloseTo(A4_LANDSCAPE.width / 2, 0);
+    }
     expect(text).toContain("30 November 2026");
     expect(text).toContain("Priya Natarajan");
     expect(text).toContain("Awarded with distinction for the final project.");
