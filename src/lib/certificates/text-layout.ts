@@ -73,9 +73,10 @@ export function wrap(text: string, face: Face, size: number, width: number): str
  * largest size that allows it. Sizes go below `minSize` rather than let any text leave the page.
  */
 export function fit(text: string, face: Face, maxSize: number, minSize: number, width: number, maxLines: number): Fitted {
-  for (let size = maxSize; size >= minSize; size -= 1) {
-    if (widthOf(face, text, size) <= width) return { lines: [text], size };
-  }
+  // Width grows linearly with size, so one measurement gives the largest whole size that fits.
+  const widthAtOne = widthOf(face, text, 1);
+  const oneLine = Math.min(maxSize, Math.floor(width / widthAtOne));
+  if (oneLine >= minSize) return { lines: [text], size: oneLine };
   for (let size = minSize; size > 4; size -= 0.5) {
     const lines = wrap(text, face, size, width);
     if (lines.length <= maxLines) return { lines, size };
@@ -84,9 +85,9 @@ export function fit(text: string, face: Face, maxSize: number, minSize: number, 
 }
 
 /**
- * Draws one line of shaped text. pdf-lib's drawText advances every glyph by its default width, which leaves gaps after
- * Devanagari vowel signs and the reph; here each glyph is placed where fontkit's layout puts it, through TJ
- * adjustments and text rise. The run is marked with its text as /ActualText because shaping puts glyphs in visual
+ * Draws one line of shaped text. pdf-lib's drawText advances every glyph by its default width, ignoring kerning and
+ * the shaped advances (with Noto Sans Devanagari it left gaps after vowel signs and the reph); here each glyph is placed
+ * where fontkit's layout puts it, through TJ adjustments and text rise. The run is marked with its text as /ActualText because shaping puts glyphs in visual
  * order (the i-matra before its consonant, the reph after): without it, copying or searching the PDF gives scrambled
  * words.
  */
