@@ -109,6 +109,17 @@ describe("demo data", () => {
     for (const e of check) expect(e.progress).toBe(e.expected);
     expect(check.some((e) => e.progress > 0 && e.progress < 100)).toBe(true);
     expect(check.some((e) => e.progress === 100)).toBe(true);
+    // Every completed enrollment of a published course (they all award one) holds its certificate, and no other does.
+    const held = rows<{ completed: number; certified: number; strays: number }>(
+      await db.execute(sql`
+        select count(*) filter (where e.completed_at is not null)::int as completed,
+               count(k.id) filter (where e.completed_at is not null)::int as certified,
+               count(k.id) filter (where e.completed_at is null)::int as strays
+        from enrollments e join courses c on c.id = e.course_id and c.certificate_enabled
+        left join certificates k on k.course_id = e.course_id and k.learner_id = e.learner_id`),
+    );
+    expect(held[0]!.completed).toBeGreaterThan(0);
+    expect(held[0]).toEqual({ completed: held[0]!.completed, certified: held[0]!.completed, strays: 0 });
   });
 
   it("gives every course a quiz of 5+ questions of every type, and learners attempts graded by the grading code", async () => {

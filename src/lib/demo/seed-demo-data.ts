@@ -1,4 +1,5 @@
 import "server-only";
+import { issueCertificates } from "@/lib/certificates/issue-certificates";
 import fs from "node:fs";
 import path from "node:path";
 import { count, sql } from "drizzle-orm";
@@ -304,6 +305,8 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
       estimatedDuration: totalMinutes,
       totalLessons,
       isPublished: course.published,
+      // Every published demo course awards a certificate, so that the demo shows them.
+      certificateEnabled: course.published,
       publishedAt: course.published ? created : null,
       createdAt: created,
       updatedAt: created,
@@ -433,6 +436,11 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
       if (versionRows.length) await tx.insert(submissionVersions).values(versionRows);
       if (fileRows.length) await tx.insert(submissionFiles).values(fileRows);
       await tx.execute(sql`update courses c set enrollment_count = (select count(*)::int from enrollments e where e.course_id = c.id)`);
+      // The demo learners who completed a course hold its certificate, as if they had completed it in the app.
+      for (const course of courseRows) {
+        const completed = enrollmentRows.filter((e) => e.courseId === course.id && e.completedAt).map((e) => e.id!);
+        await issueCertificates(tx, course.id!, completed);
+      }
     });
   } catch (error) {
     await Promise.all(uploads.map((u) => storage.delete(u.key).catch(() => undefined)));
