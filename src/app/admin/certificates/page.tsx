@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageNav } from "@/components/ui/page-nav";
 import { requirePageRole } from "@/app/_http/page-viewer";
 import { CertificateActions } from "@/components/admin/certificate-actions";
 import { inputClass } from "@/components/forms/field";
@@ -108,20 +109,7 @@ export default async function AdminCertificatesPage({ searchParams }: { searchPa
           </table>
         </div>
       )}
-      {result.pageCount > 1 && (
-        <nav aria-label="Pages" className="flex gap-3">
-          {result.page > 1 && (
-            <Link href={pageHref(query, result.page - 1)} className={buttonStyles.secondary}>
-              Previous page
-            </Link>
-          )}
-          {result.page < result.pageCount && (
-            <Link href={pageHref(query, result.page + 1)} className={buttonStyles.secondary}>
-              Next page
-            </Link>
-          )}
-        </nav>
-      )}
+      <PageNav page={result.page} pageCount={result.pageCount} hrefFor={(p) => pageHref(query, p)} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageNav } from "@/components/ui/page-nav";
 import { notFound } from "next/navigation";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 import { CohortButton, CohortSettings, EnrollCohortForm } from "@/components/admin/cohort-actions";
@@ -161,20 +162,7 @@ export default async function CohortPage({ params, searchParams }: Props) {
             </table>
           </div>
         )}
-        {cohort.pageCount > 1 && (
-          <nav aria-label="Member pages" className="flex gap-3">
-            {cohort.page > 1 && (
-              <Link href={pageHref(cohort.page - 1)} className={buttonStyles.secondary}>
-                Previous page
-              </Link>
-            )}
-            {cohort.page < cohort.pageCount && (
-              <Link href={pageHref(cohort.page + 1)} className={buttonStyles.secondary}>
-                Next page
-              </Link>
-            )}
-          </nav>
-        )}
+        <PageNav page={cohort.page} pageCount={cohort.pageCount} hrefFor={pageHref} label="Member pages" />
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageNav } from "@/components/ui/page-nav";
 import { notFound } from "next/navigation";
 import { orNotFound, requirePageRole } from "@/app/_http/page-viewer";
 import { EnrollmentRowActions, EnrollUserButton } from "@/components/enrollments/staff-enrollment-actions";
@@ -113,20 +114,7 @@ export default async function EnrollmentsPage({ params, searchParams }: Props) {
             </table>
           </div>
         )}
-        {data.pageCount > 1 && (
-          <nav aria-label="Pages" className="flex gap-3">
-            {data.page > 1 && (
-              <Link href={pageHref(data.page - 1)} className={buttonStyles.secondary}>
-                Previous page
-              </Link>
-            )}
-            {data.page < data.pageCount && (
-              <Link href={pageHref(data.page + 1)} className={buttonStyles.secondary}>
-                Next page
-              </Link>
-            )}
-          </nav>
-        )}
+        <PageNav page={data.page} pageCount={data.pageCount} hrefFor={pageHref} />
       </section>
     </div>
   );
