@@ -9,6 +9,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Packages with WASM, native or worker parts that must be loaded by Node as they are, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pino", "pg", "@neondatabase/serverless", "ws", "bcryptjs"],
+  // The certificate PDF reads its fonts from node_modules when it runs: traced, so that a standalone build carries them.
+  outputFileTracingIncludes: {
+    "/api/certificates/[code]/pdf": ["./node_modules/@expo-google-fonts/noto-sans*/{400Regular,700Bold}/*.ttf"],
+  },
   async headers() {
     return [
       { source: "/:path*", headers: staticSecurityHeaders(production) },
