@@ -4,8 +4,12 @@ import { db } from "@/lib/db/client";
 
 /** Runs a statement and returns its rows, whichever driver answers (PGlite, node-postgres and Neon shape results alike). */
 export async function queryRows<T>(statement: SQL): Promise<T[]> {
-  const result = await db.execute(statement);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+  return rowsOf<T>(await db.execute(statement));
+}
+
+/** The rows of an executed statement (a transaction's `tx.execute` too), whichever driver answered. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** part / whole × 100 with one decimal, 0 when whole is 0; as a double so that every driver returns a number. */

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { assignmentSubmissions, assignments, courses, enrollments, lessons, modules, submissionVersions, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { writeLessonCompletion } from "@/lib/learning/lesson-progress";
+import { notify } from "@/lib/notifications/notifications";
 import type { GradeSubmissionInput, SubmissionQueueQuery } from "@/lib/validation/assignment";
 import { assignmentSettings } from "./manage-assignment";
 import { submissionView } from "./submissions";
@@ -163,6 +164,21 @@ export async function gradeSubmission(viewer: Viewer | null, courseId: string, s
       completed: passed,
       now,
     });
+    const [about] = await tx
+      .select({ learnerId: enrollments.learnerId, title: lessons.title })
+      .from(enrollments)
+      .innerJoin(lessons, eq(lessons.id, assignment.lessonId))
+      .where(eq(enrollments.id, current.enrollmentId));
+    await notify(tx, input.returnForRevision ? "assignment_returned" : "assignment_graded", [
+      {
+        userId: about!.learnerId,
+        title: input.returnForRevision ? `Returned for a revision: ${about!.title}` : `Graded: ${about!.title}`,
+        body: input.returnForRevision
+          ? "Read the feedback and hand it in again."
+          : `${input.points} of ${assignment.maxPoints} points: ${passed ? "passed" : "not passed yet"}.`,
+        link: `/my-courses/${courseId}/lessons/${assignment.lessonId}`,
+      },
+    ]);
     return { submission: row!, completion };
   });
   analyticsChanged(courseId);

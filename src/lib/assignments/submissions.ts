@@ -1,4 +1,5 @@
 import "server-only";
+import { notifySubmissionWaiting } from "@/lib/notifications/triggers";
 import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import { analyticsChanged } from "@/lib/analytics/shared-figures";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -195,6 +196,16 @@ export async function submitAssignment(viewer: Viewer | null, courseId: string, 
   }
   const now = new Date();
   const submission = await db.transaction(async (tx) => {
+    const saved = await handIn(tx);
+    await notifySubmissionWaiting(tx, courseId, lessonId, saved.id);
+    return saved;
+  });
+  // The course's figures count hand-ins: drop the shared ones, as a completion does.
+  analyticsChanged(courseId);
+  return { assignment: assignmentForLearner(assignment, submission, now), submission: await submissionView(submission) };
+
+  /** The hand-in itself: a first submission, or a new version of the learner's one. */
+  async function handIn(tx: Transaction) {
     let current = await lockedSubmission(tx, submitter);
     const { late } = requireSubmittingOpen(assignment, current, now);
     const uploads =
@@ -252,10 +263,7 @@ export async function submitAssignment(viewer: Viewer | null, courseId: string, 
       .where(eq(assignmentSubmissions.id, current.id))
       .returning();
     return insertVersion(tx, updated!, updated!.versions, input, late, now, uploads);
-  });
-  // The course's figures count hand-ins: drop the shared ones, as a completion does.
-  analyticsChanged(courseId);
-  return { assignment: assignmentForLearner(assignment, submission, now), submission: await submissionView(submission) };
+  }
 }
 
 async function insertVersion(

@@ -5,6 +5,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db, type Transaction } from "@/lib/db/client";
 import { certificates, courses, enrollments, lessons, modules, users, type CertificateSnapshot } from "@/lib/db/schema";
 import { log } from "@/lib/log/logger";
+import { notify } from "@/lib/notifications/notifications";
 
 /**
  * Crockford's base 32: digits and capitals without I, L, O and U, so that a code read aloud or typed from paper is
@@ -86,6 +87,16 @@ export async function issueCertificates(
       .onConflictDoNothing()
       .returning({ learnerId: certificates.learnerId, code: certificates.code });
     issued.push(...inserted.map((r) => r.code));
+    await notify(
+      tx,
+      "certificate_issued",
+      inserted.map((r) => ({
+        userId: r.learnerId,
+        title: `Your certificate: ${due[0]!.courseTitle}`,
+        body: `Code ${formatCode(r.code)}. Download it or share its link.`,
+        link: `/certificates/${r.code}`,
+      })),
+    );
     const done = new Set(inserted.map((r) => r.learnerId));
     const left = waiting.filter((d) => !done.has(d.learnerId));
     if (left.length === 0) break;

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import { courses, enrollments, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { notifyEnrolled } from "@/lib/notifications/triggers";
 
 /**
  * Enrollment by someone else (staff, a cohort's link): the rows, inside the caller's transaction. A learner already
@@ -23,10 +24,17 @@ export async function insertEnrollments(
     .onConflictDoNothing({ target: [enrollments.courseId, enrollments.learnerId] })
     .returning({ learnerId: enrollments.learnerId });
   if (created.length > 0) {
-    await tx
+    const [course] = await tx
       .update(courses)
       .set({ enrollmentCount: sql`${courses.enrollmentCount} + ${created.length}` })
-      .where(eq(courses.id, courseId));
+      .where(eq(courses.id, courseId))
+      .returning({ title: courses.title });
+    await notifyEnrolled(
+      tx,
+      courseId,
+      course!.title,
+      created.map((r) => r.learnerId),
+    );
   }
   const enrolled = new Set(created.map((r) => r.learnerId));
   return { enrolled: [...enrolled], alreadyEnrolled: learnerIds.filter((id) => !enrolled.has(id)) };

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyEnrolled } from "@/lib/notifications/triggers";
 import { eq, sql } from "drizzle-orm";
 import { requireSignedIn, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
@@ -27,6 +28,7 @@ export async function enroll(viewer: Viewer | null, courseId: string) {
         .update(courses)
         .set({ enrollmentCount: sql`${courses.enrollmentCount} + 1` })
         .where(eq(courses.id, courseId));
+      await notifyEnrolled(tx, courseId, access.course.title, [learner.id]);
       return { enrollment: created, created: true };
     }
     const [existing] = await tx

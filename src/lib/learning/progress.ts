@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { issueCertificates } from "@/lib/certificates/issue-certificates";
+import { notifyCompleted } from "@/lib/notifications/triggers";
 import type { Transaction } from "@/lib/db/client";
 import { enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
 
@@ -35,7 +36,7 @@ export async function recomputeProgress(
       group by lp.enrollment_id
     ),
     computed as (
-      select e.id, case when t.n = 0 then 0 else (100 * coalesce(d.n, 0)) / t.n end as progress
+      select e.id, e.completed_at as was_completed_at, case when t.n = 0 then 0 else (100 * coalesce(d.n, 0)) / t.n end as progress
       from ${enrollments} e cross join total t left join done d on d.enrollment_id = e.id
       where e.course_id = ${courseId} ${oneEnrollment}
     )
@@ -45,11 +46,12 @@ export async function recomputeProgress(
         ${touch}
     from computed c
     where e.id = c.id ${onlyChanged}
-    returning e.id, e.progress, e.completed_at`);
+    returning e.id, e.progress, e.completed_at, (c.was_completed_at is null and e.completed_at is not null) as newly_completed`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
     id: string;
     progress: number;
     completed_at: string | Date | null;
+    newly_completed: boolean;
   }[];
   const written = rows.map((r) => ({
     id: r.id,
@@ -59,5 +61,7 @@ export async function recomputeProgress(
   // Completing the course issues its certificate in this same transaction, when the course has them on.
   const completed = written.filter((r) => r.completedAt !== null).map((r) => r.id);
   if (completed.length > 0) await issueCertificates(tx, courseId, completed);
+  const newly = rows.filter((r) => r.newly_completed === true).map((r) => r.id);
+  if (newly.length > 0) await notifyCompleted(tx, courseId, newly);
   return written;
 }

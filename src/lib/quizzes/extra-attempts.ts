@@ -1,6 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { queryRows } from "@/lib/analytics/sql-rows";
+import { rowsOf } from "@/lib/analytics/sql-rows";
+import { db } from "@/lib/db/client";
+import { notify } from "@/lib/notifications/notifications";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireCourseEditor } from "@/lib/courses/course-editor-access";
 import { AppError } from "@/lib/http/errors";
@@ -21,7 +23,9 @@ export async function grantExtraAttempt(
 ): Promise<GrantedAttempt> {
   const course = await requireCourseEditor(viewer, courseId);
   const quiz = await requireQuizOf(course.id, lessonId);
-  const [row] = await queryRows<{ extra: number; used: number }>(sql`
+  const row = await db.transaction(async (tx) => {
+    const [granted] = rowsOf<{ extra: number; used: number; title: string }>(
+      await tx.execute(sql`
     with enrollment as (
       select id from enrollments where course_id = ${course.id} and learner_id = ${learnerId}
     ), granted as (
@@ -31,9 +35,21 @@ export async function grantExtraAttempt(
       do update set extra = quiz_extra_attempts.extra + 1, granted_by = excluded.granted_by, updated_at = now()
       returning enrollment_id, extra
     )
-    select g.extra, (select count(*)::int from quiz_attempts a where a.lesson_id = ${lessonId} and a.enrollment_id = g.enrollment_id) as used
-    from granted g`);
-  if (!row) throw new AppError("NOT_FOUND", "This learner is not enrolled in this course.");
+    select g.extra, (select count(*)::int from quiz_attempts a where a.lesson_id = ${lessonId} and a.enrollment_id = g.enrollment_id) as used,
+      (select title from lessons where id = ${lessonId}) as title
+    from granted g`),
+    );
+    if (!granted) throw new AppError("NOT_FOUND", "This learner is not enrolled in this course.");
+    await notify(tx, "attempts_granted", [
+      {
+        userId: learnerId,
+        title: `One more attempt: ${granted.title}`,
+        body: "Your instructor gave you another try at this quiz.",
+        link: `/my-courses/${course.id}/lessons/${lessonId}`,
+      },
+    ]);
+    return granted;
+  });
   return {
     learnerId,
     extraAttempts: row.extra,

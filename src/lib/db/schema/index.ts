@@ -6,3 +6,4 @@ export * from "./quizzes";
 export * from "./assignments";
 export * from "./school";
 export * from "./certificates";
+export * from "./notifications";

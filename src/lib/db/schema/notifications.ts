@@ -1,0 +1,48 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, pgTable, primaryKey, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+/**
+ * What the app tells a user (the bell and /notifications): a kind (src/lib/notifications/kinds.ts), a title, a line of
+ * text and the page it is about. Written in the transaction of the change that causes it.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: varchar("kind", { length: 40 }).notNull(),
+    title: text("title").notNull(),
+    body: text("body"),
+    /** A path on this site: what the notification is about. */
+    link: text("link").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).defaultNow().notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    // The list, newest first, per user (the cursor pages on created_at, id).
+    index("notifications_user_id_created_at_idx").on(t.userId, t.createdAt, t.id),
+    // The bell's count: unread rows only.
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
+  ],
+);
+export type Notification = typeof notifications.$inferSelect;
+
+/** A user's choice per kind and channel; no row means the kind's default (on). */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: varchar("kind", { length: 40 }).notNull(),
+    channel: varchar("channel", { length: 10 }).notNull(),
+    enabled: boolean("enabled").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind, t.channel] })],
+);
