@@ -22,11 +22,11 @@ import { openLesson } from "../helpers/learner-pages";
  * Certificates in Chromium. A new learner completes a demo course, "Product Management Essentials" (Alan's, which no
  * other e2e file counts on): the quiz with the right answers from the demo data, the assignment handed in and graded
  * passing by Alan, and every lesson but the last over the API; the last "Mark complete" is clicked in the player, which
- * issues the certificate. My courses links to it, My certificates lists it and downloads its PDF (poppler reads the
+ * issues the certificate, and the course-complete notice links to My certificates. My courses links to it, My certificates lists it and downloads its PDF (poppler reads the
  * name, the course and the code in it), and its "View" link opens the verification page. Signed out, the page says Valid
  * with the name, the course and the code, and previews with Open Graph tags. The admin finds it in /admin/certificates
- * by its code and revokes it with a reason; the row and the public page say revoked, with the reason; then the admin
- * restores it, leaving the demo data as they were but for one more learner. 0 axe violations in light and dark on every
+ * by its code and revokes it with a reason (the focus then on the row's Restore button); the row, the learner's list and
+ * the public page say revoked, with the reason; then the admin restores it, leaving the demo data as they were but for one more learner. 0 axe violations in light and dark on every
  * new page, and nothing past a 360 px screen outside a scroll box.
  */
 
@@ -158,6 +158,11 @@ describe("certificates in Chromium", () => {
     ({ page: learnerPage, errors: learnerErrors } = await openLesson(learnerContext, courseId, lastLessonId));
     await learnerPage.getByRole("button", { name: "Mark complete", exact: true }).click();
     await learnerPage.getByText("You have finished the course. Well done!").waitFor();
+    // The course-complete notice says a certificate was issued, and links to it.
+    const notice = learnerPage.getByRole("status").filter({ hasText: "Course complete" });
+    await notice.getByText("Your certificate of completion is in My certificates.").waitFor();
+    expect(await notice.getByRole("link", { name: "My certificates" }).getAttribute("href")).toBe("/my-certificates");
+    expect(await axeInBothSchemes(learnerPage, "player, course complete")).toEqual([]);
     const mine = (await learner.client.get("/api/my-certificates")).json<{ certificates: Certificate[] }>().certificates;
     expect(mine.map((c) => [c.courseTitle, c.status])).toEqual([[COURSE, "valid"]]);
     certificate = mine[0]!;
@@ -252,12 +257,19 @@ describe("certificates in Chromium", () => {
     const form = page.getByRole("form", { name: `Revoke ${certificate.displayCode}` });
     await form.getByLabel(`Reason for revoking ${certificate.displayCode}`).fill(REASON);
     expect(await axeInBothSchemes(page, "admin certificates, revoking")).toEqual([]);
-    await form.getByRole("button", { name: "Revoke", exact: true }).click();
+    expect(await form.getByRole("button", { name: "Revoke", exact: true }).isVisible()).toBe(true);
+    // Enter in the reason submits the form; the Restore button that takes its place gets the focus.
+    await page.keyboard.press("Enter");
     await page.getByText(`${certificate.displayCode} revoked.`).waitFor();
     await row.getByText(/^Revoked /).waitFor();
     await row.getByText(REASON).waitFor();
-    await row.getByRole("button", { name: `Restore ${certificate.displayCode}` }).waitFor();
+    const restore = row.getByRole("button", { name: `Restore ${certificate.displayCode}` });
+    await restore.waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent?.startsWith("Restore"));
+    expect(await restore.evaluate((button) => button === document.activeElement)).toBe(true);
     expect(await axeInBothSchemes(page, "admin certificates, revoked")).toEqual([]);
+    const learnersView = (await learner.client.get("/api/my-certificates")).json<{ certificates: Certificate[] }>().certificates;
+    expect(learnersView.map((c) => c.status)).toEqual(["revoked"]);
 
     // The public page, signed out, says revoked, when and why, and offers no PDF.
     const visitor = await newContext();
@@ -271,9 +283,12 @@ describe("certificates in Chromium", () => {
     await fits(signedOut.page, "certificate, revoked");
 
     // Restored, it is valid again (and the demo data are as they were).
-    await row.getByRole("button", { name: `Restore ${certificate.displayCode}` }).click();
+    await restore.click();
     await page.getByText(`${certificate.displayCode} restored.`).waitFor();
-    await row.getByRole("button", { name: `Revoke ${certificate.displayCode}` }).waitFor();
+    const revoke = row.getByRole("button", { name: `Revoke ${certificate.displayCode}` });
+    await revoke.waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent?.startsWith("Revoke"));
+    expect(await revoke.evaluate((button) => button === document.activeElement)).toBe(true);
     await signedOut.page.reload({ waitUntil: "load" });
     await signedOut.page.getByText("Valid.").waitFor();
     expect(errors).toEqual([]);
