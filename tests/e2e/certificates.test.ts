@@ -229,6 +229,10 @@ describe("certificates in Chromium", () => {
     expect(await page.locator('meta[property="og:url"]').getAttribute("content")).toContain(`/certificates/${certificate.code}`);
     expect(await axeInBothSchemes(page, "certificate, valid")).toEqual([]);
     await fits(page, "certificate, valid");
+    // A wrong code is a plain 404.
+    const wrong = await page.goto(`${baseUrl()}/certificates/${certificate.code.startsWith("Z") ? "Y" : "Z"}${certificate.code.slice(1)}`);
+    expect(wrong?.status()).toBe(404);
+    expect(await page.getByText(learner.name).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -253,7 +257,13 @@ describe("certificates in Chromium", () => {
     await row.getByRole("cell", { name: learner.name }).waitFor();
     await fits(page, "admin certificates");
 
-    await row.getByRole("button", { name: `Revoke ${certificate.displayCode}` }).click();
+    // Cancel closes the form and puts the focus back on Revoke.
+    const revoke = row.getByRole("button", { name: `Revoke ${certificate.displayCode}` });
+    await revoke.click();
+    await row.getByRole("button", { name: "Cancel" }).click();
+    await page.waitForFunction(() => document.activeElement?.textContent?.startsWith("Revoke"));
+    expect(await revoke.evaluate((button) => button === document.activeElement)).toBe(true);
+    await revoke.click();
     const form = page.getByRole("form", { name: `Revoke ${certificate.displayCode}` });
     await form.getByLabel(`Reason for revoking ${certificate.displayCode}`).fill(REASON);
     expect(await axeInBothSchemes(page, "admin certificates, revoking")).toEqual([]);
@@ -285,7 +295,6 @@ describe("certificates in Chromium", () => {
     // Restored, it is valid again (and the demo data are as they were).
     await restore.click();
     await page.getByText(`${certificate.displayCode} restored.`).waitFor();
-    const revoke = row.getByRole("button", { name: `Revoke ${certificate.displayCode}` });
     await revoke.waitFor();
     await page.waitForFunction(() => document.activeElement?.textContent?.startsWith("Revoke"));
     expect(await revoke.evaluate((button) => button === document.activeElement)).toBe(true);
