@@ -1,19 +1,32 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { inputClass } from "@/components/forms/field";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { sendJson } from "@/lib/http/client-json";
 
-/** Revokes a valid certificate (the reason is asked inline) or restores a revoked one; refreshes the list. */
+/**
+ * Revokes a valid certificate (the reason is asked inline) or restores a revoked one; refreshes the list. The button that
+ * takes the place of the form or of the button used (Restore after revoking, Revoke after restoring or cancelling) gets
+ * the focus, so that a keyboard or screen reader user is not sent back to the top of the page.
+ */
 export function CertificateActions({ code, displayCode, revoked }: { code: string; displayCode: string; revoked: boolean }) {
   const router = useRouter();
   const id = useId();
   const [asking, setAsking] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  /** The state whose button should take the focus once the list shows it; null when nothing is to be focused. */
+  const focusWhen = useRef<boolean | null>(null);
+
+  useEffect(() => {
+    if (focusWhen.current === null || asking) return;
+    button.current?.focus();
+    if (revoked === focusWhen.current) focusWhen.current = null;
+  }, [asking, revoked]);
 
   async function send(action: "revoke" | "restore", body: unknown) {
     setPending(true);
@@ -25,20 +38,21 @@ export function CertificateActions({ code, displayCode, revoked }: { code: strin
       return;
     }
     toast.success(action === "revoke" ? `${displayCode} revoked.` : `${displayCode} restored.`);
+    focusWhen.current = action === "revoke";
     setAsking(false);
     router.refresh();
   }
 
   if (revoked) {
     return (
-      <button type="button" className={buttonStyles.secondary} disabled={pending} onClick={() => void send("restore", {})}>
+      <button ref={button} type="button" className={buttonStyles.secondary} disabled={pending} onClick={() => void send("restore", {})}>
         Restore<span className="sr-only"> {displayCode}</span>
       </button>
     );
   }
   if (!asking) {
     return (
-      <button type="button" className={buttonStyles.secondary} onClick={() => setAsking(true)}>
+      <button ref={button} type="button" className={buttonStyles.secondary} onClick={() => setAsking(true)}>
         Revoke<span className="sr-only"> {displayCode}</span>
       </button>
     );
@@ -66,7 +80,14 @@ export function CertificateActions({ code, displayCode, revoked }: { code: strin
         <button type="submit" className={buttonStyles.primary} disabled={pending}>
           Revoke
         </button>
-        <button type="button" className={buttonStyles.secondary} onClick={() => setAsking(false)}>
+        <button
+          type="button"
+          className={buttonStyles.secondary}
+          onClick={() => {
+            focusWhen.current = revoked;
+            setAsking(false);
+          }}
+        >
           Cancel
         </button>
       </span>

@@ -38,6 +38,8 @@ type LessonPlayerProps = {
   videoPosition: number;
   /** Where the learner goes once done: My courses, or back to the editor. */
   exit: { href: string; label: string };
+  /** The course awards a certificate of completion: once the course is complete, the notice points to it. */
+  certificate?: boolean;
 };
 
 /**
@@ -58,6 +60,7 @@ export function LessonPlayer({
   quiz,
   assignment,
   exit,
+  certificate = false,
 }: LessonPlayerProps) {
   const tracking = mode === "learner";
   const { previous, next, position, count } = lessonNeighbours(curriculum, lesson.id);
@@ -146,7 +149,7 @@ export function LessonPlayer({
             <div className="flex flex-col gap-4 border-t border-slate-200 pt-6 dark:border-slate-800">
               {/* A quiz is completed by passing it and an assignment by a passing grade, never by a button. */}
               {lesson.kind === "lesson" && <MarkCompleteButton courseId={course.id} lessonId={lesson.id} />}
-              <CourseCompleteNotice back={exit} />
+              <CourseCompleteNotice back={exit} certificate={tracking && certificate} />
             </div>
             <nav aria-label="Previous and next lesson" className="flex flex-wrap justify-between gap-3">
               {previous ? (

@@ -12,6 +12,7 @@ import { getMyCourse } from "@/lib/learning/course-detail";
 import { getLessonForLearner } from "@/lib/learning/lesson-for-learner";
 import { listMyAttempts } from "@/lib/quizzes/attempts";
 import { getMySubmission } from "@/lib/assignments/submissions";
+import { awardsCertificate } from "@/lib/certificates/certificates";
 import { uploadLimits } from "@/lib/uploads";
 import { AssignmentLesson } from "@/components/assignments/assignment-lesson";
 import { orNotFound, requirePageUser } from "@/app/_http/page-viewer";
@@ -60,6 +61,7 @@ export default async function LessonPlayerPage({ params }: { params: Params }) {
   const loaded = await loadLesson(viewer, courseId, lessonId);
   if (!loaded) return <EnrollToOpen courseId={courseId} />;
   const { course: my, lesson: current, quiz, assignment } = loaded;
+  const certificate = await awardsCertificate(courseId);
   return (
     <>
       {my.enrollment?.ended && (
@@ -94,6 +96,7 @@ export default async function LessonPlayerPage({ params }: { params: Params }) {
           )
         }
         exit={{ href: "/my-courses", label: "Back to My courses" }}
+        certificate={certificate}
       />
     </>
   );
