@@ -165,6 +165,11 @@ const samples: Record<string, Sample> = {
   // --- school: sign-up policy and admin help ---
   // "open" with a domain: what every other file signs up under. Each spoiled field (a bad policy, a bad domain) is a 400.
   "PATCH /api/admin/settings": { body: () => ({ signupPolicy: "open", signupDomains: ["school.example"] }) },
+  // --- notifications ---
+  "GET /api/notifications": { query: () => ({ unread: "1", limit: "5" }) },
+  // The id names nothing: a valid body marks nothing; a spoiled one is a 400.
+  "POST /api/notifications/read": { body: (f) => ({ ids: [f.cohortId] }) },
+  "PUT /api/profile/notifications": { body: () => ({ preferences: [{ kind: "enrolled", channel: "app", enabled: true }] }) },
   // --- certificates ---
   // The code names nothing: a spoiled path is a 404 before any look-up (so no miss is counted), a spoiled body a 400.
   "GET /api/admin/certificates": { query: () => ({ q: "fuzz", status: "valid", page: "1" }) },

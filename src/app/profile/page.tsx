@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ChangeEmailForm } from "@/components/auth/change-email-form";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { ProfileNameForm } from "@/components/auth/profile-name-form";
@@ -38,6 +39,11 @@ export default async function ProfilePage() {
         <dt className="font-medium">Role</dt>
         <dd>{roleNames[viewer.role]}</dd>
       </dl>
+      <p>
+        <Link href="/profile/notifications" className="font-medium text-indigo-700 underline dark:text-indigo-300">
+          Notification preferences
+        </Link>
+      </p>
       <section className={sectionClass}>
         <h2 id="profile-name" className="text-xl font-semibold">
           Name and bio

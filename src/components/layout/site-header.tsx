@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { GraduationCap, LogIn, LogOut } from "lucide-react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import type { UserRole } from "@/lib/db/schema";
 
 export type Viewer = { name: string | null; email: string; role: UserRole } | null;
@@ -53,6 +54,7 @@ export function SiteHeader({ viewer, signOutAction }: { viewer: Viewer; signOutA
         <div className="ml-auto flex items-center gap-2">
           {viewer ? (
             <>
+              <NotificationBell />
               <Link href="/profile" className={`${linkClass} hidden sm:inline`}>
                 {viewer.name ?? viewer.email}
               </Link>

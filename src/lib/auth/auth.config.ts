@@ -23,6 +23,7 @@ export const guardedAreas: { prefix: string; roles?: ("ADMIN" | "INSTRUCTOR" | "
   { prefix: "/dashboard" },
   { prefix: "/my-courses" },
   { prefix: "/my-certificates" },
+  { prefix: "/notifications" },
   { prefix: "/onboarding" },
   { prefix: "/profile" },
 ];

@@ -25,7 +25,11 @@ export type NotificationListQuery = z.infer<typeof notificationListQuerySchema>;
 /** POST /api/notifications/read: { ids } or { all: true }. */
 export const readNotificationsSchema = z
   .object({
-    ids: z.array(uuid, { error: "ids must be a list of notification ids." }).min(1, "Name at least one notification.").max(100, "At most 100 at once.").optional(),
+    ids: z
+      .array(uuid, { error: "ids must be a list of notification ids." })
+      .min(1, "Name at least one notification.")
+      .max(100, "At most 100 at once.")
+      .optional(),
     all: z.literal(true, { error: "all must be true." }).optional(),
   })
   .refine((v) => (v.ids === undefined) !== (v.all === undefined), { error: "Send either ids or all: true." });
@@ -36,7 +40,9 @@ export const notificationPreferencesSchema = z.object({
   preferences: z
     .array(
       z.object({
-        kind: z.enum(NOTIFICATION_KIND_NAMES as [string, ...string[]], { error: "Not a kind of notification." }).transform((v) => v as (typeof NOTIFICATION_KIND_NAMES)[number]),
+        kind: z
+          .enum(NOTIFICATION_KIND_NAMES as [string, ...string[]], { error: "Not a kind of notification." })
+          .transform((v) => v as (typeof NOTIFICATION_KIND_NAMES)[number]),
         channel: z.enum(["app", "email"], { error: "channel is app or email." }),
         enabled: z.boolean({ error: "enabled must be true or false." }),
       }),
