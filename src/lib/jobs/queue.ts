@@ -54,7 +54,7 @@ type Executor = { executeSql: (text: string, values?: unknown[]) => Promise<SqlR
  * object, or the pool client that node-postgres and Neon's driver hold for the transaction. Drizzle keeps it as
  * `session.client`, which its typings do not publish.
  */
-function transactionExecutor(tx: Transaction, connection: Connection): Executor {
+export function transactionExecutor(tx: Transaction, connection: Connection): Executor {
   const client = (tx as unknown as { session: { client: { query: (text: string, values?: unknown[]) => Promise<SqlResult> } } }).session
     .client;
   if (connection.driver === "pglite") {
