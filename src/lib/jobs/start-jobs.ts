@@ -17,8 +17,10 @@ export async function startJobs(): Promise<void> {
 }
 
 export function stopJobs(): Promise<void> {
+  const started = Date.now();
   globalForStop.__budhhubJobsStopping ??= getJobQueue()
     .stop({ timeoutMs: STOP_TIMEOUT_MS })
+    .then(() => log("JOBS").info({ ms: Date.now() - started }, "job queue stopped"))
     .catch((error: unknown) => log("JOBS").error({ err: error }, "could not stop the job queue cleanly"));
   return globalForStop.__budhhubJobsStopping;
 }
