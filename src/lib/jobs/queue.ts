@@ -29,7 +29,10 @@ export type WorkerOptions = {
 };
 
 export type EnqueueOptions = {
-  /** The job commits or rolls back with this transaction. */
+  /**
+   * The job commits or rolls back with this transaction. Inside a transaction always pass it: on PGlite's one connection
+   * an enqueue without it would wait for the transaction to end, which waits for the enqueue.
+   */
   tx?: Transaction;
   /** At most one job with this key waits in the queue at a time. */
   singletonKey?: string;
