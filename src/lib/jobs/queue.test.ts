@@ -2,22 +2,40 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { env } from "@/env";
 import { db } from "@/lib/db/client";
+import { connectDatabase, type Connection } from "@/lib/db/connect";
 import { categories } from "@/lib/db/schema";
 import { deadLetterQueueOf, JobQueue } from "./queue";
 
 const database = withTestDatabase();
 
 const queues: JobQueue[] = [];
+const connections: Connection[] = [];
 afterEach(async () => {
   for (const queue of queues.splice(0)) await queue.stop({ timeoutMs: 1000 });
+  for (const connection of connections.splice(0)) await connection.close();
 });
 
 /** A queue on the test database; schedules are checked every second instead of every 30. */
-function newQueue() {
-  const queue = new JobQueue(database.connection!, { cronMonitorIntervalSeconds: 1 });
+function newQueue(connection = database.connection!) {
+  const queue = new JobQueue(connection, { cronMonitorIntervalSeconds: 1 });
   queues.push(queue);
   return queue;
+}
+
+/**
+ * On a Postgres server through node-postgres, a second pool on the same database, as another instance would have; PGlite
+ * has one connection per process, and Neon's driver reaches the server through the test's own bridge, so both share it.
+ */
+async function anotherInstanceConnection(): Promise<Connection> {
+  if (database.connection!.driver !== "pg" || !env.TEST_DATABASE_URL) return database.connection!;
+  const { rows } = await database.connection!.executeSql("select current_database() as name");
+  const url = new URL(env.TEST_DATABASE_URL);
+  url.pathname = `/${(rows[0] as { name: string }).name}`;
+  const connection = connectDatabase({ driver: "pg", url: url.toString(), poolMax: 3 });
+  connections.push(connection);
+  return connection;
 }
 
 /** The queues live in schema pgboss, which the per-test reset leaves alone: each test takes its own names. */
@@ -136,7 +154,7 @@ describe("the job queue", () => {
     const name = queueName("cron");
     const runs: string[] = [];
     const first = newQueue();
-    const second = newQueue();
+    const second = newQueue(await anotherInstanceConnection());
     // A tick is a minute: start well inside one, so the test sees exactly one.
     const second_of_minute = new Date().getUTCSeconds();
     if (second_of_minute > 45) await sleep((61 - second_of_minute) * 1000);
