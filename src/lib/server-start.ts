@@ -3,6 +3,7 @@ import { env } from "@/env";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { DemoAccountsPresentError, prepareDatabase } from "@/lib/db/prepare-database";
 import { DatabaseLockedError } from "@/lib/db/pglite-lock";
+import { startJobs } from "@/lib/jobs/start-jobs";
 import { log } from "@/lib/log/logger";
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -14,6 +15,9 @@ export async function startServer() {
   try {
     getAuthSecret();
     await prepareDatabase({ checkDemo: true });
+    const jobsStarted = Date.now();
+    await startJobs();
+    log("JOBS").info({ ms: Date.now() - jobsStarted }, `job queue ready in ${seconds(Date.now() - jobsStarted)}`);
   } catch (error) {
     if (error instanceof DatabaseLockedError || error instanceof DemoAccountsPresentError) {
       console.error(`\n${error.message}\n`);

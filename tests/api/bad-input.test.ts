@@ -46,6 +46,8 @@ type Fixtures = {
   /** Quizzes (issue 14): ids that name nothing unless a quiz area's set-up below makes real ones. */
   questionId: string;
   attemptId: string;
+  /** The job queue (issue 18): a job id that names no job. */
+  jobId: string;
 };
 type Sample = { body?: (f: Fixtures) => Record<string, unknown>; query?: (f: Fixtures) => Record<string, string> };
 
@@ -176,6 +178,9 @@ const samples: Record<string, Sample> = {
   "POST /api/admin/certificates/[code]/revoke": { body: () => ({ reason: "Fuzz reason" }) },
   // Reads no body: whatever is sent, the code names nothing: a 404.
   "POST /api/admin/certificates/[code]/restore": { body: () => ({}) },
+  // --- job queue ---
+  // Reads no body: the id names no job, a 404 (a spoiled id is a 404 too, before any look-up); nothing is retried.
+  "POST /api/admin/jobs/[jobId]/retry": { body: () => ({}) },
   // --- school: bulk import ---
   // One good row: each spoiled field (a row's cell, line, dryRun, invite) is a 400 for the whole batch, nothing written.
   "POST /api/admin/users/import": {
@@ -495,6 +500,7 @@ beforeAll(async () => {
     code: "00000000AAAA",
     questionId: crypto.randomUUID(),
     attemptId: crypto.randomUUID(),
+    jobId: crypto.randomUUID(),
     storageKey: signed.pathname.replace(/^\/api\/storage\/(objects|multipart)\//, ""),
     storageQuery: Object.fromEntries(signed.searchParams),
   };

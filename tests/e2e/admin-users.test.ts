@@ -101,7 +101,16 @@ describe("admin user management in Chromium", () => {
     it(`has no accessibility violations on the admin pages (${scheme})`, async () => {
       const page = await admin.newPage();
       await page.emulateMedia({ colorScheme: scheme });
-      for (const path of ["/admin", "/admin/users", "/admin/users?role=LEARNER", "/dashboard", "/instructor", "/my-courses"]) {
+      for (const path of [
+        "/admin",
+        "/admin/users",
+        "/admin/users?role=LEARNER",
+        "/admin/jobs",
+        "/admin/jobs?state=queued",
+        "/dashboard",
+        "/instructor",
+        "/my-courses",
+      ]) {
         await page.goto(path);
         expect(new URL(page.url()).pathname).toBe(path.split("?")[0]);
         expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });

@@ -86,6 +86,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <Link href="/admin/certificates" className={buttonStyles.secondary}>
             Certificates
           </Link>{" "}
+          <Link href="/admin/jobs" className={buttonStyles.secondary}>
+            Background jobs
+          </Link>{" "}
           <Link href="/admin/instructor-requests" className={buttonStyles.secondary}>
             Requests to teach{waiting > 0 ? ` (${waiting} waiting)` : ""}
           </Link>{" "}

@@ -38,7 +38,30 @@ export type Connection = {
   close: () => Promise<void>;
   /** Runs fn while holding a Postgres advisory lock on one dedicated session, so that instances starting together take turns. */
   withLock: <T>(lockId: number, fn: () => Promise<T>) => Promise<T>;
+  /**
+   * Plain SQL on the driver itself, for a library that brings its own statements (the job queue): `$1` placeholders, and
+   * without values several statements in one text, as node-postgres allows.
+   */
+  executeSql: (text: string, values?: unknown[]) => Promise<SqlResult>;
 };
+
+export type SqlResult = { rows: Record<string, unknown>[]; rowCount?: number | null };
+
+type PgliteLike = Pick<PGlite, "query" | "exec">;
+
+/**
+ * PGlite's query() takes one statement (the extended protocol); a text without values may hold several (pg-boss's schema
+ * migrations wrap theirs in BEGIN … COMMIT), which exec() runs as node-postgres would, through the simple protocol.
+ */
+export async function executeOnPglite(client: PgliteLike, text: string, values?: unknown[]): Promise<SqlResult> {
+  if (values && values.length > 0) {
+    const result = await client.query<Record<string, unknown>>(text, values);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  }
+  const results = await client.exec(text);
+  const last = results.at(-1);
+  return { rows: (last?.rows ?? []) as Record<string, unknown>[], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+}
 
 type LockClient = { connect(): Promise<unknown>; query(sql: string, params?: unknown[]): Promise<unknown>; end(): Promise<void> };
 
@@ -69,6 +92,7 @@ export function connectDatabase(options: ConnectOptions): Connection {
         driver: "pglite",
         // One process owns the folder, so there is nobody to take turns with.
         withLock: (_lockId, fn) => fn(),
+        executeSql: (text, values) => executeOnPglite(client, text, values),
         close: async () => {
           await client.close();
           if (!inMemory) releaseDataDirLock(options.dataDir);
@@ -84,6 +108,7 @@ export function connectDatabase(options: ConnectOptions): Connection {
         driver: "pg",
         close: () => pool.end(),
         withLock: advisoryLock(() => new PgClient({ connectionString: options.url })),
+        executeSql: (text, values) => pool.query(text, values) as Promise<SqlResult>,
       };
     }
     case "neon": {
@@ -105,6 +130,7 @@ export function connectDatabase(options: ConnectOptions): Connection {
         driver: "neon",
         close: () => pool.end(),
         withLock: advisoryLock(() => new NeonClient({ connectionString: options.url })),
+        executeSql: (text, values) => pool.query(text, values) as Promise<SqlResult>,
       };
     }
   }

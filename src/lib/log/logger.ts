@@ -23,7 +23,8 @@ export type LogScope =
   | "UPLOAD:SUBMISSION"
   | "DELETE:VIDEO"
   | "STORAGE"
-  | "CERTIFICATES";
+  | "CERTIFICATES"
+  | "JOBS";
 
 export const logOptions: pino.LoggerOptions = {
   level: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),

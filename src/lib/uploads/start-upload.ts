@@ -13,7 +13,6 @@ import { type UploadKind, checkDeclaredFile } from "@/lib/validation/file-types"
 import { type StartUploadInput } from "@/lib/validation/upload";
 import { uploadLimits } from "./limits";
 import { uploadScope } from "./upload-scope";
-import { sweepUploadsSoon } from "./sweep-uploads";
 import { type TransferPlan, UPLOAD_TTL_SECONDS, isMultipartSize, signTransfer } from "./transfer-plan";
 
 export type StartedUpload = { uploadId: string; key: string; expiresAt: string } & TransferPlan;
@@ -126,7 +125,6 @@ export async function openUploadSession(file: {
     throw error;
   });
   log(uploadScope(kind)).info({ uploadId: session!.id, key, size: file.size, multipart }, "upload started");
-  await sweepUploadsSoon();
   const plan = await signTransfer(session!);
   return { uploadId: session!.id, key, expiresAt: session!.expiresAt.toISOString(), ...plan };
 }

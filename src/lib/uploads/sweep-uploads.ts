@@ -1,15 +1,12 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { defer } from "@/lib/jobs/defer";
 import { certificates, courseMaterials, courses, lessons, submissionFiles, uploadSessions } from "@/lib/db/schema";
 import { log } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage";
 import { storageKeys, uploadIdOfStagingKey } from "@/lib/storage/keys";
 import { discardUpload } from "./discard-upload";
 
-/** How often one instance sweeps at most; every instance may, since a sweep is idempotent. */
-export const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 /** A completed upload whose file nothing refers to is left this long first, so that a replace in flight is not raced. */
 const ORPHAN_GRACE_MS = 60 * 60 * 1000;
 /**
@@ -165,18 +162,3 @@ const sweepStrays = (batch: number) =>
     },
     "a staging object no upload claims",
   );
-
-const globalForSweep = globalThis as unknown as { __budhhubLastUploadSweep?: number };
-
-/**
- * Sweeps at most once per SWEEP_INTERVAL_MS per process: inside a request once the response has gone, elsewhere
- * (tests, scripts) now. A failed sweep is logged and never fails the caller; the next interval tries again.
- */
-export async function sweepUploadsSoon(): Promise<void> {
-  const last = globalForSweep.__budhhubLastUploadSweep ?? 0;
-  if (Date.now() - last < SWEEP_INTERVAL_MS) return;
-  globalForSweep.__budhhubLastUploadSweep = Date.now();
-  await defer("upload sweep", async () => {
-    await sweepUploads().catch((error: unknown) => log("STORAGE").error({ err: error }, "upload sweep failed"));
-  });
-}
