@@ -89,17 +89,15 @@ describe("notifications", () => {
     const me = await insertUser();
     const other = await insertUser();
     const t0 = Date.parse("2031-01-01T00:00:00Z");
-    await db
-      .insert(notifications)
-      .values(
-        Array.from({ length: 25 }, (_, i) => ({
-          userId: me.id,
-          kind: "enrolled",
-          title: `N${i}`,
-          link: "/",
-          createdAt: new Date(t0 + i * 1000),
-        })),
-      );
+    await db.insert(notifications).values(
+      Array.from({ length: 25 }, (_, i) => ({
+        userId: me.id,
+        kind: "enrolled",
+        title: `N${i}`,
+        link: "/",
+        createdAt: new Date(t0 + i * 1000),
+      })),
+    );
     const [theirs] = await db.insert(notifications).values({ userId: other.id, kind: "enrolled", title: "Theirs", link: "/" }).returning();
     const first = await list(me);
     expect(first.notifications.map((n) => n.title)).toEqual(Array.from({ length: 20 }, (_, i) => `N${24 - i}`));
