@@ -5,7 +5,7 @@ import { uniqueIp } from "../helpers/api-client";
 import { demoAsset } from "../helpers/authoring";
 import { baseUrl } from "../helpers/base-url";
 import { signUpInContext } from "../helpers/browser-accounts";
-import { axeViolations, launchBrowser, settleAnimations, waitForHydration, watchPageErrors } from "../helpers/browser";
+import { afterQueuedTimers, axeViolations, launchBrowser, settleAnimations, waitForHydration, watchPageErrors } from "../helpers/browser";
 import { solidPng } from "../helpers/png";
 
 /**
@@ -122,6 +122,7 @@ describe("course authoring in Chromium", () => {
     await page.keyboard.press("Space");
     // dnd-kit's own live region says where the lesson is after each key.
     await moved(page, "lesson Crabs is over lesson Crabs.");
+    await afterQueuedTimers(page);
     await page.keyboard.press("ArrowDown");
     await moved(page, "lesson Crabs is over lesson Squid.");
     await page.keyboard.press("Space");

@@ -2,7 +2,14 @@ import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newAccount, uniqueIp, type Account } from "../helpers/api-client";
 import { baseUrl } from "../helpers/base-url";
-import { axeInBothSchemes, elementsPastViewport, launchBrowser, waitForHydration, watchPageErrors } from "../helpers/browser";
+import {
+  afterQueuedTimers,
+  axeInBothSchemes,
+  elementsPastViewport,
+  launchBrowser,
+  waitForHydration,
+  watchPageErrors,
+} from "../helpers/browser";
 import { signInContext } from "../helpers/browser-accounts";
 
 /**
@@ -207,6 +214,7 @@ describe("the quiz editor in Chromium", () => {
     await page.getByRole("button", { name: "Drag question 1" }).focus();
     await page.keyboard.press("Space");
     await said(page, "Question 1 is over place 1.");
+    await afterQueuedTimers(page);
     await page.keyboard.press("ArrowDown");
     await said(page, "Question 1 is over place 2.");
     await page.keyboard.press("Space");

@@ -146,3 +146,12 @@ export async function elementsPastViewportOutsideScrollBoxes(page: Page): Promis
   const scrolled = new Set(inScrollBox);
   return past.filter((p) => !scrolled.has(p));
 }
+
+/**
+ * Lets the page run the timers already queued. dnd-kit's keyboard sensor starts listening for arrow keys in a
+ * setTimeout after the key that picks an item up: an arrow pressed before that timer runs is lost (a CI run under load
+ * lost one). A zero timer queued after theirs runs after it.
+ */
+export async function afterQueuedTimers(page: Page) {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
