@@ -6,6 +6,8 @@ import { env } from "@/env";
 import { setConnection } from "@/lib/db/client";
 import { connectDatabase, type Connection } from "@/lib/db/connect";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { defineQueues } from "@/lib/jobs/names";
+import { JobQueue, setJobQueue } from "@/lib/jobs/queue";
 import { startWsTcpBridge } from "./ws-tcp-bridge";
 
 /**
@@ -53,11 +55,19 @@ export async function truncateAll(connection: Connection) {
   if (rows.length === 0) return;
   const names = rows.map((r) => `"${r.tablename}"`).join(", ");
   await connection.db.execute(sql.raw(`truncate table ${names} restart identity cascade`));
+  // The job queue's jobs too (its queues and schedules stay), so that a test never runs another test's jobs.
+  await connection.executeSql(
+    `do $$ begin if exists (select 1 from pg_namespace where nspname = 'pgboss') then truncate table pgboss.job; end if; end $$`,
+  );
 }
 
-/** Call at the top of a test file: the file gets its own migrated database, emptied before each test. */
+/**
+ * Call at the top of a test file: the file gets its own migrated database, emptied before each test, and the app's job
+ * queue on it with every queue defined and none worked (a test that wants jobs run starts its own workers, or calls
+ * the job's function), so that changes which enqueue work (mail, notifications, back-issue) can commit.
+ */
 export function withTestDatabase() {
-  const state: { connection?: Connection; label?: string } = {};
+  const state: { connection?: Connection; label?: string; queue?: JobQueue } = {};
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const created = await createTestDatabase();
@@ -65,13 +75,27 @@ export function withTestDatabase() {
     state.label = created.label;
     drop = created.drop;
     setConnection(created.connection);
+    state.queue = new JobQueue(created.connection, { supervise: false });
+    await defineQueues(state.queue);
+    setJobQueue(state.queue);
   });
   beforeEach(async () => {
     await truncateAll(state.connection!);
   });
   afterAll(async () => {
+    setJobQueue(undefined);
+    await state.queue?.stop({ timeoutMs: 1000 });
     setConnection(undefined);
     await drop?.();
   });
   return state;
+}
+
+/** The jobs waiting in a queue (created or retry), oldest first: what a change enqueued. */
+export async function waitingJobs<T = Record<string, unknown>>(connection: Connection, name: string): Promise<{ id: string; data: T }[]> {
+  const result = await connection.executeSql(
+    `select id, data from pgboss.job where name = $1 and state in ('created', 'retry') order by created_on, id`,
+    [name],
+  );
+  return result.rows as { id: string; data: T }[];
 }

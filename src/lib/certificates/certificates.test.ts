@@ -1,9 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { waitingJobs, withTestDatabase } from "../../../tests/helpers/test-database";
 import { enrolledLearner, quizCourse, RIGHT, WRONG, type QuestionKey, type QuizFixture } from "../../../tests/helpers/quiz-taking-db";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { env } from "@/env";
+import { JOB_NAMES } from "@/lib/jobs/names";
+import { JobQueue } from "@/lib/jobs/queue";
+import { registerWorkers } from "@/lib/jobs/workers";
 import { db } from "@/lib/db/client";
 import { certificates, courses, enrollments, lessons, modules, users } from "@/lib/db/schema";
 import { deleteCourse, updateCourse } from "@/lib/courses/manage-course";
@@ -22,7 +25,7 @@ import {
   normalizeCode,
 } from "./issue-certificates";
 
-withTestDatabase();
+const database = withTestDatabase();
 
 let ipCounter = 0;
 const ip = () => `203.0.113.${(ipCounter += 1)}`;
@@ -160,12 +163,25 @@ describe("issuing certificates", () => {
     for (const learner of done) expect(await certificatesOf(learner.id)).toHaveLength(1);
     expect(await certificatesOf(halfway.id)).toEqual([]);
 
-    // Turning certificates on through the course's settings runs it too (here at once: no request to wait for).
+    // Turning certificates on through the course's settings enqueues it (once, however often it is turned on), and the
+    // app's worker runs it.
     const g = await quizCourse();
     const early = await enrolledLearner(g.courseId);
     await setLessonCompleted(early, g.courseId, g.readingLessonId, true);
     await takeQuiz(early, g, RIGHT);
     await updateCourse(g.instructor, g.courseId, { certificateEnabled: true });
+    await updateCourse(g.instructor, g.courseId, { certificateEnabled: true });
+    expect((await waitingJobs(database.connection!, JOB_NAMES.certificateBackIssue)).map((j) => j.data)).toEqual([
+      { courseId: g.courseId },
+    ]);
+    expect(await certificatesOf(early.id)).toEqual([]);
+    const worker = new JobQueue(database.connection!, { supervise: false });
+    try {
+      await registerWorkers(worker);
+      for (let i = 0; i < 100 && (await certificatesOf(early.id)).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await worker.stop({ timeoutMs: 1000 });
+    }
     expect(await certificatesOf(early.id)).toHaveLength(1);
   });
 

@@ -45,8 +45,13 @@ export async function requireCourseEditor(viewer: Viewer | null, courseId: strin
 
 /** Locks the course row for the rest of the transaction, so curriculum writes to one course happen one at a time. */
 export async function lockCourse(tx: Transaction, courseId: string) {
-  const [row] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId)).for("update");
+  const [row] = await tx
+    .select({ id: courses.id, isPublished: courses.isPublished })
+    .from(courses)
+    .where(eq(courses.id, courseId))
+    .for("update");
   if (!row) throw notFound();
+  return row;
 }
 
 /** A module of the course in the path; a module of another course is a 404. */

@@ -14,8 +14,8 @@ import { stagingKeysOf } from "@/lib/uploads/staging-keys";
 import { catalogChanged } from "./search-catalog";
 import { followTitle, slugForNewCourse } from "./course-slug";
 import { quizProblemsOf } from "@/lib/quizzes/quiz-readiness";
-import { backIssueCertificates } from "@/lib/certificates/issue-certificates";
-import { defer } from "@/lib/jobs/defer";
+import { JOB_NAMES } from "@/lib/jobs/names";
+import { enqueue } from "@/lib/jobs/queue";
 
 const courseSummary = {
   id: courses.id,
@@ -62,11 +62,13 @@ export async function updateCourse(viewer: Viewer | null, courseId: string, inpu
       .set({ ...input, updatedAt: new Date() })
       .where(eq(courses.id, courseId))
       .returning(courseSummary);
+    // Turned on: those who completed the course already get theirs, in batches, by a job committed with the switch.
+    if (input.certificateEnabled === true) {
+      await enqueue(JOB_NAMES.certificateBackIssue, { courseId }, { tx, singletonKey: courseId });
+    }
     return updated!;
   });
   catalogChanged();
-  // Turned on: those who completed the course already get theirs, in batches, once the answer has gone.
-  if (input.certificateEnabled === true) await defer("certificate back-issue", async () => void (await backIssueCertificates(courseId)));
   return course;
 }
 

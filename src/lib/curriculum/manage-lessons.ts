@@ -11,6 +11,7 @@ import { removeStoredObjects } from "@/lib/courses/remove-stored-objects";
 import { stagingKeysOf } from "@/lib/uploads/staging-keys";
 import { storageKeys } from "@/lib/storage/keys";
 import type { CreateLessonInput, UpdateLessonInput } from "@/lib/validation/course";
+import { startNewLessonFanOut } from "@/lib/notifications/fan-out";
 import { setOrder } from "./manage-modules";
 
 /** A lesson as the editor sees it. */
@@ -36,7 +37,7 @@ export async function createLesson(viewer: Viewer | null, courseId: string, modu
   await requireCourseEditor(viewer, courseId);
   const kind = input.kind ?? "lesson";
   return db.transaction(async (tx) => {
-    await lockCourse(tx, courseId);
+    const course = await lockCourse(tx, courseId);
     await requireModuleOf(courseId, moduleId, tx);
     const [row] = await tx
       .insert(lessons)
@@ -52,6 +53,8 @@ export async function createLesson(viewer: Viewer | null, courseId: string, modu
     if (kind === "quiz") await tx.insert(quizzes).values({ lessonId: row!.id });
     if (kind === "assignment") await tx.insert(assignments).values({ lessonId: row!.id });
     await recomputeCourseTotals(tx, courseId);
+    // Learners of a published course hear of it: in the app at once, by mail in their daily digest of the course.
+    if (course.isPublished) await startNewLessonFanOut(tx, courseId, row!.id);
     return row!;
   });
 }

@@ -26,6 +26,11 @@ export type WorkerOptions = {
   retryBackoff?: boolean;
   /** A try that runs longer than this is failed (and retried), as if its worker had died. */
   expireInSeconds?: number;
+  /**
+   * pg-boss's queue policy: "standard" (the default) keeps every job; "stately" keeps at most one waiting and one running
+   * job per singletonKey (another enqueue while one waits is dropped).
+   */
+  policy?: "standard" | "stately";
 };
 
 export type EnqueueOptions = {
@@ -34,7 +39,7 @@ export type EnqueueOptions = {
    * an enqueue without it would wait for the transaction to end, which waits for the enqueue.
    */
   tx?: Transaction;
-  /** At most one job with this key waits in the queue at a time. */
+  /** On a "stately" queue, at most one job with this key waits at a time (a second enqueue returns null). */
   singletonKey?: string;
   /** Seconds from now, or a date. */
   startAfter?: number | Date;
@@ -115,6 +120,7 @@ export class JobQueue {
       retryBackoff: options.retryBackoff ?? true,
       expireInSeconds: options.expireInSeconds ?? 15 * 60,
       deadLetter: dead,
+      policy: options.policy ?? "standard",
     };
     if (!(await this.boss.getQueue(dead))) await this.boss.createQueue(dead, { name: dead });
     if (await this.boss.getQueue(name)) await this.boss.updateQueue(name, { name, ...policy });
@@ -148,11 +154,14 @@ export class JobQueue {
    */
   async enqueue<T extends object>(name: string, data: T, { tx, singletonKey, startAfter }: EnqueueOptions = {}): Promise<string | null> {
     await this.start();
-    return this.boss.send(name, data, {
+    const id = await this.boss.send(name, data, {
       ...(singletonKey ? { singletonKey } : {}),
       ...(startAfter !== undefined ? { startAfter } : {}),
       ...(tx ? { db: transactionExecutor(tx, this.connection) as PgBoss.Db } : {}),
     });
+    // pg-boss inserts a job by joining its queue: a queue never defined would drop the job without a word.
+    if (id === null && !singletonKey) throw new Error(`The job queue "${name}" is not defined: the job was not stored.`);
+    return id;
   }
 
   /** Sends a job to the queue on a cron schedule (UTC); one instance sends it per tick, however many run. */

@@ -22,13 +22,19 @@ afterEach(async () => {
 const statusOf = async (id: string) => (await db.select().from(uploadSessions).where(eq(uploadSessions.id, id)))[0]!.status;
 
 describe("the app's workers", () => {
-  it("schedule the upload sweep every ten minutes, and a sweep job sweeps", async () => {
+  it("schedule the upload sweep every ten minutes, the digests hourly and daily, the reminders hourly; a sweep job sweeps", async () => {
     // Without the timekeeper, so that the schedule cannot fire a sweep in the middle of the test.
     queue = new JobQueue(database.connection!, { supervise: false });
     await registerWorkers(queue);
-    expect(await queue.boss.getSchedules()).toEqual([
-      expect.objectContaining({ name: JOB_NAMES.uploadSweep, cron: "*/10 * * * *", timezone: "UTC" }),
-    ]);
+    const schedules = await queue.boss.getSchedules();
+    expect(schedules.map((s) => [s.name, s.cron, (s as { timezone?: string }).timezone]).sort()).toEqual(
+      [
+        [JOB_NAMES.uploadSweep, "*/10 * * * *", "UTC"],
+        [JOB_NAMES.digestHourly, "5 * * * *", "UTC"],
+        [JOB_NAMES.digestDaily, "0 7 * * *", "UTC"],
+        [JOB_NAMES.reminders, "20 * * * *", "UTC"],
+      ].sort(),
+    );
 
     const instructor = await insertUser({ role: "INSTRUCTOR" });
     const { courseId } = await insertCourseTree(instructor.id);

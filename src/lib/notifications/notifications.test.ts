@@ -74,14 +74,19 @@ describe("notifications", () => {
     expect(written).toBe(1);
     expect(await kindsOf(b.id)).toEqual([]);
     const prefs = await getNotificationPreferences(b);
-    expect(prefs.preferences.find((p) => p.kind === "enrolled")!.channels).toEqual({ app: false });
-    expect(prefs.preferences.find((p) => p.kind === "certificate_issued")!.channels).toEqual({ app: true });
-    await expect(
-      setNotificationPreferences(
-        b,
-        notificationPreferencesSchema.parse({ preferences: [{ kind: "enrolled", channel: "email", enabled: false }] }),
-      ),
-    ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(prefs.preferences.find((p) => p.kind === "enrolled")!.channels).toEqual({ app: false, email: true });
+    expect(prefs.preferences.find((p) => p.kind === "certificate_issued")!.channels).toEqual({ app: true, email: true });
+    expect(prefs.preferences.find((p) => p.kind === "password_changed")).toMatchObject({ locked: true, channels: { email: true } });
+    // A channel the kind does not use, and a security kind turned off: refused, nothing saved.
+    for (const refused of [
+      { kind: "new_enrollments", channel: "app", enabled: false },
+      { kind: "password_changed", channel: "email", enabled: false },
+    ]) {
+      await expect(setNotificationPreferences(b, notificationPreferencesSchema.parse({ preferences: [refused] }))).rejects.toMatchObject({
+        code: "VALIDATION_FAILED",
+      });
+    }
+    expect((await getNotificationPreferences(b)).preferences).toEqual(prefs.preferences);
     expect(notificationPreferencesSchema.safeParse({ preferences: [{ kind: "nope", channel: "app", enabled: true }] }).success).toBe(false);
   });
 

@@ -1,11 +1,15 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { requireSignedIn, type Viewer } from "@/lib/auth/viewer";
 import { db, type Database, type Transaction } from "@/lib/db/client";
-import { notificationPreferences, notifications } from "@/lib/db/schema";
+import { notificationDigestItems, notificationPreferences, notifications, users } from "@/lib/db/schema";
+import { env } from "@/env";
 import { AppError } from "@/lib/http/errors";
+import { queueMails } from "@/lib/mail/outgoing";
 import type { NotificationListQuery, NotificationPreferencesInput, ReadNotificationsInput } from "@/lib/validation/notifications";
 import {
+  digestOf,
   kindUses,
   LOCKED_KINDS,
   NOTIFICATION_KIND_NAMES,
@@ -18,7 +22,21 @@ export const NOTIFICATIONS_PAGE_SIZE = 20;
 /** Rows one insert writes at most: a fan-out to many users goes in slices. */
 const INSERT_SLICE = 1_000;
 
-export type NewNotification = { userId: string; title: string; body?: string | null; link: string };
+export type NewNotification = {
+  userId: string;
+  title: string;
+  body?: string | null;
+  /** A path on this site. */
+  link: string;
+  /** For a digest kind: items of one group go in one mail (new lessons: the course's id). */
+  groupKey?: string;
+};
+
+/** A Transaction has rollback(); the Database does not. */
+const isTransaction = (tx: Database | Transaction): tx is Transaction => "rollback" in tx;
+
+/** The label of a mail's button: where its link goes. */
+export const OPEN_LABEL = "Open it";
 
 /** Of these users, the ones who turned the kind off on the channel. */
 async function optedOut(tx: Database | Transaction, kind: NotificationKind, channel: NotificationChannel, userIds: string[]) {
@@ -38,21 +56,89 @@ async function optedOut(tx: Database | Transaction, kind: NotificationKind, chan
 }
 
 /**
- * Tells users something in the app, inside the caller's transaction (it commits or rolls back with the change that
- * causes it). Users who turned the kind off in the app get nothing. Returns how many rows were written.
+ * Tells users something, inside the caller's transaction (it commits or rolls back with the change that causes it): in
+ * the app (a row for the bell and /notifications) and by mail (a mail job, or an item for the kind's next digest), each
+ * channel unless the user turned the kind off there. Returns how many rows were written in the app.
  */
 export async function notify(tx: Database | Transaction, kind: NotificationKind, items: NewNotification[]): Promise<number> {
-  if (items.length === 0 || !kindUses(kind, "app")) return 0;
+  if (items.length === 0) return 0;
+  const written = kindUses(kind, "app") ? await notifyInApp(tx, kind, items) : 0;
+  if (kindUses(kind, "email")) await notifyByMail(tx, kind, items);
+  return written;
+}
+
+async function notifyInApp(tx: Database | Transaction, kind: NotificationKind, items: NewNotification[]) {
   const off = await optedOut(
     tx,
     kind,
     "app",
     items.map((i) => i.userId),
   );
-  const rows = items.filter((i) => !off.has(i.userId)).map((i) => ({ ...i, body: i.body ?? null, kind }));
+  const rows = items
+    .filter((i) => !off.has(i.userId))
+    .map((i) => ({ userId: i.userId, title: i.title, body: i.body ?? null, link: i.link, kind }));
   for (let i = 0; i < rows.length; i += INSERT_SLICE) await tx.insert(notifications).values(rows.slice(i, i + INSERT_SLICE));
   return rows.length;
 }
+
+/**
+ * The mail channel: a digest kind keeps an item for the next digest (src/lib/notifications/digests.ts); any other kind
+ * queues one mail per user now, with a one-click unsubscribe for that kind (security kinds have none and cannot be
+ * turned off). Disabled accounts get no mail.
+ */
+async function notifyByMail(tx: Database | Transaction, kind: NotificationKind, items: NewNotification[]) {
+  const locked = LOCKED_KINDS.includes(kind);
+  const off = locked
+    ? new Set<string>()
+    : await optedOut(
+        tx,
+        kind,
+        "email",
+        items.map((i) => i.userId),
+      );
+  const wanted = items.filter((i) => !off.has(i.userId));
+  if (wanted.length === 0) return;
+  if (digestOf(kind)) {
+    const rows = wanted.map((i) => ({
+      userId: i.userId,
+      kind,
+      groupKey: i.groupKey ?? "",
+      title: i.title,
+      body: i.body ?? null,
+      link: i.link,
+    }));
+    for (let i = 0; i < rows.length; i += INSERT_SLICE) await tx.insert(notificationDigestItems).values(rows.slice(i, i + INSERT_SLICE));
+    return;
+  }
+  const addresses = new Map<string, string>();
+  const ids = [...new Set(wanted.map((i) => i.userId))];
+  for (let i = 0; i < ids.length; i += INSERT_SLICE) {
+    const rows = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(and(inArray(users.id, ids.slice(i, i + INSERT_SLICE)), isNull(users.disabledAt)));
+    for (const r of rows) addresses.set(r.id, r.email);
+  }
+  const mails = wanted.flatMap((i) => {
+    const to = addresses.get(i.userId);
+    if (!to) return [];
+    return [
+      {
+        key: `notify:${kind}:${randomUUID()}`,
+        mail: {
+          to,
+          template: "notice" as const,
+          props: { title: i.title, paragraphs: i.body ? [i.body] : [], action: { label: OPEN_LABEL, link: absoluteLink(i.link) } },
+          ...(locked ? {} : { unsubscribe: { userId: i.userId, kind } }),
+        },
+      },
+    ];
+  });
+  await queueMails(mails, isTransaction(tx) ? { tx } : {});
+}
+
+/** A path on this site as the absolute link a mail needs. */
+export const absoluteLink = (path: string) => new URL(path, env.appUrl).toString();
 
 /** The viewer's notifications, newest first, 20 at a time after `cursor`; with `unread`, unread ones only; and the unread count. */
 export async function listNotifications(viewer: Viewer | null, query: NotificationListQuery) {

@@ -1,12 +1,16 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import type { Database, Transaction } from "@/lib/db/client";
-import { courses, enrollments, lessons } from "@/lib/db/schema";
+import { courses, enrollments, lessons, users } from "@/lib/db/schema";
 import { notify } from "./notifications";
 
-/** "You are enrolled": to each learner just enrolled (by themself, staff, a cohort, an invitation or an import). */
-export const notifyEnrolled = (tx: Database | Transaction, courseId: string, courseTitle: string, learnerIds: string[]) =>
-  notify(
+/**
+ * "You are enrolled": to each learner just enrolled (by themself, staff, a cohort, an invitation or an import); and, for
+ * the course's instructor's daily digest, who enrolled.
+ */
+export async function notifyEnrolled(tx: Database | Transaction, courseId: string, courseTitle: string, learnerIds: string[]) {
+  if (learnerIds.length === 0) return;
+  await notify(
     tx,
     "enrolled",
     learnerIds.map((userId) => ({
@@ -16,6 +20,20 @@ export const notifyEnrolled = (tx: Database | Transaction, courseId: string, cou
       link: `/my-courses/${courseId}`,
     })),
   );
+  const [course] = await tx.select({ instructorId: courses.instructorId }).from(courses).where(eq(courses.id, courseId));
+  const learners = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, learnerIds));
+  await notify(
+    tx,
+    "new_enrollments",
+    learners
+      .filter((l) => l.id !== course!.instructorId)
+      .map((l) => ({
+        userId: course!.instructorId,
+        title: `${l.name?.trim() || l.email} enrolled in ${courseTitle}`,
+        link: `/instructor/courses/${courseId}/enrollments`,
+      })),
+  );
+}
 
 /** "You completed": to the learners of these enrollments, which just reached 100 % (not again on a later recount). */
 export async function notifyCompleted(tx: Database | Transaction, courseId: string, enrollmentIds: string[]) {
