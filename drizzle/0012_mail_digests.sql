@@ -26,4 +26,5 @@ CREATE TABLE "notification_reminders" (
 --> statement-breakpoint
 ALTER TABLE "notification_digest_items" ADD CONSTRAINT "notification_digest_items_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_reminders" ADD CONSTRAINT "notification_reminders_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "notification_digest_items_user_id_idx" ON "notification_digest_items" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "notification_digest_items_unsent_idx" ON "notification_digest_items" USING btree ("kind","user_id","group_key") WHERE "notification_digest_items"."sent_at" is null;

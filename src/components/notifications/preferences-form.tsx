@@ -17,8 +17,10 @@ export type PreferenceView = {
   channels: Partial<Record<NotificationChannel, boolean>>;
 };
 
-/** The channels sent so far (mail comes with the job queue). */
-const CHANNELS: { channel: NotificationChannel; label: string }[] = [{ channel: "app", label: "In the app" }];
+const CHANNELS: { channel: NotificationChannel; label: string }[] = [
+  { channel: "app", label: "In the app" },
+  { channel: "email", label: "By e-mail" },
+];
 
 /** A checkbox per kind and channel it uses; a kind that cannot be turned off shows its box checked and disabled. */
 export function PreferencesForm({ preferences }: { preferences: PreferenceView[] }) {

@@ -15,7 +15,11 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type DatabaseDriver = "pglite" | "pg" | "neon";
 
-type Common = { logQueries?: boolean };
+type Common = {
+  logQueries?: boolean;
+  /** Called with each statement Drizzle and executeSql send (measurements count them). */
+  onQuery?: (sql: string) => void;
+};
 export type ConnectOptions = Common &
   (
     | { driver: "pglite"; dataDir: string | "memory://"; command?: string }
@@ -31,6 +35,26 @@ export type ConnectOptions = Common &
 const idleConnectionLost = (error: Error) => log("DB").warn({ err: error }, "an idle database connection was closed by the server");
 
 const queryLogger = { logQuery: (query: string) => log("DB").debug({ sql: query }, "query") };
+
+/** Drizzle's logger for these options: the debug log, a counter, both, or none. */
+function loggerOf(options: Common) {
+  if (!options.onQuery) return options.logQueries ? queryLogger : false;
+  const onQuery = options.onQuery;
+  return {
+    logQuery: (query: string) => {
+      onQuery(query);
+      if (options.logQueries) queryLogger.logQuery(query);
+    },
+  };
+}
+
+/** executeSql that reports each text to onQuery first. */
+const counted =
+  (options: Common, run: (text: string, values?: unknown[]) => Promise<SqlResult>) =>
+  (text: string, values?: unknown[]): Promise<SqlResult> => {
+    options.onQuery?.(text);
+    return run(text, values);
+  };
 
 export type Connection = {
   db: Database;
@@ -86,13 +110,13 @@ export function connectDatabase(options: ConnectOptions): Connection {
       const inMemory = options.dataDir === "memory://";
       if (!inMemory) acquireDataDirLock(options.dataDir, options.command ?? "a BudhHub process");
       const client = new PGlite(options.dataDir);
-      const db = drizzlePglite({ client, schema, logger: options.logQueries ? queryLogger : false }) as unknown as Database;
+      const db = drizzlePglite({ client, schema, logger: loggerOf(options) }) as unknown as Database;
       return {
         db,
         driver: "pglite",
         // One process owns the folder, so there is nobody to take turns with.
         withLock: (_lockId, fn) => fn(),
-        executeSql: (text, values) => executeOnPglite(client, text, values),
+        executeSql: counted(options, (text, values) => executeOnPglite(client, text, values)),
         close: async () => {
           await client.close();
           if (!inMemory) releaseDataDirLock(options.dataDir);
@@ -102,13 +126,13 @@ export function connectDatabase(options: ConnectOptions): Connection {
     case "pg": {
       const pool = new PgPool({ connectionString: options.url, max: options.poolMax ?? 10 });
       pool.on("error", idleConnectionLost);
-      const db = drizzlePg({ client: pool, schema, logger: options.logQueries ? queryLogger : false }) as unknown as Database;
+      const db = drizzlePg({ client: pool, schema, logger: loggerOf(options) }) as unknown as Database;
       return {
         db,
         driver: "pg",
         close: () => pool.end(),
         withLock: advisoryLock(() => new PgClient({ connectionString: options.url })),
-        executeSql: (text, values) => pool.query(text, values) as Promise<SqlResult>,
+        executeSql: counted(options, (text, values) => pool.query(text, values) as Promise<SqlResult>),
       };
     }
     case "neon": {
@@ -124,13 +148,13 @@ export function connectDatabase(options: ConnectOptions): Connection {
       }
       const pool = new NeonPool({ connectionString: options.url, max: options.poolMax ?? 10 });
       pool.on("error", idleConnectionLost);
-      const db = drizzleNeon({ client: pool, schema, logger: options.logQueries ? queryLogger : false }) as unknown as Database;
+      const db = drizzleNeon({ client: pool, schema, logger: loggerOf(options) }) as unknown as Database;
       return {
         db,
         driver: "neon",
         close: () => pool.end(),
         withLock: advisoryLock(() => new NeonClient({ connectionString: options.url })),
-        executeSql: (text, values) => pool.query(text, values) as Promise<SqlResult>,
+        executeSql: counted(options, (text, values) => pool.query(text, values) as Promise<SqlResult>),
       };
     }
   }

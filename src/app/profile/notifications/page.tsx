@@ -21,7 +21,9 @@ export default async function NotificationPreferencesPage() {
         </p>
         <h1 className="text-3xl font-bold tracking-tight">Notification preferences</h1>
         <p className="text-slate-700 dark:text-slate-300">
-          Choose what BudhHub tells you in the app (the bell at the top of every page). Everything is on until you turn it off.
+          Choose what BudhHub tells you in the app (the bell at the top of every page) and by e-mail. Everything is on until you turn it
+          off; a link at the foot of each mail turns that kind of mail off too. Mail about new lessons, new enrollments and submissions
+          comes as one digest a day or an hour. Mail about your account&rsquo;s security is always sent.
         </p>
       </div>
       <PreferencesForm preferences={shown} />

@@ -78,6 +78,7 @@ export const notificationDigestItems = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [
+    index("notification_digest_items_user_id_idx").on(t.userId),
     index("notification_digest_items_unsent_idx")
       .on(t.kind, t.userId, t.groupKey)
       .where(sql`${t.sentAt} is null`),
