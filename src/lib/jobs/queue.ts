@@ -131,24 +131,28 @@ export class JobQueue {
   /** Runs handler for each job of the queue, one at a time per instance; a handler that throws fails that try. */
   async registerWorker<T extends object>(name: string, handler: JobHandler<T>, options: WorkerOptions = {}): Promise<void> {
     await this.defineQueue(name, options);
-    const workerId: string = await this.boss.work<T>(name, { pollingIntervalSeconds: POLLING_INTERVAL_SECONDS, batchSize: 1 }, async (jobs) => {
-      for (const job of jobs) {
-        // pg-boss 10 writes a job's completion or failure without waiting for it, so a stop (or the exit after it) could
-        // come before the write and leave a finished job active, to run again once it expires. Writing it here, awaited,
-        // settles the job before the worker lets go of it; pg-boss's own write then finds no active job and does nothing.
-        try {
-          await handler(job.data, { id: job.id, name: job.name });
-        } catch (error) {
-          log("JOBS").warn({ err: error, queue: name, jobId: job.id }, "a job failed; it is retried while it has tries left");
-          await this.boss.fail(name, job.id, error as object);
-          continue;
+    const workerId: string = await this.boss.work<T>(
+      name,
+      { pollingIntervalSeconds: POLLING_INTERVAL_SECONDS, batchSize: 1 },
+      async (jobs) => {
+        for (const job of jobs) {
+          // pg-boss 10 writes a job's completion or failure without waiting for it, so a stop (or the exit after it) could
+          // come before the write and leave a finished job active, to run again once it expires. Writing it here, awaited,
+          // settles the job before the worker lets go of it; pg-boss's own write then finds no active job and does nothing.
+          try {
+            await handler(job.data, { id: job.id, name: job.name });
+          } catch (error) {
+            log("JOBS").warn({ err: error, queue: name, jobId: job.id }, "a job failed; it is retried while it has tries left");
+            await this.boss.fail(name, job.id, error as object);
+            continue;
+          }
+          await this.boss.complete(name, job.id);
         }
-        await this.boss.complete(name, job.id);
-      }
-      // A queue with work waiting is drained at once: the worker asks again without its polling pause (one job per
-      // pause would send two mails a second, or fan a new lesson out to 1,000 learners a second).
-      if (jobs.length > 0) this.boss.notifyWorker(workerId);
-    });
+        // A queue with work waiting is drained at once: the worker asks again without its polling pause (one job per
+        // pause would send two mails a second, or fan a new lesson out to 1,000 learners a second).
+        if (jobs.length > 0) this.boss.notifyWorker(workerId);
+      },
+    );
   }
 
   /**
