@@ -181,6 +181,7 @@ const samples: Record<string, Sample> = {
   // --- job queue ---
   // Reads no body: the id names no job, a 404 (a spoiled id is a 404 too, before any look-up); nothing is retried.
   "POST /api/admin/jobs/[jobId]/retry": { body: () => ({}) },
+  "POST /api/admin/jobs/run": { body: () => ({ queue: "reminders" }) },
   // --- school: bulk import ---
   // One good row: each spoiled field (a row's cell, line, dryRun, invite) is a 400 for the whole batch, nothing written.
   "POST /api/admin/users/import": {

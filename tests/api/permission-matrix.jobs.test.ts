@@ -3,7 +3,7 @@ import { ApiClient, demoAdmin, newAccount } from "../helpers/api-client";
 import { runPermissionMatrix, type Expected, type MatrixRow } from "../helpers/permission-matrix";
 
 /**
- * The job queue's retry, for every kind of actor: admins only (401 signed out, 403 for anyone else signed in). No request
+ * The job queue's retry and run-now, for every kind of actor: admins only (401 signed out, 403 for anyone else signed in). No request
  * can make a job fail, so the ids name none: the admin's answer is the 404, which shows the request got past the role
  * check and into the look-up. Retrying a real failed job is tested in src/lib/jobs/admin-jobs.test.ts.
  */
@@ -27,6 +27,13 @@ const rows: MatrixRow<Actor, Fixtures>[] = [
     path: "/api/admin/jobs/not-a-job/retry",
     expect: Object.fromEntries(ACTORS.map((a) => [a, 404])) as Record<Actor, Expected>,
     note: "not a job id: a 404 for everyone, before the session is looked at, so ids cannot be probed",
+  },
+  {
+    method: "POST",
+    path: "/api/admin/jobs/run",
+    body: () => ({ queue: "reminders" }),
+    expect: adminsOnly(202),
+    note: "a scheduled job now: the reminders (harmless to run again)",
   },
 ];
 

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireRoleOf } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/http/errors";
-import { JOBS_PAGE_SIZE, type JobListQuery, type JobListState } from "@/lib/validation/jobs";
+import { JOBS_PAGE_SIZE, type JobListQuery, type JobListState, type RunScheduleInput } from "@/lib/validation/jobs";
 import { deadLetterQueueOf, getJobQueue, JOBS_SCHEMA, transactionExecutor } from "./queue";
 
 /**
@@ -142,4 +142,11 @@ export async function retryJob(viewer: Viewer | null, jobId: string): Promise<{ 
   // Another admin retried it a moment earlier.
   if (!retried) throw new AppError("CONFLICT", "Only a failed job can be retried.");
   return { id: jobId, queue: job.name, state: "retry" };
+}
+
+/** Admins: a scheduled job now, besides its schedule (the digests after a change of plan, a sweep after a clean-up). */
+export async function runScheduledJobNow(viewer: Viewer | null, input: RunScheduleInput): Promise<{ id: string; queue: string }> {
+  requireRoleOf(viewer, "ADMIN");
+  const id = await getJobQueue().enqueue(input.queue, {});
+  return { id: id!, queue: input.queue };
 }

@@ -27,10 +27,15 @@ export const POLICIES: Record<string, WorkerOptions> = {
 
 /** The schedules (cron, UTC): kept once in the database, each tick's job sent once however many instances run. */
 export const SCHEDULES = [
-  { name: JOB_NAMES.uploadSweep, cron: "*/10 * * * *" },
-  { name: JOB_NAMES.digestHourly, cron: "5 * * * *" },
-  { name: JOB_NAMES.digestDaily, cron: "0 7 * * *" },
-  { name: JOB_NAMES.reminders, cron: "20 * * * *" },
+  { name: JOB_NAMES.uploadSweep, cron: "*/10 * * * *", when: "every ten minutes", what: "Removes uploads that were never finished." },
+  { name: JOB_NAMES.digestHourly, cron: "5 * * * *", when: "every hour", what: "Mails instructors the submissions waiting." },
+  {
+    name: JOB_NAMES.digestDaily,
+    cron: "0 7 * * *",
+    when: "every day at 07:00 UTC",
+    what: "Mails the day's new lessons and new enrollments.",
+  },
+  { name: JOB_NAMES.reminders, cron: "20 * * * *", when: "every hour", what: "Reminds learners of assignments due and courses left." },
 ] as const;
 
 /**

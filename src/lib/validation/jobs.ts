@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SCHEDULES } from "@/lib/jobs/names";
 
 export const JOBS_PAGE_SIZE = 25;
 
@@ -14,3 +15,12 @@ export const jobListQuerySchema = z.object({
   page: z.coerce.number().int("Page must be a whole number.").min(1, "Page starts at 1.").max(100_000).optional().default(1),
 });
 export type JobListQuery = z.infer<typeof jobListQuerySchema>;
+
+/** POST /api/admin/jobs/run: a scheduled queue whose job runs now, besides its schedule. */
+export const runScheduleSchema = z.object({
+  queue: z.enum(
+    SCHEDULES.map((s) => s.name),
+    { error: `Choose a scheduled queue: ${SCHEDULES.map((s) => s.name).join(", ")}.` },
+  ),
+});
+export type RunScheduleInput = z.infer<typeof runScheduleSchema>;

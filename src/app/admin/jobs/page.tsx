@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/app/_http/page-viewer";
-import { RetryJobButton } from "@/components/admin/retry-job-button";
+import { JobActionButton } from "@/components/admin/job-action-button";
 import { inputClass } from "@/components/forms/field";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { ColumnHeads } from "@/components/ui/column-heads";
 import { PageNav } from "@/components/ui/page-nav";
 import { badgeStyles, tableStyles } from "@/components/ui/table-styles";
 import { countJobsByQueue, listJobs } from "@/lib/jobs/admin-jobs";
+import { SCHEDULES } from "@/lib/jobs/names";
 import { jobListQuerySchema, type JobListQuery, type JobListState } from "@/lib/validation/jobs";
 
 export const metadata: Metadata = { title: "Background jobs" };
@@ -39,9 +40,9 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold tracking-tight">Background jobs</h1>
         <p className="text-slate-700 dark:text-slate-300">
-          Work the server does after a request, or on a schedule (the upload sweep every ten minutes). A job that fails is tried again
-          later; after its last try it fails for good and a copy goes to its queue&apos;s dead letters. Retry sends it back for one more
-          try. Finished jobs are not listed.
+          Work the server does after a request (mail, a new lesson told to its learners, certificates issued to earlier completions), or on
+          a schedule. A job that fails is tried again later; after its last try it fails for good and a copy goes to its queue&apos;s dead
+          letters. Retry sends it back for one more try. Finished jobs are not listed.
         </p>
       </div>
       {queues.length > 0 && (
@@ -65,6 +66,26 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
           </table>
         </div>
       )}
+      <div className={tableStyles.wrapper} role="region" aria-label="Schedules table" tabIndex={0}>
+        <table className={tableStyles.table}>
+          <caption className={tableStyles.caption}>Schedules (one run per schedule, however many servers run)</caption>
+          <ColumnHeads columns={["Queue", "Runs", "What it does", "Now"]} />
+          <tbody>
+            {SCHEDULES.map((s) => (
+              <tr key={s.name}>
+                <th scope="row" className={`${tableStyles.td} font-mono font-medium`}>
+                  {s.name}
+                </th>
+                <td className={tableStyles.td}>{s.when}</td>
+                <td className={tableStyles.td}>{s.what}</td>
+                <td className={tableStyles.td}>
+                  <JobActionButton url="/api/admin/jobs/run" body={{ queue: s.name }} text="Run now" label={s.name} done="is queued." />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <form method="get" aria-label="Jobs" className="flex flex-wrap items-end gap-3">
         <p className="flex flex-col gap-1">
           <label htmlFor="job-state" className="text-sm font-medium">
@@ -106,7 +127,16 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
                   <td className={`${tableStyles.td} whitespace-nowrap`}>{job.finishedOn ? dateFormat.format(job.finishedOn) : "—"}</td>
                   <td className={`${tableStyles.td} break-words`}>{job.error ?? "—"}</td>
                   <td className={tableStyles.td}>
-                    {job.retryable ? <RetryJobButton jobId={job.id} label={`job ${job.id.slice(0, 8)} of ${job.queue}`} /> : "—"}
+                    {job.retryable ? (
+                      <JobActionButton
+                        url={`/api/admin/jobs/${job.id}/retry`}
+                        text="Retry"
+                        label={`job ${job.id.slice(0, 8)} of ${job.queue}`}
+                        done="will run again."
+                      />
+                    ) : (
+                      "—"
+                    )}
                   </td>
                 </tr>
               ))}
