@@ -1,4 +1,5 @@
 import "server-only";
+import { registerMailWorker } from "@/lib/mail/mail-worker";
 import { sweepUploads } from "@/lib/uploads/sweep-uploads";
 import type { JobQueue } from "./queue";
 
@@ -10,6 +11,7 @@ export const JOB_NAMES = { uploadSweep: "upload-sweep" } as const;
  * kept once in the database, and pg-boss sends each tick's job once however many instances check it.
  */
 export async function registerWorkers(queue: JobQueue): Promise<void> {
+  await registerMailWorker(queue);
   // A sweep that fails is tried once more; the next one comes ten minutes later anyway.
   await queue.registerWorker(JOB_NAMES.uploadSweep, async () => void (await sweepUploads()), {
     retryLimit: 1,
