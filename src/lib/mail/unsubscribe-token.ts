@@ -10,18 +10,23 @@ import { NOTIFICATION_KIND_NAMES, type NotificationKind } from "@/lib/notificati
  */
 
 const VERSION = "1";
-let cachedKey: Buffer | undefined;
+const keys = new Map<string, Buffer>();
 
-function tokenKey(): Buffer {
-  cachedKey ??= Buffer.from(hkdfSync("sha256", getAuthSecret(), "", "budhhub/unsubscribe/v1", 32));
-  return cachedKey;
+function tokenKey(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (!key) keys.set(secret, (key = Buffer.from(hkdfSync("sha256", secret, "", "budhhub/unsubscribe/v1", 32))));
+  return key;
 }
 
-const mac = (userId: string, kind: string) => createHmac("sha256", tokenKey()).update(`${VERSION}\n${userId}\n${kind}`).digest();
+const mac = (secret: string, userId: string, kind: string) =>
+  createHmac("sha256", tokenKey(secret)).update(`${VERSION}\n${userId}\n${kind}`).digest();
 
-export function unsubscribeToken(userId: string, kind: NotificationKind): string {
-  return [VERSION, Buffer.from(userId, "utf8").toString("base64url"), kind, mac(userId, kind).toString("base64url")].join(".");
+/** The token under a given secret: the app's is AUTH_SECRET; the API tests read the test server's. */
+export function signUnsubscribeToken(secret: string, userId: string, kind: NotificationKind): string {
+  return [VERSION, Buffer.from(userId, "utf8").toString("base64url"), kind, mac(secret, userId, kind).toString("base64url")].join(".");
 }
+
+export const unsubscribeToken = (userId: string, kind: NotificationKind) => signUnsubscribeToken(getAuthSecret(), userId, kind);
 
 /** The user and kind a token names, or null when it is not one we made (changed, cut short, another version). */
 export function readUnsubscribeToken(token: string): { userId: string; kind: NotificationKind } | null {
@@ -30,7 +35,7 @@ export function readUnsubscribeToken(token: string): { userId: string; kind: Not
   if (!(NOTIFICATION_KIND_NAMES as string[]).includes(kind)) return null;
   const userId = Buffer.from(user, "base64url").toString("utf8");
   const given = Buffer.from(signature, "base64url");
-  const expected = mac(userId, kind);
+  const expected = mac(getAuthSecret(), userId, kind);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   return { userId, kind: kind as NotificationKind };
 }
