@@ -217,7 +217,7 @@ describe("magic links through SMTP (SMTP_URL)", () => {
 
     // A security mail: the password changed through the profile.
     const changedMail = lastTo(email);
-    expect((await client.post("/api/profile/password", { currentPassword: password, newPassword: strongPassword() })).status).toBe(200);
+    expect((await client.put("/api/profile/password", { currentPassword: password, newPassword: strongPassword() })).status).toBe(200);
     expectAccountMail(await changedMail, email, "Your BudhHub password was changed", "/forgot-password");
   });
 
@@ -225,7 +225,7 @@ describe("magic links through SMTP (SMTP_URL)", () => {
     const admin = await demoAdmin(app.url);
     const invitee = uniqueEmail("smtp-invitee");
     const inviteMail = lastTo(invitee);
-    expect((await admin.post("/api/admin/invitations", { emails: [invitee], role: "INSTRUCTOR" })).status).toBe(200);
+    expect((await admin.post("/api/admin/invitations", { emails: [invitee], role: "INSTRUCTOR" })).status).toBe(201);
     const invitation = await inviteMail;
     expectAccountMail(invitation, invitee, "You are invited to BudhHub", "/invite/");
     expect(invitation.text).toContain("as an instructor");
@@ -239,7 +239,7 @@ describe("magic links through SMTP (SMTP_URL)", () => {
       .id;
 
     const resetMail = lastTo(email);
-    expect((await admin.post(`/api/admin/users/${userId}/password-reset`)).status).toBe(200);
+    expect((await admin.post(`/api/admin/users/${userId}/password-reset`)).status).toBe(202);
     const reset = expectAccountMail(await resetMail, email, "Reset your BudhHub password", "/reset-password?token=");
     resetTokens.push(new URL(reset).searchParams.get("token")!);
 
