@@ -8,7 +8,7 @@ const production = env.isProduction;
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Packages with WASM, native or worker parts that must be loaded by Node as they are, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pino", "pg", "@neondatabase/serverless", "ws", "bcryptjs"],
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "pg", "@neondatabase/serverless", "ws", "bcryptjs", "mjml"],
   // The certificate PDF reads its fonts from node_modules when it runs: traced, so that a standalone build carries them.
   outputFileTracingIncludes: {
     "/api/certificates/[code]/pdf": ["./node_modules/@expo-google-fonts/noto-sans*/{400Regular,700Bold}/*.ttf"],

@@ -14,6 +14,12 @@ describe("configuration", () => {
     expect(env.UPLOAD_MAX_VIDEO_BYTES).toBe(4 * 1024 ** 3);
   });
 
+  it("names the platform BudhHub unless PLATFORM_NAME says otherwise, and refuses a name with a line break", () => {
+    expect(parseEnv({}).PLATFORM_NAME).toBe("BudhHub");
+    expect(parseEnv({ PLATFORM_NAME: "  Lotus School " }).PLATFORM_NAME).toBe("Lotus School");
+    expect(() => parseEnv({ PLATFORM_NAME: "Lotus\nBcc: x@example.test" })).toThrow(/PLATFORM_NAME/);
+  });
+
   it("picks node-postgres for a DATABASE_URL and Neon for a Neon host or DATABASE_DRIVER=neon", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@db.example.com:5432/app" }).databaseDriver).toBe("pg");
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@ep-cool-1.eu-central-1.aws.neon.tech/app" }).databaseDriver).toBe("neon");

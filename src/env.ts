@@ -71,6 +71,14 @@ const schema = z
 
     SMTP_URL: optionalString,
     MAIL_FROM: z.string().default("BudhHub <no-reply@budhhub.test>"),
+    /** The platform's name in every mail's subject, header and footer. */
+    PLATFORM_NAME: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60, "PLATFORM_NAME is at most 60 characters")
+      .regex(/^[^\p{Cc}]*$/u, "PLATFORM_NAME may not hold control characters")
+      .default("BudhHub"),
 
     UPLOAD_MAX_VIDEO_BYTES: bytes(4 * 1024 ** 3),
     UPLOAD_MAX_MATERIAL_BYTES: bytes(200 * 1024 ** 2),

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ApiClient,
+  demoAdmin,
   leakingResponses,
   newAccount,
   outboxCount,
@@ -13,7 +14,7 @@ import {
 } from "../helpers/api-client";
 import { startApp, type AppServer } from "../helpers/app-server";
 import { linkIn } from "../helpers/mail-text";
-import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
+import { startSmtpSink, type SinkMail, type SmtpSink } from "../helpers/smtp-sink";
 
 type UserBody = { user: { id: string; email: string; role: string } };
 
@@ -176,11 +177,90 @@ describe("magic links through SMTP (SMTP_URL)", () => {
     const second = await openMagicLink(link, app.url);
     expect(second.client.sessionToken).toBeUndefined();
   });
+
+  /**
+   * A mail as the queue's worker sends it: to the right address, with a text and an HTML part that both name the platform
+   * and carry the link (on this app's address), and no List-Unsubscribe (account and security mail cannot be turned off).
+   */
+  function expectAccountMail(mail: SinkMail, to: string, subject: string, linkPart: string) {
+    expect(mail.envelopeTo).toEqual([to]);
+    expect(mail.to).toContain(to);
+    expect(mail.subject).toBe(subject);
+    expect(mail.headers.has("list-unsubscribe")).toBe(false);
+    expect(mail.headers.get("message-id")).toMatch(/^<[\w-]+@[^>]+>$/);
+    for (const part of [mail.text, mail.html]) expect(part).toContain("BudhHub");
+    expect(mail.text).not.toMatch(/unsubscribe/i);
+    const link = linkIn(mail, linkPart);
+    expect(link.startsWith(`${app.url}/`)).toBe(true);
+    expect(mail.html).toContain(`href="${link.replaceAll("&", "&#38;")}"`);
+    return link;
+  }
+  const lastTo = async (to: string) => sink.waitFor(to, { seen: sink.messages.filter((m) => m.envelopeTo.includes(to)).length });
+
+  it("queues every account mail: verification, sign-up attempt, reset, password changed; each with text and HTML and no List-Unsubscribe", async () => {
+    const client = new ApiClient(app.url);
+    const email = uniqueEmail("smtp-account");
+    const password = strongPassword();
+    const verifyMail = lastTo(email);
+    expect((await client.signUp({ email, password })).status).toBe(202);
+    const verify = expectAccountMail(await verifyMail, email, "Confirm your BudhHub address", "/verify-email?token=");
+    expect((await client.post("/api/auth/verify-email", { token: new URL(verify).searchParams.get("token") })).status).toBe(200);
+
+    const attemptMail = lastTo(email);
+    expect((await new ApiClient(app.url).signUp({ email, password: strongPassword() })).status).toBe(202);
+    expectAccountMail(await attemptMail, email, "Someone tried to create a BudhHub account with your address", "/forgot-password");
+
+    const resetMail = lastTo(email);
+    expect((await new ApiClient(app.url).post("/api/auth/forgot-password", { email })).status).toBe(200);
+    const reset = expectAccountMail(await resetMail, email, "Reset your BudhHub password", "/reset-password?token=");
+    resetTokens.push(new URL(reset).searchParams.get("token")!);
+
+    // A security mail: the password changed through the profile.
+    const changedMail = lastTo(email);
+    expect((await client.put("/api/profile/password", { currentPassword: password, newPassword: strongPassword() })).status).toBe(200);
+    expectAccountMail(await changedMail, email, "Your BudhHub password was changed", "/forgot-password");
+  });
+
+  it("queues the admin's mails: an invitation, a reset link, and the security mails of a role change and a disabled account", async () => {
+    const admin = await demoAdmin(app.url);
+    const invitee = uniqueEmail("smtp-invitee");
+    const inviteMail = lastTo(invitee);
+    expect((await admin.post("/api/admin/invitations", { emails: [invitee], role: "INSTRUCTOR" })).status).toBe(201);
+    const invitation = await inviteMail;
+    expectAccountMail(invitation, invitee, "You are invited to BudhHub", "/invite/");
+    expect(invitation.text).toContain("as an instructor");
+
+    const client = new ApiClient(app.url);
+    const email = uniqueEmail("smtp-managed");
+    const verifyMail = lastTo(email);
+    await client.signUp({ email, password: strongPassword() });
+    const verify = expectAccountMail(await verifyMail, email, "Confirm your BudhHub address", "/verify-email?token=");
+    const userId = (await client.post("/api/auth/verify-email", { token: new URL(verify).searchParams.get("token") })).json<UserBody>().user
+      .id;
+
+    const resetMail = lastTo(email);
+    expect((await admin.post(`/api/admin/users/${userId}/password-reset`)).status).toBe(202);
+    const reset = expectAccountMail(await resetMail, email, "Reset your BudhHub password", "/reset-password?token=");
+    resetTokens.push(new URL(reset).searchParams.get("token")!);
+
+    const roleMail = lastTo(email);
+    expect((await admin.patch(`/api/admin/users/${userId}`, { role: "INSTRUCTOR" })).status).toBe(200);
+    expect((await roleMail).text).toContain("An administrator made you an instructor on BudhHub.");
+    expectAccountMail(await roleMail, email, "Your role on BudhHub was changed", "/dashboard");
+
+    const disabledMail = lastTo(email);
+    expect((await admin.patch(`/api/admin/users/${userId}`, { disabled: true })).status).toBe(200);
+    const disabled = await disabledMail;
+    expect(disabled.subject).toBe("Your BudhHub account was disabled");
+    expect(disabled.headers.has("list-unsubscribe")).toBe(false);
+    expect(disabled.html).toContain("BudhHub");
+    expect(disabled.text).toContain("An administrator disabled your BudhHub account");
+  });
 });
 
 describe("secrets in answers", () => {
   it("no response of this file contained a password hash, a token hash or a mailed token's SHA-256", () => {
-    expect(resetTokens.length).toBe(2);
+    expect(resetTokens.length).toBe(4);
     expect(leakingResponses(resetTokens)).toEqual([]);
   });
 });

@@ -172,6 +172,10 @@ const samples: Record<string, Sample> = {
   // The id names nothing: a valid body marks nothing; a spoiled one is a 400.
   "POST /api/notifications/read": { body: (f) => ({ ids: [f.cohortId] }) },
   "PUT /api/profile/notifications": { body: () => ({ preferences: [{ kind: "enrolled", channel: "app", enabled: true }] }) },
+  // A token whose signature is wrong: a 400 that changes nothing; spoiled, a 400 before any look-up. It reads no body.
+  "POST /api/notifications/unsubscribe": {
+    query: () => ({ token: `1.${Buffer.from("nobody").toString("base64url")}.enrolled.${"A".repeat(43)}` }),
+  },
   // --- certificates ---
   // The code names nothing: a spoiled path is a 404 before any look-up (so no miss is counted), a spoiled body a 400.
   "GET /api/admin/certificates": { query: () => ({ q: "fuzz", status: "valid", page: "1" }) },
@@ -281,6 +285,7 @@ const NO_JSON_BODY = new Set([
   "POST /api/my-courses/[courseId]/lessons/[lessonId]/opened",
   "POST /api/auth/verify-email/resend",
   "POST /api/admin/users/[userId]/password-reset",
+  "POST /api/notifications/unsubscribe",
   "POST /api/auth/[...nextauth]",
   "PUT /api/storage/objects/[...key]",
   "PUT /api/storage/multipart/[...key]",

@@ -37,11 +37,12 @@ function decodePart(headers: Map<string, string>, body: string): string {
   return body;
 }
 
-export type MailText = { to: string; subject: string; text: string; html: string };
+/** The message's headers are there too, by lower-case name. */
+export type MailText = { to: string; subject: string; text: string; html: string; headers: Map<string, string> };
 
 export function readMail(raw: string): MailText {
   const { headers, body } = splitHead(raw);
-  const result: MailText = { to: headers.get("to") ?? "", subject: headers.get("subject") ?? "", text: "", html: "" };
+  const result: MailText = { to: headers.get("to") ?? "", subject: headers.get("subject") ?? "", text: "", html: "", headers };
   const parts: { headers: Map<string, string>; body: string }[] = [];
   const boundary = /boundary="?([^";]+)"?/i.exec(headers.get("content-type") ?? "")?.[1];
   if (boundary) {

@@ -2,10 +2,13 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { readMail, type MailText } from "./mail-text";
 
+/** A message as the sink received it, with the addresses of its envelope. */
+export type SinkMail = MailText & { envelopeTo: string[] };
+
 export type SmtpSink = {
   url: string;
-  messages: (MailText & { envelopeTo: string[] })[];
-  waitFor: (to: string, options?: { seen?: number; timeoutMs?: number }) => Promise<MailText>;
+  messages: SinkMail[];
+  waitFor: (to: string, options?: { seen?: number; timeoutMs?: number }) => Promise<SinkMail>;
   close: () => Promise<void>;
 };
 

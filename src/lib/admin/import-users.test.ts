@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readMail } from "../../../tests/helpers/mail-text";
 import { readImportCsv, resultCsv } from "@/components/admin/user-import-csv";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { withMailWorker } from "../../../tests/helpers/mail-worker";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
 import { env } from "@/env";
 import { verifyPassword } from "@/lib/auth/password";
@@ -13,7 +14,8 @@ import { acceptInvitation } from "@/lib/invitations/invitations";
 import { importRequestSchema, type ImportRowInput } from "@/lib/validation/user-import";
 import { importUsers } from "./import-users";
 
-withTestDatabase();
+const database = withTestDatabase();
+const mail = withMailWorker(database);
 
 const tag = () => Math.random().toString(36).slice(2, 8);
 const run = (rows: Partial<ImportRowInput>[], options: { dryRun?: boolean; invite?: boolean } = {}) =>
@@ -28,8 +30,11 @@ async function course(instructorId: string, title: string) {
   return row!;
 }
 
-const mailsTo = (address: string) =>
-  fs.existsSync(env.mailDir) ? fs.readdirSync(env.mailDir).filter((f) => f.endsWith(`-${address}.eml`)) : [];
+/** The outbox files to this address, once the queued mail has gone out. */
+async function mailsTo(address: string) {
+  await mail.drain();
+  return fs.existsSync(env.mailDir) ? fs.readdirSync(env.mailDir).filter((f) => f.endsWith(`-${address}.eml`)) : [];
+}
 
 /** Every row count the import may touch, to show a repeat (or a dry run) changes nothing. */
 async function digest() {
@@ -37,6 +42,7 @@ async function digest() {
     [users, cohorts, cohortMembers, enrollments, invitations].map(async (t) => (await db.select({ n: count() }).from(t))[0]!.n),
   );
   const sums = await db.select({ id: courses.id, n: courses.enrollmentCount }).from(courses).orderBy(courses.id);
+  await mail.drain();
   const mails = fs.existsSync(env.mailDir) ? fs.readdirSync(env.mailDir).length : 0;
   return { counts, sums, mails };
 }
@@ -131,8 +137,8 @@ describe("bulk import of users", () => {
         [b, "INSTRUCTOR", admin.id],
       ].sort(),
     );
-    expect(mailsTo(a)).toHaveLength(1);
-    expect(mailsTo(existing.email)).toHaveLength(0);
+    expect(await mailsTo(a)).toHaveLength(1);
+    expect(await mailsTo(existing.email)).toHaveLength(0);
 
     // The same file again: nothing changes, and the report says so row by row.
     const after = await digest();
@@ -169,7 +175,7 @@ describe("bulk import of users", () => {
       .from(enrollments)
       .where(and(eq(enrollments.courseId, linked.id), eq(enrollments.learnerId, member!.id)));
     expect(row!.endsAt).toEqual(endsAt);
-    expect(mailsTo(email)).toHaveLength(0);
+    expect(await mailsTo(email)).toHaveLength(0);
     expect(await db.select().from(invitations).where(eq(invitations.email, email))).toHaveLength(0);
   });
 
@@ -179,8 +185,8 @@ describe("bulk import of users", () => {
     const target = await course(teacher.id, `Landing ${tag()}`);
     const email = `claim-${tag()}@example.test`;
     await importUsers(admin, run([{ name: "Imported Name", email, courses: target.slug }]));
-    const [mail] = mailsTo(email);
-    const token = readMail(fs.readFileSync(`${env.mailDir}/${mail}`, "utf8")).text.match(/\/invite\/([A-Za-z0-9_-]+)/)![1]!;
+    const [mailed] = await mailsTo(email);
+    const token = readMail(fs.readFileSync(`${env.mailDir}/${mailed}`, "utf8")).text.match(/\/invite\/([A-Za-z0-9_-]+)/)![1]!;
     const password = "quiet-harbour-lamp-7";
     const accepted = await acceptInvitation({ token, name: "Chosen Name", password }, "198.51.100.77");
     expect(accepted.next).toBe(`/my-courses/${target.id}`);

@@ -325,6 +325,15 @@ export async function importUsers(viewer: Viewer, request: ImportRequest, now = 
     const plans = await planRows(tx, request.rows, request.invite);
     const { changed, made } = await writePlans(tx, viewer, plans, now);
     const invited = request.invite ? await createImportInvitations(tx, viewer, made, now) : [];
+    const links = new Map(invited.map((i) => [i.email, i]));
+    await mailInvitations(
+      viewer,
+      plans.flatMap((p) => {
+        const invitation = links.get(p.result.email);
+        return invitation && p.result.outcome === "created" ? [{ ...invitation, courseTitles: p.courseTitles }] : [];
+      }),
+      { tx },
+    );
     return { plans, changed, invited };
   });
   changed.forEach(analyticsChanged);
@@ -334,12 +343,5 @@ export async function importUsers(viewer: Viewer, request: ImportRequest, now = 
     // The address had an open invitation already (an earlier invite): that one stays, and its link now sets the password.
     p.result.changes = p.result.changes.map((c) => (c === "invitation mailed" ? "an earlier invitation is still open" : c));
   }
-  await mailInvitations(
-    viewer,
-    plans.flatMap((p) => {
-      const invitation = sent.get(p.result.email);
-      return invitation && p.result.outcome === "created" ? [{ ...invitation, courseTitles: p.courseTitles }] : [];
-    }),
-  );
   return { results: plans.map((p) => p.result) };
 }

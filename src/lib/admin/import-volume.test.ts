@@ -1,13 +1,15 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { withMailWorker } from "../../../tests/helpers/mail-worker";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { db } from "@/lib/db/client";
 import { cohortMembers, cohorts, courses, enrollments, invitations, users } from "@/lib/db/schema";
 import { IMPORT_BATCH_SIZE, importRequestSchema, type ImportOutcome } from "@/lib/validation/user-import";
 import { importUsers } from "./import-users";
 
-withTestDatabase();
+const database = withTestDatabase();
+withMailWorker(database);
 
 /** Rows in the file; IMPORT_VOLUME_ROWS=10000 measures a whole school (the figure in the note). */
 // eslint-disable-next-line no-restricted-properties -- a knob of this test, not the app's configuration

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { withMailWorker } from "../../../tests/helpers/mail-worker";
 import { linkIn, readMail } from "../../../tests/helpers/mail-text";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
 import { env } from "@/env";
@@ -11,9 +12,12 @@ import { getUserDetail } from "./get-user-detail";
 import { listUsers } from "./list-users";
 import { sendPasswordResetByAdmin } from "./send-password-reset";
 
-withTestDatabase();
+const database = withTestDatabase();
+const mail = withMailWorker(database);
 
-function mailsTo(address: string): string[] {
+/** The outbox mails to this address, once the queued mail has gone out. */
+async function mailsTo(address: string): Promise<string[]> {
+  await mail.drain();
   if (!fs.existsSync(env.mailDir)) return [];
   return fs
     .readdirSync(env.mailDir)
@@ -29,9 +33,9 @@ describe("an admin sends a password-reset link", () => {
     await expect(sendPasswordResetByAdmin(user, admin.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(sendPasswordResetByAdmin(admin, "no-such-user")).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await sendPasswordResetByAdmin(admin, user.id)).toEqual({ email: user.email });
-    const mail = readMail(mailsTo(user.email).at(-1)!);
-    expect(mail.subject).toBe("Reset your BudhHub password");
-    const token = new URL(linkIn(mail, "/reset-password?token=")).searchParams.get("token")!;
+    const mailed = readMail((await mailsTo(user.email)).at(-1)!);
+    expect(mailed.subject).toBe("Reset your BudhHub password");
+    const token = new URL(linkIn(mailed, "/reset-password?token=")).searchParams.get("token")!;
     await resetPassword({ token, password: "amber-walnut-lantern" });
     expect(await verifyPassword("amber-walnut-lantern", (await userRow(user.id)).passwordHash!)).toBe(true);
     await sendPasswordResetByAdmin(admin, user.id);
@@ -43,7 +47,7 @@ describe("an admin sends a password-reset link", () => {
     const admin = await insertUser({ role: "ADMIN" });
     const gone = await insertUser({ disabled: true });
     await expect(sendPasswordResetByAdmin(admin, gone.id)).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(mailsTo(gone.email)).toHaveLength(0);
+    expect(await mailsTo(gone.email)).toHaveLength(0);
   });
 });
 

@@ -1,14 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { env } from "@/env";
 import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
-import { sendMail } from "@/lib/mail/mailer";
-import { passwordResetMail } from "@/lib/mail/templates";
 import { enforceLimits, type Limit } from "@/lib/rate-limit/rate-limit";
-import { createResetToken } from "@/lib/users/password-reset";
+import { queueResetMail } from "@/lib/users/password-reset";
 
 /** Reset links an admin may send one user: 3 an hour (on top of what the user asks for at /forgot-password). */
 export const adminResetLimit = (userId: string): Limit[] => [{ key: `admin-reset:user:${userId}`, limit: 3, windowSeconds: 3600 }];
@@ -26,7 +23,6 @@ export async function sendPasswordResetByAdmin(viewer: Viewer, userId: string, n
   if (!user) throw new AppError("NOT_FOUND", "This user does not exist.");
   if (user.disabledAt) throw new AppError("CONFLICT", "This account is disabled: enable it before sending a reset link.");
   await enforceLimits(adminResetLimit(user.id), "reset links sent to this user", now.getTime());
-  const token = await createResetToken(user.id, now);
-  await sendMail(passwordResetMail(user.email, `${env.appUrl}/reset-password?token=${token}`));
+  await db.transaction((tx) => queueResetMail(tx, user, now));
   return { email: user.email };
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { withMailWorker } from "../../../tests/helpers/mail-worker";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
 import { env } from "@/env";
 import { db } from "@/lib/db/client";
@@ -10,7 +11,8 @@ import { loadSessionUser } from "@/lib/users/session-user";
 import { startUserSession } from "@/lib/users/user-sessions";
 import { updateUserByAdmin } from "./update-user";
 
-withTestDatabase();
+const database = withTestDatabase();
+withMailWorker(database);
 
 const activeAdmins = async () =>
   (

@@ -1,9 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { requireRoleOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { queueAccountDisabledMail, queueRoleChangedMail } from "@/lib/mail/security-mails";
 import { endAllUserSessions } from "@/lib/users/user-sessions";
 import type { AdminUserUpdate } from "@/lib/validation/admin";
 
@@ -11,7 +13,8 @@ import type { AdminUserUpdate } from "@/lib/validation/admin";
  * Admins change a user's role or disable and enable the account. The change applies on the user's next request (every
  * session read reloads the user); disabling also ends every session of the user, so enabling the account again does not
  * bring them back: the user signs in anew. The platform always keeps one active admin: the admin rows are locked in the
- * transaction, so two admins demoting each other at once cannot both succeed.
+ * transaction, so two admins demoting each other at once cannot both succeed. The user is told by mail (security mail,
+ * in the same transaction) when their role changes or their account is disabled.
  */
 export async function updateUserByAdmin(viewer: Viewer, userId: string, change: AdminUserUpdate) {
   requireRoleOf(viewer, "ADMIN");
@@ -44,6 +47,11 @@ export async function updateUserByAdmin(viewer: Viewer, userId: string, change: 
       .where(eq(users.id, userId))
       .returning({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt });
     if (change.disabled === true) await endAllUserSessions(userId, tx);
+    const event = randomUUID();
+    if (change.role !== undefined && change.role !== target.role) {
+      await queueRoleChangedMail(tx, updated!.email, change.role, `${userId}:${event}`);
+    }
+    if (change.disabled === true && target.disabledAt === null) await queueAccountDisabledMail(tx, updated!.email, `${userId}:${event}`);
     return updated!;
   });
 }

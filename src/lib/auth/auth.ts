@@ -7,8 +7,7 @@ import { db, getConnection } from "@/lib/db/client";
 import { accounts, users, verificationTokens } from "@/lib/db/schema";
 import { clientIp } from "@/lib/http/request";
 import { log } from "@/lib/log/logger";
-import { sendMail } from "@/lib/mail/mailer";
-import { magicLinkMail } from "@/lib/mail/templates";
+import { keyPart, queueMail } from "@/lib/mail/outgoing";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
 import { magicLinkMaySignIn } from "@/lib/settings/signup-policy";
 import { applyVerifiedAddress } from "@/lib/users/email-verification";
@@ -51,7 +50,8 @@ const config = (request?: Request): NextAuthConfig => ({
       maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
       async sendVerificationRequest({ identifier, url, request }) {
         await enforceLimits(limits.mail("magic", clientIp(request), identifier), "sign-in links requested");
-        await sendMail(magicLinkMail(identifier, onAppOrigin(url)));
+        // Account mail (it signs in): no List-Unsubscribe. Queued: the request never waits on SMTP.
+        await queueMail({ to: identifier, template: "magicLink", props: { link: onAppOrigin(url) } }, { key: `magic:${keyPart(url)}` });
       },
     }),
   ],

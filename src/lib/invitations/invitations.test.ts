@@ -3,6 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { readMail } from "../../../tests/helpers/mail-text";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { withMailWorker } from "../../../tests/helpers/mail-worker";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { env } from "@/env";
 import { verifyPassword } from "@/lib/auth/password";
@@ -19,7 +20,8 @@ import {
   revokeInvitation,
 } from "./invitations";
 
-withTestDatabase();
+const database = withTestDatabase();
+const mail = withMailWorker(database);
 
 const t0 = new Date("2030-03-01T09:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -29,15 +31,16 @@ let ipCounter = 0;
 const ip = () => `198.51.100.${(ipCounter += 1)}`;
 
 /** The tokens of the invitation mails sent to the address, oldest first. */
-const tokensMailedTo = (address: string) =>
-  fs.existsSync(env.mailDir)
-    ? fs
-        .readdirSync(env.mailDir)
-        .filter((f) => f.endsWith(`-${address}.eml`))
-        .sort()
-        .map((f) => readMail(fs.readFileSync(`${env.mailDir}/${f}`, "utf8")).text.match(/\/invite\/([A-Za-z0-9_-]+)/)![1]!)
-    : [];
-const lastToken = (address: string) => tokensMailedTo(address).at(-1)!;
+async function tokensMailedTo(address: string) {
+  await mail.drain();
+  if (!fs.existsSync(env.mailDir)) return [];
+  return fs
+    .readdirSync(env.mailDir)
+    .filter((f) => f.endsWith(`-${address}.eml`))
+    .sort()
+    .map((f) => readMail(fs.readFileSync(`${env.mailDir}/${f}`, "utf8")).text.match(/\/invite\/([A-Za-z0-9_-]+)/)![1]!);
+}
+const lastToken = async (address: string) => (await tokensMailedTo(address)).at(-1)!;
 
 async function course(instructorId: string, title = "Botany") {
   const [row] = await db.insert(courses).values({ instructorId, title, isPublished: true }).returning({ id: courses.id });
@@ -70,7 +73,7 @@ describe("invitation tokens", () => {
     const email = unique("new");
     const { results } = await inviteUsers(admin, input({ emails: [email.toUpperCase()], courseIds: [courseId], cohortId: cohort!.id }), t0);
     expect(results).toEqual([{ email, outcome: "invited", invitationId: expect.any(String) }]);
-    const token = lastToken(email);
+    const token = await lastToken(email);
     const [row] = await db.select().from(invitations).where(eq(invitations.email, email));
     expect(row!.tokenHash).not.toContain(token);
     expect(JSON.stringify(row)).not.toContain(token);
@@ -105,7 +108,10 @@ describe("invitation tokens", () => {
     const { results } = await inviteUsers(admin, input({ emails: [email] }), t0);
     const id = (results[0] as { invitationId: string }).invitationId;
     await revokeInvitation(admin, id, at(10));
-    await expect(accept(lastToken(email))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/withdrawn/) });
+    await expect(accept(await lastToken(email))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/withdrawn/),
+    });
     expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
     await expect(resendInvitation(admin, id, at(20))).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
@@ -117,14 +123,14 @@ describe("invitation tokens", () => {
     const second = await course(teacher.id, "Second");
     const email = unique("twice");
     await inviteUsers(admin, input({ emails: [email], courseIds: [first] }), t0);
-    const old = lastToken(email);
+    const old = await lastToken(email);
     const { results } = await inviteUsers(admin, input({ emails: [email], courseIds: [second] }), at(60_000));
     expect(results[0]).toMatchObject({ outcome: "renewed" });
     const rows = await db.select().from(invitations).where(eq(invitations.email, email));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ courseIds: [first, second], sendCount: 2 });
     expect(rows[0]!.expiresAt.getTime()).toBe(at(60_000).getTime() + INVITATION_TTL_MS);
-    const fresh = lastToken(email);
+    const fresh = await lastToken(email);
     expect(fresh).not.toBe(old);
     await expect(accept(old, at(61_000))).rejects.toMatchObject({ code: "NOT_FOUND" });
     const { userId } = await accept(fresh, at(61_000));
@@ -138,15 +144,15 @@ describe("invitation tokens", () => {
     const email = unique("resend");
     const { results } = await inviteUsers(admin, input({ emails: [email] }), t0);
     const id = (results[0] as { invitationId: string }).invitationId;
-    const old = lastToken(email);
+    const old = await lastToken(email);
     const { invitation } = await resendInvitation(admin, id, at(1000));
     expect(invitation.sendCount).toBe(2);
-    expect(lastToken(email)).not.toBe(old);
+    expect(await lastToken(email)).not.toBe(old);
     await expect(accept(old, at(2000))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await resendInvitation(admin, id, at(3000));
     await resendInvitation(admin, id, at(4000));
     await expect(resendInvitation(admin, id, at(5000))).rejects.toMatchObject({ code: "RATE_LIMITED" });
-    expect(tokensMailedTo(email)).toHaveLength(4);
+    expect(await tokensMailedTo(email)).toHaveLength(4);
   });
 
   it("an address that has an account is enrolled directly, not invited", async () => {
@@ -159,14 +165,14 @@ describe("invitation tokens", () => {
       { courseId, enrolledBy: teacher.id },
     ]);
     expect(await db.select().from(invitations).where(eq(invitations.email, learner.email))).toHaveLength(0);
-    expect(tokensMailedTo(learner.email)).toHaveLength(0);
+    expect(await tokensMailedTo(learner.email)).toHaveLength(0);
   });
 
   it("an admin can invite an admin; the link makes an admin", async () => {
     const admin = await insertUser({ role: "ADMIN" });
     const email = unique("admin");
     await inviteUsers(admin, input({ emails: [email], role: "ADMIN" }), t0);
-    const { userId, next } = await accept(lastToken(email));
+    const { userId, next } = await accept(await lastToken(email));
     expect(next).toBe("/dashboard");
     expect((await db.select().from(users).where(eq(users.id, userId)))[0]!.role).toBe("ADMIN");
   });
@@ -184,7 +190,7 @@ describe("invitation tokens", () => {
     await db.insert(cohortCourses).values({ cohortId: cohort!.id, courseId: viaCohort, endsAt });
     const email = unique("cohort");
     await inviteUsers(admin, input({ emails: [email], courseIds: [direct], cohortId: cohort!.id }), t0);
-    const { userId, next } = await accept(lastToken(email));
+    const { userId, next } = await accept(await lastToken(email));
     expect(next).toBe(`/my-courses/${direct}`);
     const rows = await db.select().from(enrollments).where(eq(enrollments.learnerId, userId));
     expect(rows.find((r) => r.courseId === viaCohort)).toMatchObject({ endsAt, enrolledBy: admin.id });
@@ -200,7 +206,7 @@ describe("invitation tokens", () => {
     const admin = await insertUser({ role: "ADMIN" });
     const email = unique("race");
     await inviteUsers(admin, input({ emails: [email] }), t0);
-    const token = lastToken(email);
+    const token = await lastToken(email);
     const outcomes = await Promise.allSettled([accept(token), accept(token), accept(token)]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(1);
@@ -229,7 +235,7 @@ describe("who may invite", () => {
     const learner = await insertUser();
     await expect(inviteUsers(learner, input({ emails: [email] }), t0)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.select().from(invitations).where(eq(invitations.email, email))).toHaveLength(0);
-    expect(tokensMailedTo(email)).toHaveLength(0);
+    expect(await tokensMailedTo(email)).toHaveLength(0);
 
     await inviteUsers(teacher, input({ emails: [email], courseIds: [mine] }), t0);
     const listed = await listInvitations(teacher, { q: "refused", status: undefined, page: 1 }, at(1));

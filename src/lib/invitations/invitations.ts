@@ -21,9 +21,7 @@ import {
 } from "@/lib/db/schema";
 import { insertEnrollments } from "@/lib/enrollments/enroll-users";
 import { AppError } from "@/lib/http/errors";
-import { defer } from "@/lib/jobs/defer";
-import { sendMail } from "@/lib/mail/mailer";
-import { invitationMail } from "@/lib/mail/templates";
+import { keyPart, queueMail, queueMails, type OutgoingMail } from "@/lib/mail/outgoing";
 import { enforceLimits } from "@/lib/rate-limit/rate-limit";
 import {
   INVITATIONS_PAGE_SIZE,
@@ -51,11 +49,20 @@ export function invitationStatus(row: Pick<Invitation, "acceptedAt" | "revokedAt
   return row.expiresAt.getTime() <= now.getTime() ? "expired" : "pending";
 }
 
-/** Mails the link after the response: the token travels in the mail only, never in a log. */
-async function mailInvitation(email: string, token: string, facts: { inviter: string; role: UserRole; courseTitles: string[] }) {
-  await defer("invitation mail", async () => {
-    await sendMail(invitationMail(email, inviteLink(token), facts));
-  });
+type InvitationFacts = { inviter: string; role: UserRole; courseTitles: string[] };
+
+/**
+ * The invitation's mail, keyed by its link's token (a new one each send). The token travels in the (sealed) mail only,
+ * never in a log. Account mail (there is no account yet): no List-Unsubscribe.
+ */
+const invitationMail = (email: string, token: string, facts: InvitationFacts): { mail: OutgoingMail; key: string } => ({
+  mail: { to: email, template: "invitation", props: { link: inviteLink(token), ...facts } },
+  key: `invite:${keyPart(token)}`,
+});
+
+async function mailInvitation(email: string, token: string, facts: InvitationFacts) {
+  const { mail, key } = invitationMail(email, token, facts);
+  await queueMail(mail, { key });
 }
 
 /**
@@ -225,11 +232,19 @@ export async function createImportInvitations(
   return links.filter((l) => sent.has(l.email)).map(({ email, role, token }) => ({ email, role, token }));
 }
 
-/** Mails invitation links (after the response, one after another), each naming the inviter, the role and the courses. */
-export async function mailInvitations(viewer: Viewer, list: { email: string; role: UserRole; token: string; courseTitles: string[] }[]) {
-  for (const i of list) {
-    await mailInvitation(i.email, i.token, { inviter: viewer.name || viewer.email, role: i.role, courseTitles: i.courseTitles });
-  }
+/**
+ * Queues invitation mails (500 to a statement), each naming the inviter, the role and the courses; in `tx`, the
+ * transaction that made the invitations, so that they go out only if it commits.
+ */
+export async function mailInvitations(
+  viewer: Viewer,
+  list: { email: string; role: UserRole; token: string; courseTitles: string[] }[],
+  { tx }: { tx?: Transaction } = {},
+) {
+  await queueMails(
+    list.map((i) => invitationMail(i.email, i.token, { inviter: viewer.name || viewer.email, role: i.role, courseTitles: i.courseTitles })),
+    { tx },
+  );
 }
 
 /** The courses of these ids that still exist, in the given order. */

@@ -3,7 +3,7 @@ import type { JobQueue, WorkerOptions } from "./queue";
 /** The app's queues, by name: a name is stored with every job, so renaming one strands the jobs it holds. */
 export const JOB_NAMES = {
   uploadSweep: "upload-sweep",
-  mailSend: "mail-send",
+  mailSend: "mail",
   newLessonFanOut: "notify-new-lesson",
   digestHourly: "digest-hourly",
   digestDaily: "digest-daily",
@@ -17,7 +17,8 @@ export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
 export const POLICIES: Record<string, WorkerOptions> = {
   // A sweep that fails is tried once more; the next one comes ten minutes later anyway.
   [JOB_NAMES.uploadSweep]: { retryLimit: 1, retryDelay: 60, expireInSeconds: 9 * 60 },
-  [JOB_NAMES.mailSend]: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+  // 5 tries, 30 s apart and doubling (30 s, 1, 2, 4 min, with jitter), then the dead-letter queue.
+  [JOB_NAMES.mailSend]: { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
   [JOB_NAMES.newLessonFanOut]: { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60 },
   [JOB_NAMES.digestHourly]: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 },
   [JOB_NAMES.digestDaily]: { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 60 * 60 },

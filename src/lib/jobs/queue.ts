@@ -16,6 +16,9 @@ export const JOBS_SCHEMA = "pgboss";
 /** Workers ask for new work this often: mail is waited on, by users and by tests. pg-boss allows 0.5 s at least. */
 const POLLING_INTERVAL_SECONDS = 0.5;
 
+/** Jobs per insert statement in enqueueMany. */
+const INSERT_BATCH = 500;
+
 export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Promise<void>;
 
 export type WorkerOptions = {
@@ -169,6 +172,31 @@ export class JobQueue {
     // pg-boss inserts a job by joining its queue: a queue never defined would drop the job without a word.
     if (id === null && !singletonKey) throw new Error(`The job queue "${name}" is not defined: the job was not stored.`);
     return id;
+  }
+
+  /**
+   * Adds many jobs at once, `INSERT_BATCH` to a statement (a digest to thousands of users); with `tx`, inside that
+   * transaction. pg-boss's insert drops jobs of a queue that does not exist without a word, so the queue is checked first,
+   * on the same session.
+   */
+  async enqueueMany<T extends object>(
+    name: string,
+    jobs: { data: T; singletonKey?: string }[],
+    { tx }: Pick<EnqueueOptions, "tx"> = {},
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.start();
+    const executor: Executor = tx ? transactionExecutor(tx, this.connection) : this.connection;
+    const { rows } = await executor.executeSql(`select 1 from ${JOBS_SCHEMA}.queue where name = $1`, [name]);
+    if (rows.length === 0) throw new Error(`The queue ${name} is not defined: its worker defines it when the workers start.`);
+    for (let at = 0; at < jobs.length; at += INSERT_BATCH) {
+      await this.boss.insert(
+        jobs
+          .slice(at, at + INSERT_BATCH)
+          .map((job) => ({ name, data: job.data, ...(job.singletonKey ? { singletonKey: job.singletonKey } : {}) })),
+        tx ? { db: executor as PgBoss.Db } : {},
+      );
+    }
   }
 
   /** Sends a job to the queue on a cron schedule (UTC); one instance sends it per tick, however many run. */

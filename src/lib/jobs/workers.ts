@@ -2,6 +2,7 @@ import "server-only";
 import { backIssueCertificates } from "@/lib/certificates/issue-certificates";
 import { sendDigests } from "@/lib/notifications/digests";
 import { fanOutNewLesson, type NewLessonFanOut } from "@/lib/notifications/fan-out";
+import { registerMailWorker } from "@/lib/mail/mail-worker";
 import { sendReminders } from "@/lib/notifications/reminders";
 import { sweepUploads } from "@/lib/uploads/sweep-uploads";
 import { JOB_NAMES, POLICIES, SCHEDULES } from "./names";
@@ -22,7 +23,6 @@ export async function registerWorkers(queue: JobQueue): Promise<void> {
   await work(JOB_NAMES.digestDaily, () => sendDigests("daily"));
   await work(JOB_NAMES.reminders, () => sendReminders());
   await work<{ courseId: string }>(JOB_NAMES.certificateBackIssue, (data) => backIssueCertificates(data.courseId));
-  // The mail worker: registered by the mail module (src/lib/mail), defined here until then.
-  await queue.defineQueue(JOB_NAMES.mailSend, POLICIES[JOB_NAMES.mailSend]);
+  await registerMailWorker(queue);
   for (const s of SCHEDULES) await queue.schedule(s.name, s.cron);
 }

@@ -1,151 +1,201 @@
-import type { Mail } from "./mailer";
+import "server-only";
+import type { UserRole } from "@/lib/db/schema";
+import { layout, type Action, type Item, type MailContext } from "./layout";
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * One function per message: typed props in, the subject and the MJML out (./layout.ts holds the one layout; the worker
+ * renders it to HTML and text). Every value is escaped by the layout. Props are what the job carries (sealed): plain
+ * JSON, links already made.
+ */
 
-type Action = { label: string; link: string };
+type Template<P> = (props: P, context: MailContext) => { subject: string; mjml: string };
 
-/** One layout for every message: a title, paragraphs, buttons, and the links spelled out for mail clients without them. */
-function layout(title: string, paragraphs: string[], actions: Action[], outro: string) {
-  const buttons = actions
-    .map(
-      (a) =>
-        `<p><a href="${escape(a.link)}" style="display:inline-block;background:#4338ca;color:#fff;padding:10px 16px;border-radius:8px;text-decoration:none">${escape(a.label)}</a></p>`,
-    )
-    .join("\n");
-  const spelled = actions.map((a) => `<p style="color:#475569;font-size:12px">${escape(a.label)}: ${escape(a.link)}</p>`).join("\n");
-  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:520px;margin:auto;padding:24px">
-<h1 style="font-size:20px">${escape(title)}</h1>
-${paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}
-${buttons}
-<p style="color:#475569;font-size:14px">${escape(outro)}</p>
-${actions.length > 0 ? `<p style="color:#475569;font-size:12px">If a button does not work, open its link:</p>\n${spelled}` : ""}
-</body></html>`;
-  const text = [title, ...paragraphs, ...actions.map((a) => `${a.label}: ${a.link}`), outro].join("\n\n") + "\n";
-  return { html, text };
-}
+const roleNames: Record<UserRole, string> = { LEARNER: "a learner", INSTRUCTOR: "an instructor", ADMIN: "an admin" };
 
-export function magicLinkMail(to: string, link: string): Mail {
-  return {
-    to,
-    subject: "Your BudhHub sign-in link",
-    ...layout(
-      "Sign in to BudhHub",
-      ["Use the button below to sign in. The link works once and expires in 15 minutes."],
-      [{ label: "Sign in", link }],
-      "If you did not ask for this, you can ignore this message.",
+export const mailTemplates = {
+  magicLink: (({ link }, c) => ({
+    subject: `Your ${c.platform} sign-in link`,
+    mjml: layout(
+      {
+        title: `Sign in to ${c.platform}`,
+        paragraphs: ["Use the button below to sign in. The link works once and expires in 15 minutes."],
+        actions: [{ label: "Sign in", link }],
+        outro: "If you did not ask for this, you can ignore this message.",
+      },
+      c,
     ),
-  };
-}
+  })) satisfies Template<{ link: string }>,
 
-export function passwordResetMail(to: string, link: string): Mail {
-  return {
-    to,
-    subject: "Reset your BudhHub password",
-    ...layout(
-      "Reset your password",
-      ["Someone (hopefully you) asked to reset the password of your BudhHub account. The link works once and expires in 1 hour."],
-      [{ label: "Choose a new password", link }],
-      "If you did not ask for this, ignore this message: your password stays as it is.",
+  passwordReset: (({ link }, c) => ({
+    subject: `Reset your ${c.platform} password`,
+    mjml: layout(
+      {
+        title: "Reset your password",
+        paragraphs: [
+          `Someone (hopefully you) asked to reset the password of your ${c.platform} account. The link works once and expires in 1 hour.`,
+        ],
+        actions: [{ label: "Choose a new password", link }],
+        outro: "If you did not ask for this, ignore this message: your password stays as it is.",
+      },
+      c,
     ),
-  };
-}
+  })) satisfies Template<{ link: string }>,
 
-export function verifyEmailMail(to: string, link: string): Mail {
-  return {
-    to,
-    subject: "Confirm your BudhHub address",
-    ...layout(
-      "Confirm your e-mail address",
-      [
-        "Welcome to BudhHub. Confirm that this address is yours to finish creating your account. The link works once and expires in 24 hours.",
-      ],
-      [{ label: "Confirm my address", link }],
-      "If you did not create a BudhHub account, ignore this message and nothing will happen.",
+  verifyEmail: (({ link }, c) => ({
+    subject: `Confirm your ${c.platform} address`,
+    mjml: layout(
+      {
+        title: "Confirm your e-mail address",
+        paragraphs: [
+          `Welcome to ${c.platform}. Confirm that this address is yours to finish creating your account. The link works once and expires in 24 hours.`,
+        ],
+        actions: [{ label: "Confirm my address", link }],
+        outro: `If you did not create a ${c.platform} account, ignore this message and nothing will happen.`,
+      },
+      c,
     ),
-  };
-}
+  })) satisfies Template<{ link: string }>,
 
-/** To the owner of an address someone tried to sign up with again: sign-up answers the same either way. */
-export function signUpAttemptMail(to: string, links: { signIn: string; reset: string }): Mail {
-  return {
-    to,
-    subject: "Someone tried to create a BudhHub account with your address",
-    ...layout(
-      "You already have an account",
-      [
-        "Someone (hopefully you) tried to create a BudhHub account with this address, which already has one. No new account was made and nothing changed.",
-        "To get in, sign in, or choose a new password if you have forgotten it.",
-      ],
-      [
-        { label: "Sign in", link: links.signIn },
-        { label: "Reset my password", link: links.reset },
-      ],
-      "If it was not you, you can ignore this message.",
+  /** To the owner of an address someone tried to sign up with again: sign-up answers the same either way. */
+  signUpAttempt: (({ signIn, reset }, c) => ({
+    subject: `Someone tried to create a ${c.platform} account with your address`,
+    mjml: layout(
+      {
+        title: "You already have an account",
+        paragraphs: [
+          `Someone (hopefully you) tried to create a ${c.platform} account with this address, which already has one. No new account was made and nothing changed.`,
+          "To get in, sign in, or choose a new password if you have forgotten it.",
+        ],
+        actions: [
+          { label: "Sign in", link: signIn },
+          { label: "Reset my password", link: reset },
+        ],
+        outro: "If it was not you, you can ignore this message.",
+      },
+      c,
     ),
-  };
-}
+  })) satisfies Template<{ signIn: string; reset: string }>,
 
-export function emailChangeMail(to: string, link: string): Mail {
-  return {
-    to,
-    subject: "Confirm your new BudhHub address",
-    ...layout(
-      "Confirm your new address",
-      ["Someone (hopefully you) asked to use this address for their BudhHub account. The link works once and expires in 24 hours."],
-      [{ label: "Use this address", link }],
-      "If you did not ask for this, ignore this message: nothing changes.",
+  emailChange: (({ link }, c) => ({
+    subject: `Confirm your new ${c.platform} address`,
+    mjml: layout(
+      {
+        title: "Confirm your new address",
+        paragraphs: [
+          `Someone (hopefully you) asked to use this address for their ${c.platform} account. The link works once and expires in 24 hours.`,
+        ],
+        actions: [{ label: "Use this address", link }],
+        outro: "If you did not ask for this, ignore this message: nothing changes.",
+      },
+      c,
     ),
-  };
-}
+  })) satisfies Template<{ link: string }>,
 
-/** To an address someone asked to move their account to, when it already has an account of its own. */
-export function emailTakenMail(to: string, signIn: string): Mail {
-  return {
-    to,
-    subject: "Someone asked to use your address on BudhHub",
-    ...layout(
-      "This address already has an account",
-      ["Someone asked to change their BudhHub account's address to this one, but this address already has an account, so nothing changed."],
-      [{ label: "Sign in", link: signIn }],
-      "If that was you, sign in with this address instead. Otherwise you can ignore this message.",
+  /** To an address someone asked to move their account to, when it already has an account of its own. */
+  emailTaken: (({ signIn }, c) => ({
+    subject: `Someone asked to use your address on ${c.platform}`,
+    mjml: layout(
+      {
+        title: "This address already has an account",
+        paragraphs: [
+          `Someone asked to change their ${c.platform} account's address to this one, but this address already has an account, so nothing changed.`,
+        ],
+        actions: [{ label: "Sign in", link: signIn }],
+        outro: "If that was you, sign in with this address instead. Otherwise you can ignore this message.",
+      },
+      c,
     ),
-  };
-}
+  })) satisfies Template<{ signIn: string }>,
 
-/** To the old address after a change, so that a stolen session cannot move an account away unnoticed. */
-export function emailChangedMail(to: string, newAddress: string, reset: string): Mail {
-  return {
-    to,
-    subject: "Your BudhHub address was changed",
-    ...layout(
-      "Your address was changed",
-      [`The e-mail address of your BudhHub account is now ${newAddress}. Mail about your account goes there from now on.`],
-      [{ label: "Reset my password", link: reset }],
-      "If you did not do this, reset your password at once and tell your administrator.",
+  /** Security: to the old address after a change, so that a stolen session cannot move an account away unnoticed. */
+  emailChanged: (({ newAddress, reset }, c) => ({
+    subject: `Your ${c.platform} address was changed`,
+    mjml: layout(
+      {
+        title: "Your address was changed",
+        paragraphs: [
+          `The e-mail address of your ${c.platform} account is now ${newAddress}. Mail about your account goes there from now on.`,
+        ],
+        actions: [{ label: "Reset my password", link: reset }],
+        outro: "If you did not do this, reset your password at once and tell your administrator.",
+      },
+      c,
     ),
-  };
-}
+  })) satisfies Template<{ newAddress: string; reset: string }>,
 
-const roleNames = { LEARNER: "a learner", INSTRUCTOR: "an instructor", ADMIN: "an admin" } as const;
-
-/** An invitation to make an account: who invites, as what, into which courses; the link works once, for 7 days. */
-export function invitationMail(
-  to: string,
-  link: string,
-  facts: { inviter: string; role: keyof typeof roleNames; courseTitles: string[] },
-): Mail {
-  const into = facts.courseTitles.length > 0 ? ` You will be enrolled in: ${facts.courseTitles.join(", ")}.` : "";
-  return {
-    to,
-    subject: "You are invited to BudhHub",
-    ...layout(
-      "You are invited to BudhHub",
-      [
-        `${facts.inviter} invited you to join BudhHub as ${roleNames[facts.role]}.${into}`,
-        "Choose your name and a password to make your account. The link works once and expires in 7 days.",
-      ],
-      [{ label: "Accept the invitation", link }],
-      "If you did not expect this, ignore this message and no account will be made.",
+  /** Security: the password of the account was changed (by its owner, a reset link, or an admin). */
+  passwordChanged: (({ reset }, c) => ({
+    subject: `Your ${c.platform} password was changed`,
+    mjml: layout(
+      {
+        title: "Your password was changed",
+        paragraphs: [`The password of your ${c.platform} account was just changed, and every other device was signed out.`],
+        actions: [{ label: "Reset my password", link: reset }],
+        outro: "If you did not do this, reset your password at once and tell your administrator.",
+      },
+      c,
     ),
-  };
-}
+  })) satisfies Template<{ reset: string }>,
+
+  /** Security: an admin disabled the account. */
+  accountDisabled: ((_props, c) => ({
+    subject: `Your ${c.platform} account was disabled`,
+    mjml: layout(
+      {
+        title: "Your account was disabled",
+        paragraphs: [
+          `An administrator disabled your ${c.platform} account: you have been signed out and cannot sign in until it is enabled again.`,
+        ],
+        outro: "If you think this is a mistake, ask your administrator.",
+      },
+      c,
+    ),
+  })) satisfies Template<Record<string, never>>,
+
+  /** Security: an admin changed the account's role. */
+  roleChanged: (({ role, dashboard }, c) => ({
+    subject: `Your role on ${c.platform} was changed`,
+    mjml: layout(
+      {
+        title: "Your role was changed",
+        paragraphs: [`An administrator made you ${roleNames[role]} on ${c.platform}. It applies from your next page.`],
+        actions: [{ label: "Open my dashboard", link: dashboard }],
+        outro: "If you did not expect this, ask your administrator.",
+      },
+      c,
+    ),
+  })) satisfies Template<{ role: UserRole; dashboard: string }>,
+
+  /** An invitation to make an account: who invites, as what, into which courses; the link works once, for 7 days. */
+  invitation: (({ link, inviter, role, courseTitles }, c) => ({
+    subject: `You are invited to ${c.platform}`,
+    mjml: layout(
+      {
+        title: `You are invited to ${c.platform}`,
+        paragraphs: [
+          `${inviter} invited you to join ${c.platform} as ${roleNames[role]}.` +
+            (courseTitles.length > 0 ? ` You will be enrolled in: ${courseTitles.join(", ")}.` : ""),
+          "Choose your name and a password to make your account. The link works once and expires in 7 days.",
+        ],
+        actions: [{ label: "Accept the invitation", link }],
+        outro: "If you did not expect this, ignore this message and no account will be made.",
+      },
+      c,
+    ),
+  })) satisfies Template<{ link: string; inviter: string; role: UserRole; courseTitles: string[] }>,
+
+  /** A notification by mail: what happened, and the page it is about. */
+  notice: (({ title, paragraphs, action }, c) => ({
+    subject: title,
+    mjml: layout({ title, paragraphs, actions: [action] }, c),
+  })) satisfies Template<{ title: string; paragraphs: string[]; action: Action }>,
+
+  /** Several notifications of one kind in one mail (hourly or daily). */
+  digest: (({ title, intro, items, action }, c) => ({
+    subject: title,
+    mjml: layout({ title, paragraphs: [intro], items, actions: [action] }, c),
+  })) satisfies Template<{ title: string; intro: string; items: Item[]; action: Action }>,
+};
+
+export type MailTemplateName = keyof typeof mailTemplates;
+export type MailProps<T extends MailTemplateName> = Parameters<(typeof mailTemplates)[T]>[0];

@@ -16,6 +16,7 @@ import {
 import { createLesson } from "@/lib/curriculum/manage-lessons";
 import { env } from "@/env";
 import { JOB_NAMES } from "@/lib/jobs/names";
+import type { OutgoingMail } from "@/lib/mail/outgoing";
 import { notificationPreferencesSchema } from "@/lib/validation/notifications";
 import { sendDigests } from "./digests";
 import { FAN_OUT_BATCH, fanOutNewLesson, type NewLessonFanOut } from "./fan-out";
@@ -24,6 +25,7 @@ import { sendReminders } from "./reminders";
 
 const database = withTestDatabase();
 const mails = () => queuedMails(database.connection!);
+const titleOf = (mail: OutgoingMail) => (mail.props as { title?: string }).title;
 const url = (path: string) => new URL(path, env.appUrl).toString();
 const itemsOf = (userId: string) =>
   db
@@ -67,7 +69,7 @@ describe("the mail channel", () => {
 
     // A security kind cannot be turned off and carries no unsubscribe.
     await db.transaction((tx) => notify(tx, "role_changed", [{ userId: a.id, title: "Your role is now instructor", link: "/" }]));
-    const security = (await mails()).find((m) => m.mail.props.title === "Your role is now instructor")!;
+    const security = (await mails()).find((m) => titleOf(m.mail) === "Your role is now instructor")!;
     expect(security.mail.unsubscribe).toBeUndefined();
   });
 
@@ -117,7 +119,7 @@ describe("the mail channel", () => {
     expect((await itemsOf(f.instructor.id)).map((i) => i.kind)).toEqual(["new_enrollments", "new_enrollments"]);
     expect(await sendDigests("daily")).toMatchObject({ mails: 1 });
     const digest = (await mails()).find((m) => m.mail.to === f.instructor.email)!.mail;
-    expect(digest.props.title).toBe("2 new enrollments in your courses");
+    expect(titleOf(digest)).toBe("2 new enrollments in your courses");
   });
 
   it("fans a new lesson out to every learner in slices, once each, and mails each one daily digest per course", async () => {
@@ -191,7 +193,7 @@ describe("the mail channel", () => {
         [quiet.email, "inactive_reminder"],
       ].sort(),
     );
-    expect(reminders.find((m) => m.mail.to === late.email)!.mail.props.title).toBe("Due within a day: Essay");
+    expect(titleOf(reminders.find((m) => m.mail.to === late.email)!.mail)).toBe("Due within a day: Essay");
     const inApp = await db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.userId, optedOut.id));
     expect(inApp.map((n) => n.kind).sort()).toEqual(["assignment_due", "enrolled"]);
     expect(await db.select().from(notificationReminders)).toHaveLength(5);

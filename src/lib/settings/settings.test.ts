@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { withMailWorker } from "../../../tests/helpers/mail-worker";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { db } from "@/lib/db/client";
 import { appSettings, users } from "@/lib/db/schema";
@@ -9,7 +10,8 @@ import { signUpWithPassword } from "@/lib/users/sign-up-with-password";
 import { createSettingsCache, dropSettingsCache, getSettings, loadSettings, SETTINGS_TTL_MS, updateSettings } from "./settings";
 import { INVITATION_ONLY_MESSAGE, magicLinkMaySignIn, signUpRefusal } from "./signup-policy";
 
-withTestDatabase();
+const database = withTestDatabase();
+withMailWorker(database);
 
 // The per-instance cache lives on globalThis: each test starts from what the (emptied) database says.
 beforeEach(() => dropSettingsCache());

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { withMailWorker } from "../../../tests/helpers/mail-worker";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
 import { env } from "@/env";
 import { hashPassword } from "@/lib/auth/password";
@@ -10,16 +11,19 @@ import { emailTokens } from "@/lib/db/schema";
 import { confirmEmailChange, requestEmailChange } from "./change-email";
 import { issueEmailToken } from "./email-verification";
 
-withTestDatabase();
+const database = withTestDatabase();
+const mail = withMailWorker(database);
 
 const PASSWORD = "quiet-harbour-lamp";
-const mailsTo = (address: string) =>
-  fs.existsSync(env.mailDir)
-    ? fs
-        .readdirSync(env.mailDir)
-        .filter((f) => f.endsWith(`-${address}.eml`))
-        .map((f) => fs.readFileSync(`${env.mailDir}/${f}`, "utf8"))
-    : [];
+/** The outbox mails to this address, once the queued mail has gone out. */
+async function mailsTo(address: string) {
+  await mail.drain();
+  if (!fs.existsSync(env.mailDir)) return [];
+  return fs
+    .readdirSync(env.mailDir)
+    .filter((f) => f.endsWith(`-${address}.eml`))
+    .map((f) => fs.readFileSync(`${env.mailDir}/${f}`, "utf8"));
+}
 const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2)}@example.test`;
 
 describe("changing one's e-mail address", () => {
@@ -30,12 +34,12 @@ describe("changing one's e-mail address", () => {
     expect((await userRow(user.id)).email).toBe(user.email);
     const [pending] = await db.select().from(emailTokens).where(eq(emailTokens.userId, user.id));
     expect(pending).toMatchObject({ purpose: "change_email", email: next });
-    expect(mailsTo(next).join()).toMatch(/Confirm your new BudhHub address/);
+    expect((await mailsTo(next)).join()).toMatch(/Confirm your new BudhHub address/);
 
     const token = await issueEmailToken(db, { userId: user.id, purpose: "change_email", email: next });
     expect(await confirmEmailChange(token)).toEqual({ email: next });
     expect(await userRow(user.id)).toMatchObject({ email: next, emailVerified: expect.any(Date) });
-    expect(mailsTo(user.email).join()).toMatch(/Your BudhHub address was changed/);
+    expect((await mailsTo(user.email)).join()).toMatch(/Your BudhHub address was changed/);
     await expect(confirmEmailChange(token)).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
@@ -57,7 +61,7 @@ describe("changing one's e-mail address", () => {
     const user = await insertUser();
     await requestEmailChange(user, { email: owner.email }, "192.0.2.3");
     expect(await db.select().from(emailTokens)).toEqual([]);
-    expect(mailsTo(owner.email).join()).toMatch(/already has an account/);
+    expect((await mailsTo(owner.email)).join()).toMatch(/already has an account/);
   });
 
   it("refuses the change if the address was taken between the link and its use", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import { env } from "@/env";
 import { verifyPassword } from "@/lib/auth/password";
@@ -6,8 +7,7 @@ import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { defer } from "@/lib/jobs/defer";
 import { AppError } from "@/lib/http/errors";
-import { sendMail } from "@/lib/mail/mailer";
-import { emailChangeMail, emailChangedMail, emailTakenMail } from "@/lib/mail/templates";
+import { keyPart, queueMail } from "@/lib/mail/outgoing";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
 import type { ChangeEmailInput } from "@/lib/validation/auth";
 import { consumeEmailToken, issueEmailToken } from "./email-verification";
@@ -38,20 +38,33 @@ export async function requestEmailChange(
     });
   }
   await enforceLimits(limits.mail("change", ip, user.id), "address changes");
+  // After the response (defer): a taken address and a free one take the same time to answer. Both mails are account
+  // mail (an address's access to an account): no List-Unsubscribe.
   await defer("address change mail", async () => {
     const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (taken) {
-      await sendMail(emailTakenMail(input.email, appLink("/signin")));
+      await queueMail(
+        { to: input.email, template: "emailTaken", props: { signIn: appLink("/signin") } },
+        { key: `email-taken:${randomUUID()}` },
+      );
       return;
     }
-    const token = await issueEmailToken(db, { userId: user.id, purpose: "change_email", email: input.email });
-    await sendMail(emailChangeMail(input.email, appLink(`/confirm-email?token=${token}`)));
+    await db.transaction(async (tx) => {
+      const token = await issueEmailToken(tx, { userId: user.id, purpose: "change_email", email: input.email });
+      await queueMail(
+        { to: input.email, template: "emailChange", props: { link: appLink(`/confirm-email?token=${token}`) } },
+        { tx, key: `email-change:${keyPart(token)}` },
+      );
+    });
   });
 }
 
-/** Moves the account to the address the link was sent to (now verified) and tells the old address. */
+/**
+ * Moves the account to the address the link was sent to (now verified) and tells the old address, a security mail
+ * (no List-Unsubscribe, never turned off), queued in the same transaction.
+ */
 export async function confirmEmailChange(token: string, now = new Date()): Promise<{ email: string }> {
-  const { oldEmail, newEmail } = await db.transaction(async (tx) => {
+  const { newEmail } = await db.transaction(async (tx) => {
     const used = await consumeEmailToken(tx, token, "change_email", now);
     const [current] = await tx.select({ email: users.email }).from(users).where(eq(users.id, used.userId)).for("update");
     const [taken] = await tx
@@ -62,10 +75,13 @@ export async function confirmEmailChange(token: string, now = new Date()): Promi
       throw new AppError("CONFLICT", "This address now belongs to another account. Ask for a link to another address.");
     }
     await tx.update(users).set({ email: used.email, emailVerified: now, updatedAt: now }).where(eq(users.id, used.userId));
-    return { oldEmail: current.email, newEmail: used.email };
+    if (current.email !== used.email) {
+      await queueMail(
+        { to: current.email, template: "emailChanged", props: { newAddress: used.email, reset: appLink("/forgot-password") } },
+        { tx, key: `email-changed:${keyPart(token)}` },
+      );
+    }
+    return { newEmail: used.email };
   });
-  if (oldEmail !== newEmail) {
-    await defer("address changed notice", () => sendMail(emailChangedMail(oldEmail, newEmail, appLink("/forgot-password"))));
-  }
   return { email: newEmail };
 }

@@ -1,13 +1,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { withMailWorker } from "../../../tests/helpers/mail-worker";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
 import { db } from "@/lib/db/client";
 import { emailTokens, users } from "@/lib/db/schema";
 import { hashToken } from "@/lib/auth/link-token";
 import { EMAIL_TOKEN_TTL_MS, issueEmailToken, resendVerification, verifyEmail } from "./email-verification";
 
-withTestDatabase();
+const database = withTestDatabase();
+withMailWorker(database);
 
 const t0 = new Date("2030-01-01T10:00:00Z");
 

@@ -4,10 +4,8 @@ import { env } from "@/env";
 import { hashToken, newLinkToken } from "@/lib/auth/link-token";
 import { db, type Database, type Transaction } from "@/lib/db/client";
 import { type EmailTokenPurpose, emailTokens, users } from "@/lib/db/schema";
-import { defer } from "@/lib/jobs/defer";
 import { AppError } from "@/lib/http/errors";
-import { sendMail } from "@/lib/mail/mailer";
-import { verifyEmailMail } from "@/lib/mail/templates";
+import { keyPart, queueMail } from "@/lib/mail/outgoing";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
 import { loadSessionUser, type SignedInAccount } from "./session-user";
 
@@ -70,12 +68,23 @@ export function verificationLink(token: string, callbackUrl?: string | null): st
   return url.toString();
 }
 
-/** Mails a fresh verification link to the account's address, after the response. */
-export async function sendVerificationMail(user: { id: string; email: string }, callbackUrl?: string | null): Promise<void> {
-  await defer("verification mail", async () => {
-    const token = await issueEmailToken(db, { userId: user.id, purpose: "verify_email", email: user.email });
-    await sendMail(verifyEmailMail(user.email, verificationLink(token, callbackUrl)));
-  });
+/**
+ * Queues a fresh verification link to the account's address, with its token in one transaction (the caller's, when it
+ * passes one). Account mail (there is no confirmed account yet): no List-Unsubscribe.
+ */
+export async function sendVerificationMail(
+  user: { id: string; email: string },
+  callbackUrl?: string | null,
+  { tx }: { tx?: Transaction } = {},
+): Promise<void> {
+  const send = async (executor: Transaction) => {
+    const token = await issueEmailToken(executor, { userId: user.id, purpose: "verify_email", email: user.email });
+    await queueMail(
+      { to: user.email, template: "verifyEmail", props: { link: verificationLink(token, callbackUrl) } },
+      { tx: executor, key: `verify:${keyPart(token)}` },
+    );
+  };
+  await (tx ? send(tx) : db.transaction(send));
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { withMailWorker } from "../../../tests/helpers/mail-worker";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
@@ -9,7 +10,8 @@ import { passwordResetTokens, userSessions } from "@/lib/db/schema";
 import { createResetToken, requestPasswordReset, resetPassword, RESET_TOKEN_TTL_MS } from "./password-reset";
 import { startUserSession } from "./user-sessions";
 
-withTestDatabase();
+const database = withTestDatabase();
+withMailWorker(database);
 
 const t0 = new Date("2030-01-01T10:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);

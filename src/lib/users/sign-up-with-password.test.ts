@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { withMailWorker } from "../../../tests/helpers/mail-worker";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
 import { env } from "@/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -10,10 +11,12 @@ import { emailTokens, users } from "@/lib/db/schema";
 import { signUpSchema } from "@/lib/validation/auth";
 import { signUpWithPassword } from "./sign-up-with-password";
 
-withTestDatabase();
+const database = withTestDatabase();
+const mail = withMailWorker(database);
 
-/** The newest outbox mail to this address. */
-function lastMailTo(address: string): string | undefined {
+/** The newest outbox mail to this address, once the queued mail has gone out. */
+async function lastMailTo(address: string): Promise<string | undefined> {
+  await mail.drain();
   if (!fs.existsSync(env.mailDir)) return undefined;
   const files = fs
     .readdirSync(env.mailDir)
@@ -32,7 +35,7 @@ describe("sign-up with a password", () => {
     expect(await verifyPassword("violet-copper-kettle", row!.passwordHash!)).toBe(true);
     const [token] = await db.select().from(emailTokens).where(eq(emailTokens.userId, row!.id));
     expect(token).toMatchObject({ purpose: "verify_email", email: "grace@example.test", usedAt: null });
-    expect(lastMailTo("grace@example.test")).toMatch(/Confirm your BudhHub address/);
+    expect(await lastMailTo("grace@example.test")).toMatch(/Confirm your BudhHub address/);
   });
 
   it("asks for at least 10 characters", () => {
@@ -61,9 +64,9 @@ describe("sign-up with a password", () => {
     ).resolves.toBeUndefined();
     expect(await userRow(owner.id)).toEqual(before);
     expect(await db.select().from(emailTokens)).toEqual([]);
-    const mail = lastMailTo("d@example.test");
-    expect(mail).toMatch(/Someone tried to create a BudhHub account with your address/);
-    expect(mail).toContain(`${env.appUrl}/forgot-password`);
+    const mailed = await lastMailTo("d@example.test");
+    expect(mailed).toMatch(/Someone tried to create a BudhHub account with your address/);
+    expect(mailed).toContain(`${env.appUrl}/forgot-password`);
   });
 
   it("makes an ADMIN_EMAILS address (the unit tests set root@example.test) a learner until it is verified", async () => {

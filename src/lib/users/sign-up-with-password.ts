@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { env } from "@/env";
 import { assertAcceptablePassword } from "@/lib/auth/password-policy";
@@ -6,8 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { defer } from "@/lib/jobs/defer";
-import { sendMail } from "@/lib/mail/mailer";
-import { signUpAttemptMail } from "@/lib/mail/templates";
+import { queueMail } from "@/lib/mail/outgoing";
 import { AppError } from "@/lib/http/errors";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
 import { currentSignUpRefusal } from "@/lib/settings/signup-policy";
@@ -39,15 +39,17 @@ export async function signUpWithPassword(
     .values({ email: input.email, name: input.name, passwordHash, role: "LEARNER" })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id, email: users.email });
-  if (created) {
-    await sendVerificationMail(created, input.callbackUrl);
-    return;
-  }
-  await defer("sign-up attempt mail", async () => {
+  // Both mails are queued after the response (defer), so that the answer takes no longer for one than for the other.
+  await defer("sign-up mail", async () => {
+    if (created) {
+      await sendVerificationMail(created, input.callbackUrl);
+      return;
+    }
     const [owner] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, input.email));
     if (!owner || owner.disabledAt) return;
     const signIn = new URL("/signin", env.appUrl).toString();
     const reset = new URL("/forgot-password", env.appUrl).toString();
-    await sendMail(signUpAttemptMail(input.email, { signIn, reset }));
+    // Account mail (about access to an account): no List-Unsubscribe.
+    await queueMail({ to: input.email, template: "signUpAttempt", props: { signIn, reset } }, { key: `signup-attempt:${randomUUID()}` });
   });
 }

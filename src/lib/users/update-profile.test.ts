@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { withMailWorker } from "../../../tests/helpers/mail-worker";
 import { insertUser, userRow } from "../../../tests/helpers/user-fixtures";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
@@ -9,7 +10,8 @@ import { loadSignedInSession } from "./session-user";
 import { changePassword } from "./update-profile";
 import { startUserSession } from "./user-sessions";
 
-withTestDatabase();
+const database = withTestDatabase();
+withMailWorker(database);
 
 const sessionIds = async (userId: string) =>
   (await db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, userId))).map((r) => r.id);

@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { queuePasswordChangedMail } from "@/lib/mail/security-mails";
 import type { ChangePasswordInput, ProfileInput } from "@/lib/validation/auth";
 import { loadSessionUser, type SignedInAccount } from "./session-user";
 import { endAllUserSessions, startUserSession, type SessionDevice } from "./user-sessions";
@@ -43,9 +44,16 @@ export async function changePassword(viewer: Viewer, input: ChangePasswordInput,
   assertAcceptablePassword(input.newPassword, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   const sessionId = await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, viewer.id));
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: new Date() })
+      .where(eq(users.id, viewer.id))
+      .returning({ email: users.email });
     await endAllUserSessions(viewer.id, tx);
-    return startUserSession(viewer.id, device, tx);
+    const started = await startUserSession(viewer.id, device, tx);
+    // The new session's id names this change once.
+    await queuePasswordChangedMail(tx, user!.email, `session:${started}`);
+    return started;
   });
   return { ...(await loadSessionUser(viewer.id))!, sessionId };
 }
