@@ -16,11 +16,16 @@ export const DIGEST_LISTED_ITEMS = 20;
 type Item = { id: string; userId: string; groupKey: string; title: string; body: string | null; link: string };
 
 /** The words of each digest kind's mail: its title and first line, and where its button goes. */
-async function wording(tx: Transaction, kind: NotificationKind, groupKey: string, count: number) {
+async function wording(tx: Transaction, kind: NotificationKind, groupKey: string, count: number, titles: Map<string, string | null>) {
   const many = count === 1 ? "" : "s";
   if (kind === "new_lesson") {
-    const [course] = await tx.select({ title: courses.title }).from(courses).where(eq(courses.id, groupKey));
-    if (!course) return null;
+    // One read per course and run, however many learners it has.
+    if (!titles.has(groupKey)) {
+      const [row] = await tx.select({ title: courses.title }).from(courses).where(eq(courses.id, groupKey));
+      titles.set(groupKey, row?.title ?? null);
+    }
+    const course = { title: titles.get(groupKey) };
+    if (!course.title) return null;
     return {
       title: `New in ${course.title}`,
       intro: `${count} new lesson${many} since the last mail:`,
@@ -49,6 +54,7 @@ async function wording(tx: Transaction, kind: NotificationKind, groupKey: string
  */
 export async function sendDigests(period: "hourly" | "daily", now = new Date()): Promise<{ mails: number; items: number }> {
   const totals = { mails: 0, items: 0 };
+  const courseTitles = new Map<string, string | null>();
   for (const kind of NOTIFICATION_KIND_NAMES.filter((k) => digestOf(k) === period)) {
     let after = "";
     for (;;) {
@@ -111,7 +117,7 @@ export async function sendDigests(period: "hourly" | "daily", now = new Date()):
           const { userId, groupKey } = group[0]!;
           const to = address.get(userId);
           if (!to || optedOut.has(userId)) continue;
-          const words = await wording(tx, kind, groupKey, group.length);
+          const words = await wording(tx, kind, groupKey, group.length, courseTitles);
           if (!words) continue;
           const listed = group.slice(0, DIGEST_LISTED_ITEMS).map((i) => ({ title: i.title, body: i.body, link: absoluteLink(i.link) }));
           const more = group.length - listed.length;
