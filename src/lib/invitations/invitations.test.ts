@@ -38,7 +38,8 @@ async function tokensMailedTo(address: string) {
     .readdirSync(env.mailDir)
     .filter((f) => f.endsWith(`-${address}.eml`))
     .sort()
-    .map((f) => readMail(fs.readFileSync(`${env.mailDir}/${f}`, "utf8")).text.match(/\/invite\/([A-Za-z0-9_-]+)/)![1]!);
+    .map((f) => readMail(fs.readFileSync(`${env.mailDir}/${f}`, "utf8")).text.match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1])
+    .filter((token) => token !== undefined);
 }
 const lastToken = async (address: string) => (await tokensMailedTo(address)).at(-1)!;
 
