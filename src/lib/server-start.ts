@@ -14,10 +14,10 @@ export async function startServer() {
   const started = Date.now();
   try {
     getAuthSecret();
-    await prepareDatabase({ checkDemo: true });
+    await prepareDatabase({ checkDemo: true, server: true });
     const jobsStarted = Date.now();
     await startJobs();
-    log("JOBS").info({ ms: Date.now() - jobsStarted }, `job queue ready in ${seconds(Date.now() - jobsStarted)}`);
+    log("JOBS").info({ ms: Date.now() - jobsStarted }, `workers started in ${seconds(Date.now() - jobsStarted)}`);
   } catch (error) {
     if (error instanceof DatabaseLockedError || error instanceof DemoAccountsPresentError) {
       console.error(`\n${error.message}\n`);

@@ -3,7 +3,10 @@ import fs from "node:fs";
 import { env } from "@/env";
 import { demoAccountsPresent } from "@/lib/demo/demo-accounts";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "@/lib/demo/seed-demo-data";
+import { defineQueues } from "@/lib/jobs/names";
+import { installJobQueue } from "@/lib/jobs/queue";
 import { log } from "@/lib/log/logger";
+import { withoutMail } from "@/lib/mail/outgoing";
 import { getConnection } from "./client";
 import { migrateDatabase } from "./migrate";
 
@@ -38,7 +41,16 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  * the production check. It says what it is doing and how long each step took, since a first start on a small machine
  * takes a while and should not look hung.
  */
-export async function prepareDatabase({ seed = shouldSeedDemoData(), checkDemo = false }: { seed?: boolean; checkDemo?: boolean } = {}) {
+export async function prepareDatabase({
+  seed = shouldSeedDemoData(),
+  checkDemo = false,
+  server = false,
+}: {
+  seed?: boolean;
+  checkDemo?: boolean;
+  /** The server's start: its job queue runs the schedules; a script's only enqueues. */
+  server?: boolean;
+} = {}) {
   const logger = log("DB");
   const firstStart = env.embedded && !fs.existsSync(env.pgliteDir);
   if (firstStart) logger.info({ folder: env.pgliteDir }, "creating the embedded database (first start only, a few seconds)");
@@ -46,12 +58,20 @@ export async function prepareDatabase({ seed = shouldSeedDemoData(), checkDemo =
   const connection = getConnection();
   await migrateDatabase(connection);
   logger.info({ driver: connection.driver, ms: Date.now() - started }, `database ready in ${seconds(Date.now() - started)}`);
+  // The job queue's schema and every queue, before anything that enqueues (the demo data, a script's change): on PGlite's
+  // one connection a queue made inside a transaction would wait for that transaction.
+  started = Date.now();
+  const queue = installJobQueue({ supervise: server });
+  await queue.start();
+  await defineQueues(queue);
+  logger.info({ ms: Date.now() - started }, `job queue ready in ${seconds(Date.now() - started)}`);
   if (seed) {
     await connection.withLock(SEED_LOCK_ID, async () => {
       if (!(await isDatabaseEmpty())) return;
       logger.info("writing the demo data");
       started = Date.now();
-      await seedDemoData();
+      // The demo accounts' addresses receive nothing: their notifications are in the app only.
+      await withoutMail(() => seedDemoData());
       logger.info({ ms: Date.now() - started }, `demo data ready in ${seconds(Date.now() - started)}`);
     });
   }

@@ -208,9 +208,18 @@ export class JobQueue {
 
 const globalForJobs = globalThis as unknown as { __budhhubJobs?: JobQueue };
 
-/** The process's job queue, on the process's database connection. */
+/**
+ * The process's job queue, on the process's database connection. The first call makes it: the server's supervises
+ * (runs the schedules and pg-boss's maintenance), a script's only enqueues (installJobQueue decides before anyone asks).
+ */
 export function getJobQueue(): JobQueue {
   globalForJobs.__budhhubJobs ??= new JobQueue(getConnection());
+  return globalForJobs.__budhhubJobs;
+}
+
+/** Makes the process's queue with this choice, unless it exists already. */
+export function installJobQueue({ supervise }: { supervise: boolean }): JobQueue {
+  globalForJobs.__budhhubJobs ??= new JobQueue(getConnection(), { supervise });
   return globalForJobs.__budhhubJobs;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import type { Transaction } from "@/lib/db/client";
 import { JOB_NAMES } from "@/lib/jobs/names";
@@ -45,12 +46,19 @@ function job({ mail, key }: { mail: OutgoingMail; key: string }): { data: MailJo
   return { data: { key, template: mail.template, sealed: seal(mail, key) } };
 }
 
+const muted = new AsyncLocalStorage<true>();
+
+/** Runs fn with no mail queued by anything it calls (the demo data: its notifications stay in the app). */
+export const withoutMail = <T>(fn: () => Promise<T>): Promise<T> => muted.run(true, fn);
+
 /** Queues one mail; inside a transaction pass `tx`, and the mail goes out only if it commits. */
 export async function queueMail(mail: OutgoingMail, { tx, key }: { tx?: Transaction; key: string }): Promise<void> {
+  if (muted.getStore()) return;
   await getJobQueue().enqueueMany(MAIL_QUEUE, [job({ mail, key })], { tx });
 }
 
 /** Queues many mails with a few statements (500 jobs each): digests and reminders to thousands of users. */
 export async function queueMails(items: { mail: OutgoingMail; key: string }[], { tx }: { tx?: Transaction } = {}): Promise<void> {
+  if (muted.getStore()) return;
   await getJobQueue().enqueueMany(MAIL_QUEUE, items.map(job), { tx });
 }
