@@ -139,7 +139,12 @@ describe("course authoring in Chromium", () => {
       .locator('input[type="file"]')
       .setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: solidPng(64, 36, [20, 120, 160]) });
     await thumbnail.getByRole("img", { name: "Current thumbnail" }).waitFor();
-    expect(await thumbnail.getByRole("img", { name: "Current thumbnail" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+    // decode() waits for the image to load (an element on the page is not yet a loaded image) and fails if it cannot.
+    expect(
+      await thumbnail
+        .getByRole("img", { name: "Current thumbnail" })
+        .evaluate(async (img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
+    ).toBe(64);
 
     // The lesson editor: markdown with a live preview.
     await page.getByRole("link", { name: "Squid" }).click();
