@@ -56,7 +56,11 @@ const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "budhhub-scale-logs-"));
 try {
   // Both at once on the empty database: migrations and the demo data must be written once between them.
   const started = Date.now();
-  instances = await Promise.all([startApp(shared), startApp(shared)]);
+  const starts = await Promise.allSettled([startApp(shared), startApp(shared)]);
+  // One that started is stopped below even when the other failed.
+  instances = starts.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const failed = starts.find((s) => s.status === "rejected");
+  if (failed) throw failed.reason;
   const [a, b] = instances as [AppServer, AppServer];
   console.log(`[test:scale] instances A ${a.url} and B ${b.url} healthy after ${Date.now() - started} ms (database ${databaseName})`);
   balancer = await startBalancer(balancerPort, [a.port, b.port]);
