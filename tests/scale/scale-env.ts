@@ -50,12 +50,24 @@ export async function withDatabase<T>(fn: (db: Client) => Promise<T>): Promise<T
   }
 }
 
-/** Polls `probe` until it returns true; returns how long that took in ms, or throws after `timeoutMs`. */
-export async function timeUntil(probe: () => Promise<boolean>, { timeoutMs = 10_000, everyMs = 50 } = {}): Promise<number> {
+/**
+ * After a change: `staleMs`, when (ms after the call) the last probe that still saw the old state was sent, the
+ * staleness observed (0 when the first probe saw the change); `seenMs`, when the first probe that saw it was sent.
+ */
+export type Staleness = { staleMs: number; seenMs: number };
+
+/** Polls `probe` until it returns true; throws after `timeoutMs`. Times are when each probe was sent. */
+export async function timeUntil(probe: () => Promise<boolean>, { timeoutMs = 10_000, everyMs = 50 } = {}): Promise<Staleness> {
   const started = Date.now();
+  let staleMs = 0;
   for (;;) {
-    if (await probe()) return Date.now() - started;
+    const sent = Date.now() - started;
+    if (await probe()) return { staleMs, seenMs: sent };
+    staleMs = sent;
     if (Date.now() - started > timeoutMs) throw new Error(`still not true after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/** "stale up to 812 ms, seen at 860 ms" */
+export const describeStaleness = ({ staleMs, seenMs }: Staleness) => `stale up to ${staleMs} ms, seen at ${seenMs} ms`;
