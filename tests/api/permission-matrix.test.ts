@@ -79,6 +79,7 @@ const adminsOnly = (status: Expected, others: Expected = 403, signedOut: Expecte
 const rows: Row[] = [
   // Accounts.
   { method: "GET", path: "/api/health", expect: everyone(200) },
+  { method: "GET", path: "/api/ready", expect: everyone(200), note: "readiness for balancers: public, names no secret" },
   { method: "GET", path: "/api/profile", expect: signedIn(200) },
   { method: "PATCH", path: "/api/profile", body: (f, actor) => ({ name: nameOf(f, actor) }), expect: signedIn(200) },
   {

@@ -11,6 +11,7 @@ import { getConnection } from "./client";
 import { migrateDatabase } from "./migrate";
 
 const SEED_LOCK_ID = 727_002;
+const QUEUE_LOCK_ID = 727_003;
 
 /**
  * Demo data goes into an empty database when SEED_DEMO=true, or with SEED_DEMO=auto (the default) into an embedded one
@@ -61,9 +62,13 @@ export async function prepareDatabase({
   // The job queue's schema and every queue, before anything that enqueues (the demo data, a script's change): on PGlite's
   // one connection a queue made inside a transaction would wait for that transaction.
   started = Date.now();
+  // Instances starting together take turns: pg-boss's createQueue, run by two at once on an empty database, deadlocks
+  // (each inserts the queue row and creates its partition), and the second start then failed.
   const queue = installJobQueue({ supervise: server });
-  await queue.start();
-  await defineQueues(queue);
+  await connection.withLock(QUEUE_LOCK_ID, async () => {
+    await queue.start();
+    await defineQueues(queue);
+  });
   logger.info({ ms: Date.now() - started }, `job queue ready in ${seconds(Date.now() - started)}`);
   if (seed) {
     await connection.withLock(SEED_LOCK_ID, async () => {

@@ -1,0 +1,71 @@
+import autocannon from "autocannon";
+import { describe, expect, it } from "vitest";
+import { ApiClient, newAccount } from "../helpers/api-client";
+import { scale, withDatabase } from "./scale-env";
+
+const LOAD_SECONDS = 8;
+const STOP_AFTER_MS = 2500;
+
+/** POSTs new courses through the balancer until `until`; counts what was acknowledged (201) and what failed. */
+async function writeCourses(client: ApiClient, until: number, prefix: string) {
+  let acknowledged = 0;
+  const failed: string[] = [];
+  for (let i = 0; Date.now() < until; i++) {
+    try {
+      const response = await client.post("/api/instructor/courses", {
+        title: `${prefix} ${i}`,
+        description: "Written while an instance stops",
+        outcomes: ["Survive a restart"],
+        category: "Programming",
+        difficulty: "beginner",
+        estimatedDuration: 5,
+      });
+      if (response.status === 201) acknowledged += 1;
+      else failed.push(`${response.status} ${response.text.slice(0, 120)}`);
+    } catch (error) {
+      failed.push(String(error));
+    }
+  }
+  return { acknowledged, failed };
+}
+
+describe("stopping one instance under load", () => {
+  it("finishes its requests in flight and nginx sends the rest to the other: no failed GET, no lost write", async () => {
+    const instructor = await newAccount("INSTRUCTOR", "scale-sigterm");
+    // The writer's cookie, sent through the balancer from the instructor's own address.
+    const writer = new ApiClient(scale.balancer, instructor.client.ip);
+    writer.setCookie("authjs.session-token", instructor.client.sessionToken!);
+    expect((await writer.get("/api/profile")).status).toBe(200);
+
+    const until = Date.now() + LOAD_SECONDS * 1000;
+    const reads = autocannon({ url: `${scale.balancer}/api/courses`, connections: 8, duration: LOAD_SECONDS, timeout: 10 });
+    const writes = Promise.all(Array.from({ length: 3 }, (_, n) => writeCourses(writer, until, `Shutdown ${n}`)));
+    await new Promise((resolve) => setTimeout(resolve, STOP_AFTER_MS));
+    const stopping = Date.now();
+    process.kill(scale.aPid, "SIGTERM");
+    const [read, written] = await Promise.all([reads, writes]);
+    const acknowledged = written.reduce((n, w) => n + w.acknowledged, 0);
+    const failedWrites = written.flatMap((w) => w.failed);
+    const rows = await withDatabase(async (db) =>
+      Number((await db.query<{ n: string }>("select count(*) as n from courses where instructor_id = $1", [instructor.id])).rows[0]!.n),
+    );
+    // Instance A is gone (SIGTERM let it finish and exit).
+    const aGone = await fetch(`${scale.a}/api/health`).then(
+      () => false,
+      () => true,
+    );
+    console.info(
+      `[scale] SIGTERM to instance A ${STOP_AFTER_MS} ms into ${LOAD_SECONDS} s of load through nginx: ` +
+        `GET /api/courses ${read["2xx"]} ok, ${read.non2xx} non-2xx, ${read.errors} errors, ${read.timeouts} timeouts; ` +
+        `POST courses ${acknowledged} acknowledged, ${failedWrites.length} failed, ${rows} rows found; A exited: ${aGone} ` +
+        `(${Date.now() - stopping} ms after the signal)`,
+    );
+    expect(read["2xx"]).toBeGreaterThan(0);
+    expect({ non2xx: read.non2xx, errors: read.errors, timeouts: read.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
+    expect(rows).toBe(acknowledged);
+    expect(failedWrites).toEqual([]);
+    expect(aGone).toBe(true);
+    // The balancer still answers, from B.
+    expect((await fetch(`${scale.balancer}/api/ready`)).status).toBe(200);
+  });
+});
