@@ -312,8 +312,11 @@ describe("certificates in Chromium", () => {
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     await page.goto(`${baseUrl()}/instructor/courses/${courseId}`, { waitUntil: "load" });
+    // Checked in the server's HTML already (read here before or after hydration, whichever comes first), and after it.
+    const award = page.getByRole("checkbox", { name: "Award a certificate of completion" });
+    expect(await award.isChecked()).toBe(true);
     await waitForHydration(page);
-    expect(await page.getByRole("checkbox", { name: "Award a certificate of completion" }).isChecked()).toBe(true);
+    expect(await award.isChecked()).toBe(true);
     expect(await axeInBothSchemes(page, "course editor")).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

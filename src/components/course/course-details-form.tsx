@@ -120,6 +120,8 @@ export function CourseDetailsForm({ courseId, initial, categories }: { courseId?
             type="checkbox"
             className="size-4"
             aria-describedby={`${selfEnrollmentId}-hint`}
+            // react-hook-form sets a registered box only when it hydrates: the server's HTML must already say the truth.
+            defaultChecked={initial?.selfEnrollment ?? true}
             {...form.register("selfEnrollment")}
           />
           <label htmlFor={selfEnrollmentId} className="font-medium">
@@ -137,6 +139,7 @@ export function CourseDetailsForm({ courseId, initial, categories }: { courseId?
             type="checkbox"
             className="size-4"
             aria-describedby={`${certificateId}-hint`}
+            defaultChecked={initial?.certificateEnabled ?? false}
             {...form.register("certificateEnabled")}
           />
           <label htmlFor={certificateId} className="font-medium">
