@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { Client } from "pg";
 import { ApiClient } from "../helpers/api-client";
@@ -30,6 +31,31 @@ export const scale = {
     return fs.readFileSync(path.join(required("SCALE_LOG_DIR"), `${instance}-start.log`), "utf8");
   },
 };
+
+/** Where s3rver keeps an object on disk (its filesystem store). */
+export const storedObject = (key: string) =>
+  path.join(required("SCALE_S3_DIRECTORY"), required("SCALE_S3_BUCKET"), `${key}._S3rver_object`);
+
+/** Whether `base` answers /api/health, asked on a connection of its own (a kept-alive one outlives the listener). */
+const answers = (base: string) =>
+  new Promise<boolean>((resolve) => {
+    const request = http.get(`${base}/api/health`, { agent: false, timeout: 5000 }, (response) => {
+      response.resume();
+      response.once("end", () => resolve(true));
+    });
+    request.once("error", () => resolve(false));
+    request.once("timeout", () => request.destroy());
+  });
+
+/** Waits until `base` refuses connections (an instance told to stop has exited); throws after `timeoutMs`. */
+export async function waitUntilGone(base: string, { timeoutMs = 60_000 } = {}): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (!(await answers(base))) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${base} still answers ${timeoutMs} ms after it was told to stop`);
+}
 
 /** A client of instance `base` that sends another client's session cookie and address: the same browser, another instance. */
 export function sameBrowserOn(base: string, client: ApiClient): ApiClient {
