@@ -74,6 +74,8 @@ const shared = {
   S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
   S3_FORCE_PATH_STYLE: "true",
   LOG_LEVEL: "info",
+  // Shorter than the default (5 s), so that the shutdown test's load goes on for a while after A closes its listener.
+  SHUTDOWN_DRAIN_MS: "3000",
 };
 
 /** Every instance process started, stopped ones included: their logs are scanned and, on failure, printed. */
@@ -111,6 +113,7 @@ try {
     SCALE_B_URL: b.url,
     SCALE_DATABASE_URL: databaseUrl.toString(),
     SCALE_DRIVER: args.driver,
+    SCALE_DRAIN_MS: shared.SHUTDOWN_DRAIN_MS,
     SCALE_LOG_DIR: logDir,
     SCALE_S3_DIRECTORY: s3.directory,
     SCALE_S3_BUCKET: s3.bucket,

@@ -36,14 +36,20 @@ export const scale = {
 export const storedObject = (key: string) =>
   path.join(required("SCALE_S3_DIRECTORY"), required("SCALE_S3_BUCKET"), `${key}._S3rver_object`);
 
-/** Whether `base` answers /api/health, asked on a connection of its own (a kept-alive one outlives the listener). */
-const answers = (base: string) =>
-  new Promise<boolean>((resolve) => {
-    const request = http.get(`${base}/api/health`, { agent: false, timeout: 5000 }, (response) => {
-      response.resume();
-      response.once("end", () => resolve(true));
+/**
+ * GET `url` on a connection of its own (a kept-alive one can outlive the listener): its status and body, or null when
+ * the connection is refused or fails.
+ */
+export const getFresh = (url: string) =>
+  new Promise<{ status: number; body: string } | null>((resolve) => {
+    const request = http.get(url, { agent: false, timeout: 5000 }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.once("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      response.once("error", () => resolve(null));
     });
-    request.once("error", () => resolve(false));
+    request.once("error", () => resolve(null));
     request.once("timeout", () => request.destroy());
   });
 
@@ -51,7 +57,7 @@ const answers = (base: string) =>
 export async function waitUntilGone(base: string, { timeoutMs = 60_000 } = {}): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (!(await answers(base))) return Date.now() - started;
+    if (!(await getFresh(`${base}/api/health`))) return Date.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${base} still answers ${timeoutMs} ms after it was told to stop`);

@@ -1,10 +1,28 @@
 import autocannon from "autocannon";
 import { describe, expect, it } from "vitest";
 import { ApiClient, newAccount } from "../helpers/api-client";
-import { scale, withDatabase } from "./scale-env";
+import { getFresh, scale, waitUntilGone, withDatabase } from "./scale-env";
 
 const LOAD_SECONDS = 8;
 const STOP_AFTER_MS = 2500;
+/** SHUTDOWN_DRAIN_MS of the instances (tests/scale/run.ts): A closes its listener this long after the signal, under load. */
+const DRAIN_MS = Number(process.env.SCALE_DRAIN_MS);
+
+/** Polls A directly until it stops answering: what /api/ready and /api/health said while it drained. */
+async function watchDrain() {
+  const seen = { ready503: 0, ready200: 0, health200: 0, firstReady503Ms: -1 };
+  const started = Date.now();
+  for (;;) {
+    const [ready, health] = await Promise.all([getFresh(`${scale.a}/api/ready`), getFresh(`${scale.a}/api/health`)]);
+    if (!ready && !health) return seen;
+    if (ready?.status === 503 && (JSON.parse(ready.body) as { draining?: boolean }).draining) {
+      seen.ready503 += 1;
+      if (seen.firstReady503Ms < 0) seen.firstReady503Ms = Date.now() - started;
+    } else if (ready?.status === 200) seen.ready200 += 1;
+    if (health?.status === 200) seen.health200 += 1;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 /** POSTs new courses through the balancer until `until`; counts what was acknowledged (201) and what failed. */
 async function writeCourses(client: ApiClient, until: number, prefix: string) {
@@ -43,22 +61,23 @@ describe("stopping one instance under load", () => {
     await new Promise((resolve) => setTimeout(resolve, STOP_AFTER_MS));
     const stopping = Date.now();
     process.kill(scale.aPid, "SIGTERM");
+    const drain = watchDrain();
     const [read, written] = await Promise.all([reads, writes]);
     const acknowledged = written.reduce((n, w) => n + w.acknowledged, 0);
     const failedWrites = written.flatMap((w) => w.failed);
     const rows = await withDatabase(async (db) =>
       Number((await db.query<{ n: string }>("select count(*) as n from courses where instructor_id = $1", [instructor.id])).rows[0]!.n),
     );
-    // Instance A is gone (SIGTERM let it finish and exit).
-    const aGone = await fetch(`${scale.a}/api/health`).then(
-      () => false,
-      () => true,
-    );
+    // Instance A is gone (SIGTERM let it drain, finish and exit).
+    await waitUntilGone(scale.a, { timeoutMs: 30_000 });
+    const goneMs = Date.now() - stopping;
+    const drained = await drain;
     console.info(
-      `[scale] SIGTERM to instance A ${STOP_AFTER_MS} ms into ${LOAD_SECONDS} s of load through nginx: ` +
+      `[scale] SIGTERM to instance A ${STOP_AFTER_MS} ms into ${LOAD_SECONDS} s of load through nginx, drain ${DRAIN_MS} ms: ` +
         `GET /api/courses ${read["2xx"]} ok, ${read.non2xx} non-2xx, ${read.errors} errors, ${read.timeouts} timeouts; ` +
-        `POST courses ${acknowledged} acknowledged, ${failedWrites.length} failed, ${rows} rows found; A exited: ${aGone} ` +
-        `(${Date.now() - stopping} ms after the signal)`,
+        `POST courses ${acknowledged} acknowledged, ${failedWrites.length} failed (${failedWrites.map((f) => f.slice(0, 3)).join(", ") || "none"}), ` +
+        `${rows} rows found; A's /api/ready while draining: ${drained.ready503} × 503 (first ${drained.firstReady503Ms} ms after the signal), ` +
+        `${drained.ready200} × 200, /api/health ${drained.health200} × 200; A gone ${goneMs} ms after the signal`,
     );
     expect(read["2xx"]).toBeGreaterThan(0);
     expect({ non2xx: read.non2xx, errors: read.errors, timeouts: read.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
@@ -69,7 +88,10 @@ describe("stopping one instance under load", () => {
     expect(rows).toBeLessThanOrEqual(acknowledged + failedWrites.length);
     for (const failure of failedWrites) expect(failure).toMatch(/^502 /);
     expect(failedWrites.length).toBeLessThanOrEqual(3);
-    expect(aGone).toBe(true);
+    // It drained: told balancers it was stopping while it still served, then closed no sooner than the drain's end.
+    expect(drained.ready503).toBeGreaterThan(0);
+    expect(drained.ready200).toBe(0);
+    expect(goneMs).toBeGreaterThanOrEqual(DRAIN_MS);
     // The balancer still answers, from B.
     expect((await fetch(`${scale.balancer}/api/ready`)).status).toBe(200);
   });
