@@ -24,7 +24,8 @@ export const PROPERTIES: { property: string; tests: RegExp }[] = [
   { property: "a job enqueued on one instance runs exactly once", tests: /^the job queue across instances › / },
   { property: "a scheduled job runs once per schedule", tests: /^schedules across instances › / },
   {
-    property: "SIGTERM to one instance under load: 0 failed GETs, no lost write, nginx sends the rest to the other",
+    property:
+      "SIGTERM to one instance under load: it drains (/api/ready 503) and finishes its requests, nginx sends the rest to the other: 0 failed GETs, no lost write",
     tests: /^stopping one instance under load › /,
   },
   { property: "instance logs hold no secret", tests: /^instance logs hold no secret$/ },

@@ -24,6 +24,10 @@ export const scale = {
   get aPid() {
     return Number(required("SCALE_A_PID"));
   },
+  /** The instances' database driver: pg, or neon through the WebSocket bridge (npm run test:scale -- --driver neon). */
+  get driver() {
+    return required("SCALE_DRIVER");
+  },
   get databaseUrl() {
     return required("SCALE_DATABASE_URL");
   },

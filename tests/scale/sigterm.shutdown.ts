@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import autocannon from "autocannon";
 import { describe, expect, it } from "vitest";
 import { ApiClient, newAccount } from "../helpers/api-client";
@@ -60,6 +61,8 @@ describe("stopping one instance under load", () => {
     const writes = Promise.all(Array.from({ length: 3 }, (_, n) => writeCourses(writer, until, `Shutdown ${n}`)));
     await new Promise((resolve) => setTimeout(resolve, STOP_AFTER_MS));
     const stopping = Date.now();
+    const nginxLog = process.env.SCALE_NGINX_ERROR_LOG!;
+    const nginxLogFrom = fs.existsSync(nginxLog) ? fs.statSync(nginxLog).size : 0;
     process.kill(scale.aPid, "SIGTERM");
     const drain = watchDrain();
     const [read, written] = await Promise.all([reads, writes]);
@@ -72,12 +75,25 @@ describe("stopping one instance under load", () => {
     await waitUntilGone(scale.a, { timeoutMs: 30_000 });
     const goneMs = Date.now() - stopping;
     const drained = await drain;
+    // What nginx saw of A's stop: each request it could not hand to A, and why (a POST it had sent is the 502 above).
+    const nginxErrors = fs.existsSync(nginxLog)
+      ? fs
+          .readFileSync(nginxLog, "utf8")
+          .slice(nginxLogFrom)
+          .split("\n")
+          .filter((line) => line.includes("upstream"))
+      : [];
     console.info(
       `[scale] SIGTERM to instance A ${STOP_AFTER_MS} ms into ${LOAD_SECONDS} s of load through nginx, drain ${DRAIN_MS} ms: ` +
         `GET /api/courses ${read["2xx"]} ok, ${read.non2xx} non-2xx, ${read.errors} errors, ${read.timeouts} timeouts; ` +
         `POST courses ${acknowledged} acknowledged, ${failedWrites.length} failed (${failedWrites.map((f) => f.slice(0, 3)).join(", ") || "none"}), ` +
         `${rows} rows found; A's /api/ready while draining: ${drained.ready503} × 503 (first ${drained.firstReady503Ms} ms after the signal), ` +
-        `${drained.ready200} × 200, /api/health ${drained.health200} × 200; A gone ${goneMs} ms after the signal`,
+        `${drained.ready200} × 200, /api/health ${drained.health200} × 200; A gone ${goneMs} ms after the signal; ` +
+        `nginx logged ${nginxErrors.length} upstream errors` +
+        nginxErrors
+          .filter((line) => line.includes("POST"))
+          .map((line) => `\n  ${line.replace(/^.*?\[error\] \d+#\d+: \*\d+ /, "").slice(0, 300)}`)
+          .join(""),
     );
     expect(read["2xx"]).toBeGreaterThan(0);
     expect({ non2xx: read.non2xx, errors: read.errors, timeouts: read.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
