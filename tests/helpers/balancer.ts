@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -76,4 +76,20 @@ export async function startBalancer(port: number, upstreamPorts: readonly number
       fs.rmSync(prefix, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Marks the instance at `upstreamPort` `down` in a running balancer's configuration (or back up) and reloads nginx, as
+ * an operator does before stopping an instance: new requests go to the others, requests in flight finish.
+ */
+export function setInstanceDown(prefix: string, upstreamPort: number, down: boolean): void {
+  const config = path.join(prefix, "nginx.conf");
+  const line = new RegExp(`^( *server 127\\.0\\.0\\.1:${upstreamPort}) (?:down )?(.*;)$`, "m");
+  const text = fs.readFileSync(config, "utf8");
+  if (!line.test(text)) throw new Error(`no upstream line for port ${upstreamPort} in ${config}`);
+  fs.writeFileSync(config, text.replace(line, down ? "$1 down $2" : "$1 $2"));
+  const reload = spawnSync(NGINX, ["-p", prefix, "-c", config, "-g", `pid ${path.join(prefix, "nginx.pid")};`, "-s", "reload"], {
+    encoding: "utf8",
+  });
+  if (reload.status !== 0) throw new Error(`nginx -s reload failed: ${reload.stderr}`);
 }

@@ -28,6 +28,10 @@ export const PROPERTIES: { property: string; tests: RegExp }[] = [
       "SIGTERM to one instance under load: it drains (/api/ready 503) and finishes its requests, nginx sends the rest to the other: 0 failed GETs, no lost write",
     tests: /^stopping one instance under load › /,
   },
+  {
+    property: "a roll-out step: an instance taken out of nginx's upstream, then stopped under load: no failed request at all",
+    tests: /^an instance taken out of nginx's upstream, then stopped › /,
+  },
   { property: "instance logs hold no secret", tests: /^instance logs hold no secret$/ },
 ];
 

@@ -115,6 +115,7 @@ try {
     SCALE_DATABASE_URL: databaseUrl.toString(),
     SCALE_DRIVER: args.driver,
     SCALE_DRAIN_MS: shared.SHUTDOWN_DRAIN_MS,
+    SCALE_NGINX_PREFIX: balancer.prefix,
     SCALE_NGINX_ERROR_LOG: path.join(balancer.prefix, "logs", "error.log"),
     SCALE_LOG_DIR: logDir,
     SCALE_S3_DIRECTORY: s3.directory,

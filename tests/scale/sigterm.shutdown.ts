@@ -1,13 +1,24 @@
 import fs from "node:fs";
-import autocannon from "autocannon";
 import { describe, expect, it } from "vitest";
-import { ApiClient, newAccount } from "../helpers/api-client";
-import { getFresh, scale, waitUntilGone, withDatabase } from "./scale-env";
+import { loadThroughNginx } from "./load";
+import { getFresh, scale, waitUntilGone } from "./scale-env";
 
 const LOAD_SECONDS = 8;
 const STOP_AFTER_MS = 2500;
 /** SHUTDOWN_DRAIN_MS of the instances (tests/scale/run.ts): A closes its listener this long after the signal, under load. */
 const DRAIN_MS = Number(process.env.SCALE_DRAIN_MS);
+
+/** nginx's upstream errors counted by reason and method: `connect() failed (111: Connection refused) GET ×3, …`. */
+function describeNginxErrors(lines: string[]): string {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const reason = /\*\d+ (.*?) while /.exec(line)?.[1] ?? line.slice(0, 80);
+    const method = /request: "(\w+) /.exec(line)?.[1] ?? "?";
+    const key = `${reason} ${method}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => `${key} ×${n}`).join(", ") || "none";
+}
 
 /** Polls A directly until it stops answering: what /api/ready and /api/health said while it drained. */
 async function watchDrain() {
@@ -25,56 +36,23 @@ async function watchDrain() {
   }
 }
 
-/** POSTs new courses through the balancer until `until`; counts what was acknowledged (201) and what failed. */
-async function writeCourses(client: ApiClient, until: number, prefix: string) {
-  let acknowledged = 0;
-  const failed: string[] = [];
-  for (let i = 0; Date.now() < until; i++) {
-    try {
-      const response = await client.post("/api/instructor/courses", {
-        title: `${prefix} ${i}`,
-        description: "Written while an instance stops",
-        outcomes: ["Survive a restart"],
-        category: "Programming",
-        difficulty: "beginner",
-        estimatedDuration: 5,
-      });
-      if (response.status === 201) acknowledged += 1;
-      else failed.push(`${response.status} ${response.text.slice(0, 120)}`);
-    } catch (error) {
-      failed.push(String(error));
-    }
-  }
-  return { acknowledged, failed };
-}
-
 describe("stopping one instance under load", () => {
   it("finishes its requests in flight and nginx sends the rest to the other: no failed GET, no lost write", async () => {
-    const instructor = await newAccount("INSTRUCTOR", "scale-sigterm");
-    // The writer's cookie, sent through the balancer from the instructor's own address.
-    const writer = new ApiClient(scale.balancer, instructor.client.ip);
-    writer.setCookie("authjs.session-token", instructor.client.sessionToken!);
-    expect((await writer.get("/api/profile")).status).toBe(200);
-
-    const until = Date.now() + LOAD_SECONDS * 1000;
-    const reads = autocannon({ url: `${scale.balancer}/api/courses`, connections: 8, duration: LOAD_SECONDS, timeout: 10 });
-    const writes = Promise.all(Array.from({ length: 3 }, (_, n) => writeCourses(writer, until, `Shutdown ${n}`)));
-    await new Promise((resolve) => setTimeout(resolve, STOP_AFTER_MS));
-    const stopping = Date.now();
+    let stopping = 0;
+    let nginxLogFrom = 0;
+    let drain: ReturnType<typeof watchDrain> | undefined;
     const nginxLog = process.env.SCALE_NGINX_ERROR_LOG!;
-    const nginxLogFrom = fs.existsSync(nginxLog) ? fs.statSync(nginxLog).size : 0;
-    process.kill(scale.aPid, "SIGTERM");
-    const drain = watchDrain();
-    const [read, written] = await Promise.all([reads, writes]);
-    const acknowledged = written.reduce((n, w) => n + w.acknowledged, 0);
-    const failedWrites = written.flatMap((w) => w.failed);
-    const rows = await withDatabase(async (db) =>
-      Number((await db.query<{ n: string }>("select count(*) as n from courses where instructor_id = $1", [instructor.id])).rows[0]!.n),
-    );
+    const { read, acknowledged, failedWrites, rows } = await loadThroughNginx(LOAD_SECONDS, "scale-sigterm", async () => {
+      await new Promise((resolve) => setTimeout(resolve, STOP_AFTER_MS));
+      stopping = Date.now();
+      nginxLogFrom = fs.existsSync(nginxLog) ? fs.statSync(nginxLog).size : 0;
+      process.kill(scale.aPid, "SIGTERM");
+      drain = watchDrain();
+    });
     // Instance A is gone (SIGTERM let it drain, finish and exit).
     await waitUntilGone(scale.a, { timeoutMs: 30_000 });
     const goneMs = Date.now() - stopping;
-    const drained = await drain;
+    const drained = (await drain)!;
     // What nginx saw of A's stop: each request it could not hand to A, and why (a POST it had sent is the 502 above).
     const nginxErrors = fs.existsSync(nginxLog)
       ? fs
@@ -89,11 +67,7 @@ describe("stopping one instance under load", () => {
         `POST courses ${acknowledged} acknowledged, ${failedWrites.length} failed (${failedWrites.map((f) => f.slice(0, 3)).join(", ") || "none"}), ` +
         `${rows} rows found; A's /api/ready while draining: ${drained.ready503} × 503 (first ${drained.firstReady503Ms} ms after the signal), ` +
         `${drained.ready200} × 200, /api/health ${drained.health200} × 200; A gone ${goneMs} ms after the signal; ` +
-        `nginx logged ${nginxErrors.length} upstream errors` +
-        nginxErrors
-          .filter((line) => line.includes("POST"))
-          .map((line) => `\n  ${line.replace(/^.*?\[error\] \d+#\d+: \*\d+ /, "").slice(0, 300)}`)
-          .join(""),
+        `nginx's upstream errors: ${describeNginxErrors(nginxErrors)}`,
     );
     expect(read["2xx"]).toBeGreaterThan(0);
     expect({ non2xx: read.non2xx, errors: read.errors, timeouts: read.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
