@@ -73,7 +73,11 @@ describe("stopping one instance under load", () => {
     expect({ non2xx: read.non2xx, errors: read.errors, timeouts: read.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
     // No lost write: every acknowledged write is a row, and no row comes from nowhere. A POST that reaches A just as it
     // closes can end as nginx's 502 (a request that may have been sent is not retried unless idempotent): the client
-    // sees it fail and may retry. It must be that, never the app's 500, and at most a few of them.
+    // sees it fail and may retry. It must be that, never the app's 500, and at most a few of them. The drain does not
+    // prevent it: nginx never asks /api/ready, and a connection it opened and wrote to that sat in A's accept queue
+    // when A closed its listener is reset ("recv() failed (104: Connection reset by peer)"). Measured here with a 3 s
+    // drain: 6 of 18 runs had one such POST; without one, 2 of 7 runs had 1 and 2. The roll-out test
+    // (rolling-stop.shutdown.ts) takes A out of nginx's upstream first and allows none.
     expect(rows).toBeGreaterThanOrEqual(acknowledged);
     expect(rows).toBeLessThanOrEqual(acknowledged + failedWrites.length);
     for (const failure of failedWrites) expect(failure).toMatch(/^502 /);
