@@ -39,6 +39,14 @@ describe("configuration", () => {
     expect(read.filter((key) => !internal.has(key) && !documented.has(key))).toEqual([]);
   });
 
+  it("drains for 5 s on SIGTERM with a database server, not at all embedded, or as long as SHUTDOWN_DRAIN_MS says", () => {
+    expect(parseEnv({}).shutdownDrainMs).toBe(0);
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@127.0.0.1/app" }).shutdownDrainMs).toBe(5000);
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@127.0.0.1/app", SHUTDOWN_DRAIN_MS: "0" }).shutdownDrainMs).toBe(0);
+    expect(parseEnv({ SHUTDOWN_DRAIN_MS: "15000" }).shutdownDrainMs).toBe(15000);
+    expect(() => parseEnv({ SHUTDOWN_DRAIN_MS: "-1" })).toThrow(/SHUTDOWN_DRAIN_MS is 0 or more/);
+  });
+
   it("names the variable that is wrong", () => {
     expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL/);
     expect(() => parseEnv({ STORAGE_DRIVER: "s3" })).toThrow(/S3_BUCKET is required when STORAGE_DRIVER=s3/);

@@ -80,6 +80,12 @@ const schema = z
       .regex(/^[^\p{Cc}]*$/u, "PLATFORM_NAME may not hold control characters")
       .default("BudhHub"),
 
+    /**
+     * On SIGTERM, how long an instance goes on serving with /api/ready answering 503 before it closes its listener:
+     * time for a balancer or orchestrator to stop sending it requests. Default: 5000 with a database server, 0 embedded.
+     */
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0, "SHUTDOWN_DRAIN_MS is 0 or more").max(600_000).optional(),
+
     UPLOAD_MAX_VIDEO_BYTES: bytes(4 * 1024 ** 3),
     UPLOAD_MAX_MATERIAL_BYTES: bytes(200 * 1024 ** 2),
     UPLOAD_MAX_THUMBNAIL_BYTES: bytes(5 * 1024 ** 2),
@@ -119,6 +125,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     databaseDriver,
     /** Embedded mode: no database server configured. Demo data, generated secrets and demo passwords live only here. */
     embedded: databaseDriver === "pglite",
+    /** One embedded process has no balancer to drain to. */
+    shutdownDrainMs: v.SHUTDOWN_DRAIN_MS ?? (databaseDriver === "pglite" ? 0 : 5000),
     appUrl: v.APP_URL ?? `http://localhost:${v.PORT ?? 3000}`,
     adminEmails: (v.ADMIN_EMAILS ?? "")
       .split(",")

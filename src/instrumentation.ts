@@ -5,6 +5,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installRequestGuards } = await import("./lib/http/incoming-request");
     installRequestGuards();
+    // Before startServer(): Next's SIGTERM handler is set by now, and is held back while the instance drains.
+    const { installShutdownDrain } = await import("./lib/http/shutdown-drain");
+    installShutdownDrain();
     const { startServer } = await import("./lib/server-start");
     await startServer();
   }

@@ -44,9 +44,12 @@ export function ensureBuilt(): void {
 
 export type AppServer = { url: string; port: number; process: ChildProcess; output: () => string; stop: () => Promise<void> };
 
-/** Starts `next start` on a free port with the given environment and waits until /api/health answers 200. */
-export async function startApp(env: Record<string, string>, { timeoutMs = 120_000 } = {}): Promise<AppServer> {
-  const port = await freePort();
+/**
+ * Starts `next start` on `port` (by default a free one) with the given environment and waits until /api/health answers
+ * 200.
+ */
+export async function startApp(env: Record<string, string>, { timeoutMs = 120_000, port: fixedPort = 0 } = {}): Promise<AppServer> {
+  const port = fixedPort || (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = "";
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {

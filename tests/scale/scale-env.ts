@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { Client } from "pg";
 import { ApiClient } from "../helpers/api-client";
@@ -23,6 +24,10 @@ export const scale = {
   get aPid() {
     return Number(required("SCALE_A_PID"));
   },
+  /** The instances' database driver: pg, or neon through the WebSocket bridge (npm run test:scale -- --driver neon). */
+  get driver() {
+    return required("SCALE_DRIVER");
+  },
   get databaseUrl() {
     return required("SCALE_DATABASE_URL");
   },
@@ -30,6 +35,37 @@ export const scale = {
     return fs.readFileSync(path.join(required("SCALE_LOG_DIR"), `${instance}-start.log`), "utf8");
   },
 };
+
+/** Where s3rver keeps an object on disk (its filesystem store). */
+export const storedObject = (key: string) =>
+  path.join(required("SCALE_S3_DIRECTORY"), required("SCALE_S3_BUCKET"), `${key}._S3rver_object`);
+
+/**
+ * GET `url` on a connection of its own (a kept-alive one can outlive the listener): its status and body, or null when
+ * the connection is refused or fails.
+ */
+export const getFresh = (url: string) =>
+  new Promise<{ status: number; body: string } | null>((resolve) => {
+    const request = http.get(url, { agent: false, timeout: 5000 }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.once("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      response.once("error", () => resolve(null));
+    });
+    request.once("error", () => resolve(null));
+    request.once("timeout", () => request.destroy());
+  });
+
+/** Waits until `base` refuses connections (an instance told to stop has exited); throws after `timeoutMs`. */
+export async function waitUntilGone(base: string, { timeoutMs = 60_000 } = {}): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (!(await getFresh(`${base}/api/health`))) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${base} still answers ${timeoutMs} ms after it was told to stop`);
+}
 
 /** A client of instance `base` that sends another client's session cookie and address: the same browser, another instance. */
 export function sameBrowserOn(base: string, client: ApiClient): ApiClient {

@@ -1,13 +1,9 @@
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { newAccount } from "../helpers/api-client";
 import { createCourseTree, sendUpload } from "../helpers/authoring";
 import { files } from "../helpers/upload-fixtures";
-import { sameBrowserOn, scale } from "./scale-env";
-
-/** Where s3rver keeps an object on disk (its filesystem store). */
-const storedObject = (key: string) => path.join(process.env.SCALE_S3_DIRECTORY!, process.env.SCALE_S3_BUCKET!, `${key}._S3rver_object`);
+import { sameBrowserOn, scale, storedObject } from "./scale-env";
 
 describe("an upload across instances", () => {
   it("started on A, sent straight to the bucket, completed on B, attached and stored", async () => {

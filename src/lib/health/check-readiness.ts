@@ -4,11 +4,13 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import { queryRows } from "@/lib/analytics/sql-rows";
 import { db } from "@/lib/db/client";
 import { migrationsFolder } from "@/lib/db/migrate";
+import { isDraining } from "@/lib/http/shutdown-drain";
 import { log } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage";
 
 export type Verdict = "pass" | "fail";
-export type Readiness = { status: Verdict; checks: { database: Verdict; migrations: Verdict; storage: Verdict } };
+/** `draining`: the instance was told to stop and serves only until it closes (src/lib/http/shutdown-drain.ts). */
+export type Readiness = { status: Verdict; draining?: true; checks: { database: Verdict; migrations: Verdict; storage: Verdict } };
 
 const TIMEOUT_MS = 3000;
 
@@ -44,7 +46,7 @@ async function migrationsApplied(): Promise<boolean> {
 
 /**
  * Whether this instance should be sent traffic: the database answers, every migration in drizzle/ is applied, storage
- * answers. Dearer than /api/health's liveness check (it reads the migrations table), so balancers poll it, not monitors.
+ * answers, and it is not stopping. Dearer than /api/health's liveness check (it reads the migrations table), so balancers poll it, not monitors.
  */
 export async function checkReadiness(): Promise<Readiness> {
   const database = await probe("database", async () => {
@@ -58,6 +60,7 @@ export async function checkReadiness(): Promise<Readiness> {
       return true;
     }),
   ]);
-  const status = database === "pass" && migrations === "pass" && storage === "pass" ? "pass" : "fail";
-  return { status, checks: { database, migrations, storage } };
+  const checks = { database, migrations, storage };
+  if (isDraining()) return { status: "fail", draining: true, checks };
+  return { status: database === "pass" && migrations === "pass" && storage === "pass" ? "pass" : "fail", checks };
 }

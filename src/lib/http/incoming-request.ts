@@ -2,13 +2,15 @@ import type http from "node:http";
 import nodeHttp from "node:http";
 import https from "node:https";
 import { log } from "@/lib/log/logger";
+import { isDraining } from "./shutdown-drain";
 
 const INSTALLED = Symbol.for("budhhub.incomingRequest");
 
 /**
  * The first code every request meets, before Next.js parses it: installed on Node's HTTP servers from instrumentation's
  * register(), which Next.js calls before it answers requests (requests accepted while the server is still starting pass
- * unchecked). It does two things Next.js cannot be configured to do:
+ * unchecked). It does two things Next.js cannot be configured to do (and, while the instance drains before it stops,
+ * closes each connection after its response):
  *
  * 1. It appends the connection's address to X-Forwarded-For, as a proxy appends the address it saw. Next.js writes that
  *    address only when a request has no such header, so a client that sends one would choose its own address; now the
@@ -26,6 +28,8 @@ export function installRequestGuards(): void {
     proto.emit = function (this: unknown, event: unknown, ...args: unknown[]) {
       if (event === "request") {
         const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
+        // Stopping (./shutdown-drain.ts): `Connection: close`, so that the client's next request opens a new connection.
+        if (isDraining()) response.shouldKeepAlive = false;
         appendSocketAddress(request);
         const problem = addressProblem(request.url ?? "/");
         if (problem) {

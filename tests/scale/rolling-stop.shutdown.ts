@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { setInstanceDown } from "../helpers/balancer";
+import { loadThroughNginx } from "./load";
+import { scale, waitUntilGone } from "./scale-env";
+
+const LOAD_SECONDS = 8;
+const DOWN_AFTER_MS = 1500;
+const STOP_AFTER_MS = 2500;
+
+/**
+ * One step of the roll-out in docs/deploy.md: the instance is marked `down` in nginx's upstream and nginx reloaded,
+ * then it gets SIGTERM, under the same load as the SIGTERM test. nginx sends new requests to the other, the stopping
+ * one finishes what it has: no request of any kind may fail.
+ */
+describe("an instance taken out of nginx's upstream, then stopped", () => {
+  it("under load: no failed GET, no failed POST, no lost write", async () => {
+    const prefix = process.env.SCALE_NGINX_PREFIX!;
+    const aPort = Number(new URL(scale.a).port);
+    try {
+      const { read, acknowledged, failedWrites, rows } = await loadThroughNginx(LOAD_SECONDS, "scale-rolling", async () => {
+        await new Promise((resolve) => setTimeout(resolve, DOWN_AFTER_MS));
+        setInstanceDown(prefix, aPort, true);
+        await new Promise((resolve) => setTimeout(resolve, STOP_AFTER_MS - DOWN_AFTER_MS));
+        process.kill(scale.aPid, "SIGTERM");
+      });
+      await waitUntilGone(scale.a, { timeoutMs: 30_000 });
+      console.info(
+        `[scale] A marked down in nginx ${DOWN_AFTER_MS} ms and stopped ${STOP_AFTER_MS} ms into ${LOAD_SECONDS} s of load: ` +
+          `GET /api/courses ${read["2xx"]} ok, ${read.non2xx} non-2xx, ${read.errors} errors, ${read.timeouts} timeouts; ` +
+          `POST courses ${acknowledged} acknowledged, ${failedWrites.length} failed, ${rows} rows found`,
+      );
+      expect(read["2xx"]).toBeGreaterThan(0);
+      expect({ non2xx: read.non2xx, errors: read.errors, timeouts: read.timeouts }).toEqual({ non2xx: 0, errors: 0, timeouts: 0 });
+      expect(failedWrites).toEqual([]);
+      expect(rows).toBe(acknowledged);
+    } finally {
+      // Back in the upstream for the tests after this one (the runner starts A again on the same port).
+      setInstanceDown(prefix, aPort, false);
+    }
+  });
+});
