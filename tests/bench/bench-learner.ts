@@ -12,7 +12,7 @@ import type { AppServer } from "../helpers/app-server";
 export const BENCH_LEARNER_EMAIL = "learner0@bench.budhhub.test";
 const BENCH_PASSWORD = "bench-learner-password";
 
-export type BenchLearner = { email: string; courseId: string; lessonIds: [string, string] };
+export type BenchLearner = { email: string; courseId: string; courseSlug: string; lessonIds: [string, string] };
 
 /** Gives a generated user the bench password, so that the bench can sign in as them. */
 export async function setBenchPassword(connection: Connection, email: string) {
@@ -24,23 +24,30 @@ export async function setBenchPassword(connection: Connection, email: string) {
 export async function prepareBenchLearner(connection: Connection): Promise<BenchLearner> {
   await setBenchPassword(connection, BENCH_LEARNER_EMAIL);
   const result = await connection.db.execute(sql`
-    select e.course_id, l.id as lesson_id
+    select e.course_id, c.slug, l.id as lesson_id
     from enrollments e
+    join courses c on c.id = e.course_id
     join users u on u.id = e.learner_id
     join modules m on m.course_id = e.course_id
     join lessons l on l.module_id = m.id
     where u.email = ${BENCH_LEARNER_EMAIL}
     order by e.enrolled_at, e.id, m.ord, l.ord
     limit 2`);
-  const rows = (result as unknown as { rows: { course_id: string; lesson_id: string }[] }).rows;
+  type Row = { course_id: string; slug: string; lesson_id: string };
+  const rows = (result as unknown as { rows: Row[] }).rows;
   if (rows.length < 2 || rows[0]!.course_id !== rows[1]!.course_id) {
     throw new Error(`${BENCH_LEARNER_EMAIL} has no enrolled course with two lessons: generate some enrollments`);
   }
-  const [first, second] = rows as [{ course_id: string; lesson_id: string }, { course_id: string; lesson_id: string }];
+  const [first, second] = rows as [Row, Row];
   await connection.db.execute(sql`
     update lessons set video_key = ${`lessons/${first.lesson_id}/videos/bench.webm`}, video_mime_type = 'video/webm', video_size = 1000
     where id = ${first.lesson_id}`);
-  return { email: BENCH_LEARNER_EMAIL, courseId: first.course_id, lessonIds: [first.lesson_id, second.lesson_id] };
+  return {
+    email: BENCH_LEARNER_EMAIL,
+    courseId: first.course_id,
+    courseSlug: first.slug,
+    lessonIds: [first.lesson_id, second.lesson_id],
+  };
 }
 
 /** Signs a bench user in through the app's own sign-in route; returns the Cookie header for their requests. */

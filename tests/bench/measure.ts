@@ -14,7 +14,10 @@ export type LoadResult = {
   statusCodes: Record<string, number>;
 };
 
-function cannonOptions(server: AppServer, scenario: Scenario, connections: number, duration: number) {
+/** Where requests go: one server, or the balancer in front of several. */
+export type Target = { url: string };
+
+function cannonOptions(server: Target, scenario: Scenario, connections: number, duration: number) {
   return {
     url: server.url + scenario.path,
     connections,
@@ -31,7 +34,7 @@ function cannonOptions(server: AppServer, scenario: Scenario, connections: numbe
 
 /** Warm-up load (discarded: JIT, caches and the database's buffers settle), then the measured run. */
 export async function loadTest(
-  server: AppServer,
+  server: Target,
   scenario: Scenario,
   { connections, duration, warmup }: { connections: number; duration: number; warmup: number },
 ): Promise<LoadResult> {
@@ -79,7 +82,7 @@ async function outputSettled(server: AppServer, quietMs = 300, maxMs = 5_000): P
 }
 
 /** One request of the scenario; its HTTP status. */
-export async function probe(server: AppServer, scenario: Scenario): Promise<number> {
+export async function probe(server: Target, scenario: Scenario): Promise<number> {
   const response = await fetch(server.url + (scenario.nextPath?.() ?? scenario.path), {
     method: scenario.method ?? "GET",
     headers: scenario.headers,

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { GenerationResult } from "./generate-data";
 import type { LoadResult, QueryCount } from "./measure";
 import type { BenchOptions } from "./options";
+import { scaleOutRowFailed, type ScaleOutResult } from "./scale-out";
 import type { Scenario } from "./scenarios";
 
 export type ScenarioResult = { label: string; scenario: Scenario; load: LoadResult; queries?: QueryCount };
@@ -14,12 +15,18 @@ export type BenchReport = {
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string };
   database: string;
   generation: GenerationResult;
+  /** pg_database_size after generation, and the largest tables with their indexes (pg_total_relation_size). */
+  size: DatabaseSize | null;
   /** Mean req/s of the static page measured first and last: the 1.00 of the ratio column. */
   baselineRequestsPerSecond: number;
   /** Optional scenarios whose page or route does not exist yet (it answered 404): reported, not measured. */
   unavailable: { scenario: Scenario; status: number }[];
   results: (ScenarioResult & { ratio: number; flagged: boolean })[];
+  /** With --instances 2: each scenario through nginx with one and with two instances. */
+  scaleOut?: ScaleOutResult;
 };
+
+export type DatabaseSize = { bytes: number; tables: { name: string; bytes: number }[] };
 
 export function describeMachine(): BenchReport["machine"] {
   return {
@@ -110,6 +117,7 @@ export function formatReport(report: BenchReport): string {
       `courses ${thousands(c.courses)} (${thousands(c.publishedCourses)} published), modules ${thousands(c.modules)}, ` +
       `lessons ${thousands(c.lessons)}, enrollments ${thousands(c.enrollments)}, lesson_progress ${thousands(c.lessonProgress)}`,
     `generation: ${fixed(generation.ms / 1000, 1)} s`,
+    ...(report.size ? [`size:       ${formatSize(report.size)}`] : []),
     "",
     table(header, rows, [false, false, true, true, true, true, true, true, false]),
     "",
@@ -117,6 +125,38 @@ export function formatReport(report: BenchReport): string {
       `first (${fixed(first?.load.requestsPerSecond ?? 0, 1)}) and last (${fixed(last?.load.requestsPerSecond ?? 0, 1)}), ` +
       `which differ by ${fixed(drift, 1)} %: a rough measure of this run's noise.`,
     "",
+    ...(report.scaleOut ? [formatScaleOut(report.scaleOut, report.machine.cpus), ""] : []),
+  ].join("\n");
+}
+
+const mib = (bytes: number) => `${fixed(bytes / 1024 ** 2, 1)} MiB`;
+
+function formatSize({ bytes, tables }: DatabaseSize): string {
+  return `${mib(bytes)} in all; ${tables.map((t) => `${t.name} ${mib(t.bytes)}`).join(", ")}`;
+}
+
+function formatScaleOut(scaleOut: ScaleOutResult, cpus: number): string {
+  const header = ["scenario", "path", "req/s, 1 behind nginx", "req/s, 2 behind nginx", "2 ÷ 1", "notes"];
+  const rows = scaleOut.rows.map((row) => [
+    row.scenario.name,
+    `${row.scenario.method ?? "GET"} ${row.scenario.path}`,
+    fixed(row.one.requestsPerSecond, 1),
+    fixed(row.two.requestsPerSecond, 1),
+    fixed(row.factor, 2),
+    scaleOutRowFailed(row) ? `FLAGGED: failed or non-2xx responses (${JSON.stringify([row.one.statusCodes, row.two.statusCodes])})` : "",
+  ]);
+  for (const { scenario, reason } of scaleOut.skipped) {
+    rows.push([scenario.name, `${scenario.method ?? "GET"} ${scenario.path}`, "–", "–", "–", `not measured: ${reason}`]);
+  }
+  const { atStart, max, atEnd } = scaleOut.loadAverage;
+  return [
+    "Through nginx (deploy/nginx.conf), one instance behind it and two, same database server:",
+    "",
+    table(header, rows, [false, false, true, true, true, false]),
+    "",
+    `mean scaling factor (2 ÷ 1): ${fixed(scaleOut.meanFactor, 2)}. Load average (1 min) ${fixed(atStart, 2)} at the start, ` +
+      `${fixed(max, 2)} at most, ${fixed(atEnd, 2)} at the end, on ${cpus} CPUs: the instances, nginx, the database ` +
+      `and the load generator share them, so a factor near 2 needs a core per instance to spare.`,
   ].join("\n");
 }
 

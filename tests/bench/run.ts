@@ -1,9 +1,10 @@
-// npm run bench [-- --courses N --enrollments M --duration S --connections C --warmup S --json FILE]
+// npm run bench [-- --database-url URL --instances 2 --courses N --enrollments M --duration S --connections C --warmup S --json FILE]
 //
 // Generates a catalog of the requested size in a database of its own, serves it with `next start`, and measures each
 // scenario with autocannon, printed as a ratio to a static page served in the same run (the machine is shared and noisy,
 // so absolute figures mean little from one run to the next). A second server, not timed, logs every SQL statement so
-// that the table can show statements per request.
+// that the table can show statements per request. With --instances 2 (on a database server), every scenario is then
+// measured again through nginx with one and with two instances behind it (tests/bench/scale-out.ts).
 import { ensureBuilt, startApp, type AppServer } from "../helpers/app-server";
 import { createBenchDatabase } from "./bench-database";
 import { findAnalyticsCourse } from "./analytics-course";
@@ -13,13 +14,16 @@ import { assertQueriesAreLogged, countQueries, loadTest, probe, type QueryCount 
 import { parseOptions } from "./options";
 import { findQuizBench } from "./quiz-bench";
 import { describeMachine, formatReport, isFlagged, writeJsonReport, type BenchReport, type ScenarioResult } from "./report";
+import { measureScaleOut, scaleOutRowFailed } from "./scale-out";
+import { measureSize } from "./database-size";
 import { baseline, scenarios as scenariosFor, type Scenario } from "./scenarios";
 
 const QUERY_COUNT_REQUESTS = 20;
 /** The search scenarios' query: the first letters of a generated topic, as typed into the search box. */
 const SEARCH_WORD = "pyth";
 
-const options = parseOptions(process.argv.slice(2));
+// The bench's own variable, read here: the app's configuration is still read only by src/env.ts.
+const options = parseOptions(process.argv.slice(2), process.env.BENCH_DATABASE_URL);
 const startedAt = new Date().toISOString();
 
 /** Undo steps, run newest first on success, failure or Ctrl+C, so that no server or temp database outlives the run. */
@@ -48,8 +52,7 @@ async function startServer(env: Record<string, string>): Promise<AppServer> {
 }
 
 async function main(): Promise<boolean> {
-  // The bench's own variable, read here: the app's configuration is still read only by src/env.ts.
-  const database = await createBenchDatabase(process.env.BENCH_DATABASE_URL || undefined);
+  const database = await createBenchDatabase(options.databaseUrl);
   cleanups.push(database.remove);
   console.log(`[bench] generating ${options.courses} courses and ${options.enrollments} enrollments into ${database.label}`);
   const generation = await generateData(database.connection, options);
@@ -58,6 +61,7 @@ async function main(): Promise<boolean> {
   const analyticsCourse = await findAnalyticsCourse(database.connection);
   const quiz = options.quizPool > 0 ? await findQuizBench(database.connection) : null;
   if (analyticsCourse) await setBenchPassword(database.connection, analyticsCourse.email);
+  const size = await measureSize(database.connection);
   // The server opens the same data, and PGlite allows one process per folder.
   await database.connection.close();
 
@@ -70,7 +74,15 @@ async function main(): Promise<boolean> {
   // A JWT session: the counting server below shares the data folder (or AUTH_SECRET), so the cookie works there too.
   const cookie = await signInBenchUser(timed, learner.email);
   const analytics = analyticsCourse && { cookie: await signInBenchUser(timed, analyticsCourse.email), courseId: analyticsCourse.courseId };
-  const all = scenariosFor({ cookie, courseId: learner.courseId, lessonIds: learner.lessonIds, searchWord: SEARCH_WORD, analytics, quiz });
+  const all = scenariosFor({
+    cookie,
+    courseId: learner.courseId,
+    courseSlug: learner.courseSlug,
+    lessonIds: learner.lessonIds,
+    searchWord: SEARCH_WORD,
+    analytics,
+    quiz,
+  });
   // Pages still being built elsewhere are reported, not measured, while they answer 404.
   const unavailable: BenchReport["unavailable"] = [];
   const scenarios: Scenario[] = [];
@@ -100,29 +112,46 @@ async function main(): Promise<boolean> {
   }
   await counting.stop();
 
+  const scaleOut =
+    options.instances === 2
+      ? await measureScaleOut({
+          startServer: () => startServer(serverEnv),
+          onCleanup: (step) => cleanups.push(step),
+          scenarios: [baseline, ...scenarios],
+          options,
+          log: (line) => console.log(`[bench] ${line}`),
+        })
+      : undefined;
+
   const first = results[0]!.load.requestsPerSecond;
   const last = results.at(-1)!.load.requestsPerSecond;
   const baselineRequestsPerSecond = (first + last) / 2;
   const report: BenchReport = {
     startedAt,
-    options,
+    // The URL may hold a password, and the JSON report is meant to be kept.
+    options: { ...options, databaseUrl: options.databaseUrl && database.label },
     machine: describeMachine(),
     database: database.label,
     generation,
+    size,
     baselineRequestsPerSecond,
     unavailable,
     results: results.map((r) => {
       const withQueries = { ...r, queries: queries.get(r.scenario) };
       return { ...withQueries, ratio: r.load.requestsPerSecond / baselineRequestsPerSecond, flagged: isFlagged(withQueries) };
     }),
+    scaleOut,
   };
   console.log(formatReport(report));
   if (options.json) {
     writeJsonReport(options.json, report);
     console.log(`[bench] results written to ${options.json}`);
   }
-  const flagged = report.results.filter((r) => r.flagged);
-  if (flagged.length > 0) console.error(`[bench] FAILED: ${flagged.map((r) => r.label).join(", ")} had failed or non-2xx responses`);
+  const flagged = [
+    ...report.results.filter((r) => r.flagged).map((r) => r.label),
+    ...(scaleOut?.rows ?? []).filter(scaleOutRowFailed).map((r) => `${r.scenario.name} (through nginx)`),
+  ];
+  if (flagged.length > 0) console.error(`[bench] FAILED: ${flagged.join(", ")} had failed or non-2xx responses`);
   return flagged.length === 0;
 }
 

@@ -25,6 +25,8 @@ export type ScenarioContext = {
   /** The bench learner's Cookie header. */
   cookie: string;
   courseId: string;
+  /** That course's slug: it is published (enrollments go to published courses), so its public page answers. */
+  courseSlug: string;
   /** Two lessons of that course; the first has a video. */
   lessonIds: [string, string];
   /** A word of the generated titles, for the search scenarios. */
@@ -70,12 +72,22 @@ function analyticsScenarios({ cookie, courseId }: { cookie: string; courseId: st
   ];
 }
 
-export function scenarios({ cookie, courseId, lessonIds: [lessonId], searchWord, analytics, quiz }: ScenarioContext): Scenario[] {
+export function scenarios({
+  cookie,
+  courseId,
+  courseSlug,
+  lessonIds: [lessonId],
+  searchWord,
+  analytics,
+  quiz,
+}: ScenarioContext): Scenario[] {
   const asLearner = { cookie };
   const lesson = `/api/my-courses/${courseId}/lessons/${lessonId}`;
   return [
     { name: "catalog (cached)", path: "/courses" },
     { name: "home", path: "/" },
+    // A visitor's view of one course: what a search result or a shared link opens.
+    { name: "course page", path: `/courses/${courseSlug}` },
     { name: "catalog search", path: `/courses?q=${encodeURIComponent(searchWord)}` },
     { name: "API catalog (cached)", path: "/api/courses" },
     { name: "API catalog search", path: `/api/courses?q=${encodeURIComponent(searchWord)}` },

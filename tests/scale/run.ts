@@ -9,7 +9,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { ensureBuilt, freePort, startApp, type AppServer } from "../helpers/app-server";
 import { startS3rver } from "../helpers/s3rver";
-import { startBalancer, type Balancer } from "./balancer";
+import { startBalancer, type Balancer } from "../helpers/balancer";
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 if (!adminUrl) {

@@ -9,24 +9,31 @@ const TEMPLATE = path.join(process.cwd(), "deploy", "nginx.conf");
 export type Balancer = { url: string; prefix: string; errorLog: () => string; stop: () => Promise<void> };
 
 /**
- * deploy/nginx.conf with its two example upstreams replaced by the instances' ports and its listen line by `port`: the
- * example in the repository is the configuration under test, not a copy of it.
+ * deploy/nginx.conf with its two example upstreams replaced by the instances' ports (one line each, as many as given)
+ * and its listen line by `port`: the example in the repository is the configuration under test, not a copy of it.
  */
-export function fillNginxConfig(port: number, upstreamPorts: [number, number]): string {
+export function fillNginxConfig(port: number, upstreamPorts: readonly number[]): string {
+  if (upstreamPorts.length === 0) throw new Error("nginx needs at least one instance behind it");
   const template = fs.readFileSync(TEMPLATE, "utf8");
-  const filled = template
-    .replace("server 127.0.0.1:3001 ", `server 127.0.0.1:${upstreamPorts[0]} `)
-    .replace("server 127.0.0.1:3002 ", `server 127.0.0.1:${upstreamPorts[1]} `)
-    .replace("listen 127.0.0.1:8080;", `listen 127.0.0.1:${port};`);
-  for (const expected of [`:${upstreamPorts[0]} `, `:${upstreamPorts[1]} `, `listen 127.0.0.1:${port};`]) {
-    if (!filled.includes(expected)) throw new Error(`deploy/nginx.conf no longer has the line the scale test fills in (${expected})`);
+  // The first example line is the pattern for every instance; the second is dropped.
+  const example = /^( *)server 127\.0\.0\.1:3001( .*)$/m.exec(template);
+  const second = /^ *server 127\.0\.0\.1:3002 .*\n/m;
+  if (!example || !second.test(template)) {
+    throw new Error("deploy/nginx.conf no longer has the two `server 127.0.0.1:300x` lines the tests fill in");
+  }
+  const [, indent, rest] = example;
+  const servers = upstreamPorts.map((p) => `${indent}server 127.0.0.1:${p}${rest}`).join("\n");
+  const filled = template.replace(second, "").replace(example[0], servers).replace("listen 127.0.0.1:8080;", `listen 127.0.0.1:${port};`);
+  if (!filled.includes(`listen 127.0.0.1:${port};`)) {
+    throw new Error("deploy/nginx.conf no longer has the line the tests fill in (listen 127.0.0.1:8080;)");
   }
   return filled;
 }
 
 /** Debian's nginx in the foreground (a child of this process) with its own prefix folder in /tmp, on loopback. */
-export async function startBalancer(port: number, upstreamPorts: [number, number]): Promise<Balancer> {
-  if (!fs.existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install nginx (the scale test runs Debian's nginx)`);
+export async function startBalancer(port: number, upstreamPorts: readonly number[]): Promise<Balancer> {
+  if (!fs.existsSync(NGINX))
+    throw new Error(`${NGINX} is missing: apt-get install nginx (the scale test and the bench's --instances 2 run Debian's nginx)`);
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "budhhub-nginx-"));
   for (const dir of ["logs", "temp"]) fs.mkdirSync(path.join(prefix, dir));
   const config = path.join(prefix, "nginx.conf");
