@@ -23,16 +23,10 @@ async function requireLessonInCourse(courseId: string, lessonId: string) {
  * enrollment row is locked first, so concurrent completions in one enrollment count each other. Also used by quiz
  * grading: a passed quiz completes its lesson in the grading's transaction.
  */
-export async function writeLessonCompletion(
-  tx: Transaction,
-  {
-    courseId,
-    enrollmentId,
-    lessonId,
-    completed,
-    now,
-  }: { courseId: string; enrollmentId: string; lessonId: string; completed: boolean; now: Date },
-) {
+type Completion = { courseId: string; enrollmentId: string; lessonId: string; completed: boolean; now: Date };
+
+export async function writeLessonCompletion(tx: Transaction, completion: Completion) {
+  const { enrollmentId, lessonId, completed, now } = completion;
   await tx.select({ id: enrollments.id }).from(enrollments).where(eq(enrollments.id, enrollmentId)).for("update");
   await tx
     .insert(lessonProgress)
@@ -45,20 +39,11 @@ export async function writeLessonCompletion(
         updatedAt: now,
       },
     });
-  return progressAfterCompletion(tx, { courseId, enrollmentId, lessonId, completed, now });
+  return progressAfterCompletion(tx, completion);
 }
 
 /** The enrollment's progress recomputed after a completion was written (the row is already locked), and the answer. */
-async function progressAfterCompletion(
-  tx: Transaction,
-  {
-    courseId,
-    enrollmentId,
-    lessonId,
-    completed,
-    now,
-  }: { courseId: string; enrollmentId: string; lessonId: string; completed: boolean; now: Date },
-) {
+async function progressAfterCompletion(tx: Transaction, { courseId, enrollmentId, lessonId, completed, now }: Completion) {
   const [updated] = await recomputeProgress(tx, courseId, { enrollmentId, accessedAt: now });
   return { lessonId, completed, progress: updated!.progress, courseCompleted: updated!.completedAt !== null };
 }
