@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/env";
 import { auth } from "@/lib/auth/auth";
 import { guardedAreaOf, guardRedirect } from "@/lib/auth/guard";
+import { sealViewer, VIEWER_HEADER, viewerOfSession } from "@/lib/auth/viewer-handoff";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 /**
@@ -20,7 +21,8 @@ const storageOrigins = [env.S3_PUBLIC_URL, env.STORAGE_DRIVER === "s3" ? env.S3_
   }
 });
 
-function withRequestHeaders(request: NextRequest) {
+/** `viewer`: the session the guard read, handed to the page (src/lib/auth/viewer-handoff.ts). */
+function withRequestHeaders(request: NextRequest, viewer?: string) {
   const incoming = request.headers.get("x-request-id");
   const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -34,6 +36,9 @@ function withRequestHeaders(request: NextRequest) {
   requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  // Only the proxy speaks this header: a client's copy is dropped.
+  requestHeaders.delete(VIEWER_HEADER);
+  if (viewer) requestHeaders.set(VIEWER_HEADER, viewer);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
@@ -52,7 +57,8 @@ const guarded: Promise<Middleware> = Promise.resolve(
   auth((request) => {
     const target = guardRedirect(request.nextUrl, request.auth?.user);
     if (target) return NextResponse.redirect(new URL(target, request.nextUrl));
-    return withRequestHeaders(request);
+    const viewer = viewerOfSession(request.auth);
+    return withRequestHeaders(request, viewer ? sealViewer(viewer) : undefined);
   }) as unknown as Middleware,
 );
 

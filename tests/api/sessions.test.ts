@@ -152,3 +152,33 @@ describe("secrets in answers", () => {
     expect(leakingResponses()).toEqual([]);
   });
 });
+
+describe("the viewer a guarded page gets from the proxy", () => {
+  // What the proxy hands a guarded page in this header is sealed with a key of the server's own process
+  // (src/lib/auth/viewer-handoff.ts): a client that writes it, sealed or not, is not believed anywhere.
+  const forged = (account: Account) => {
+    const payload = Buffer.from(
+      JSON.stringify({ id: account.id, email: account.email, name: null, role: "ADMIN", onboarded: true, emailVerified: true }),
+    ).toString("base64url");
+    return { "x-budhhub-viewer": `${payload}.${"A".repeat(43)}` };
+  };
+
+  it("is not taken from a client: a learner who sends an admin viewer is still a learner on pages and in the API", async () => {
+    const learner = await newAccount("LEARNER", "forger");
+    const page = await learner.client.get("/admin", { headers: forged(learner) });
+    expect(page.status).toBe(307);
+    expect(page.location).toMatch(/^\/dashboard\?denied=/);
+    const api = await learner.client.get("/api/admin/users", { headers: forged(learner) });
+    expect(api.status).toBe(403);
+    expect((await learner.client.get("/dashboard", { headers: forged(learner) })).status).toBe(200);
+  });
+
+  it("does not sign in a visitor who sends one without a session cookie", async () => {
+    const learner = await newAccount("LEARNER", "forger-visitor");
+    const visitor = new ApiClient();
+    const page = await visitor.get("/dashboard", { headers: forged(learner) });
+    expect(page.status).toBe(307);
+    expect(page.location).toMatch(/^\/signin/);
+    expect((await visitor.get("/api/notifications?limit=0", { headers: forged(learner) })).status).toBe(401);
+  });
+});

@@ -7,7 +7,14 @@ import type { BenchOptions } from "./options";
 import { scaleOutRowFailed, type ScaleOutResult } from "./scale-out";
 import type { Scenario } from "./scenarios";
 
-export type ScenarioResult = { label: string; scenario: Scenario; load: LoadResult; queries?: QueryCount };
+export type ScenarioResult = {
+  label: string;
+  scenario: Scenario;
+  load: LoadResult;
+  queries?: QueryCount;
+  /** The server's peak resident memory during this scenario (tests/bench/peak-rss.ts); null off Linux. */
+  peakRssBytes: number | null;
+};
 
 export type BenchReport = {
   startedAt: string;
@@ -17,11 +24,16 @@ export type BenchReport = {
   generation: GenerationResult;
   /** pg_database_size after generation, and the largest tables with their indexes (pg_total_relation_size). */
   size: DatabaseSize | null;
-  /** Mean req/s of the static page measured first and last: the 1.00 of the ratio column. */
-  baselineRequestsPerSecond: number;
+  /** The file from /_next/static that is the ceiling. */
+  staticFile: { path: string; bytes: number };
+  /** Mean req/s of the static file measured first and last: the 1.00 of the "× static" column. */
+  ceilingRequestsPerSecond: number;
+  /** Mean req/s of the trivial app page (/about) measured first and last: the 1.00 of the "× /about" column. */
+  trivialRequestsPerSecond: number;
   /** Optional scenarios whose page or route does not exist yet (it answered 404): reported, not measured. */
   unavailable: { scenario: Scenario; status: number }[];
-  results: (ScenarioResult & { ratio: number; flagged: boolean })[];
+  /** ratio: to the static file (the ceiling); trivialRatio: to the trivial app page. */
+  results: (ScenarioResult & { ratio: number; trivialRatio: number; flagged: boolean })[];
   /** With --instances 2: each scenario through nginx with one and with two instances. */
   scaleOut?: ScaleOutResult;
 };
@@ -79,15 +91,17 @@ function table(header: string[], rows: string[][], rightAligned: boolean[]): str
 export function formatReport(report: BenchReport): string {
   const { options, machine, generation } = report;
   const c = generation.counts;
-  const header = ["scenario", "path", "req/s", "p50 ms", "p97.5 ms", "× static", "SQL/req", "requests", "notes"];
+  const header = ["scenario", "path", "req/s", "p50 ms", "p97.5 ms", "× static", "× /about", "SQL/req", "peak RSS", "requests", "notes"];
   const rows = report.results.map((r) => [
     r.label,
     `${r.scenario.method ?? "GET"} ${r.scenario.path}`,
     fixed(r.load.requestsPerSecond, 1),
     fixed(r.load.p50Ms, 1),
     fixed(r.load.p97_5Ms, 1),
-    fixed(r.ratio, 2),
+    fixed(r.ratio, 3),
+    fixed(r.trivialRatio, 2),
     r.queries ? fixed(r.queries.perRequest, 2) : "–",
+    r.peakRssBytes === null ? "–" : mib(r.peakRssBytes),
     thousands(r.load.requests),
     problems(r),
   ]);
@@ -95,17 +109,10 @@ export function formatReport(report: BenchReport): string {
     rows.push([
       scenario.name,
       `${scenario.method ?? "GET"} ${scenario.path}`,
-      "–",
-      "–",
-      "–",
-      "–",
-      "–",
-      "–",
+      ...Array<string>(8).fill("–"),
       `not available (answered ${status})`,
     ]);
   }
-  const [first, last] = [report.results[0], report.results.at(-1)];
-  const drift = first && last ? ((last.load.requestsPerSecond - first.load.requestsPerSecond) / first.load.requestsPerSecond) * 100 : 0;
   return [
     "",
     `BudhHub bench, ${report.startedAt}`,
@@ -119,14 +126,30 @@ export function formatReport(report: BenchReport): string {
     `generation: ${fixed(generation.ms / 1000, 1)} s`,
     ...(report.size ? [`size:       ${formatSize(report.size)}`] : []),
     "",
-    table(header, rows, [false, false, true, true, true, true, true, true, false]),
+    table(header, rows, [false, false, true, true, true, true, true, true, true, true, false]),
     "",
-    `baseline (× static = 1.00): ${fixed(report.baselineRequestsPerSecond, 1)} req/s, the mean of the static page measured ` +
-      `first (${fixed(first?.load.requestsPerSecond ?? 0, 1)}) and last (${fixed(last?.load.requestsPerSecond ?? 0, 1)}), ` +
-      `which differ by ${fixed(drift, 1)} %: a rough measure of this run's noise.`,
+    baselineLine(
+      report,
+      "× static",
+      report.ceilingRequestsPerSecond,
+      "static file",
+      `${report.staticFile.path}, ${report.staticFile.bytes} bytes`,
+    ),
+    baselineLine(report, "× /about", report.trivialRequestsPerSecond, "trivial page", "an app page that reads no data"),
     "",
     ...(report.scaleOut ? [formatScaleOut(report.scaleOut, report.machine.cpus), ""] : []),
   ].join("\n");
+}
+
+/** One baseline: its mean, and how far its first and last measurements differ (a rough measure of this run's noise). */
+function baselineLine(report: BenchReport, column: string, mean: number, name: string, what: string): string {
+  const runs = report.results.filter((r) => r.scenario.name === name).map((r) => r.load.requestsPerSecond);
+  const [first = 0, last = 0] = [runs[0], runs.at(-1)];
+  const drift = first > 0 ? ((last - first) / first) * 100 : 0;
+  return (
+    `${column} = 1.00: ${fixed(mean, 1)} req/s, the ${name} (${what}) measured first (${fixed(first, 1)}) and last ` +
+    `(${fixed(last, 1)}), which differ by ${fixed(drift, 1)} %.`
+  );
 }
 
 const mib = (bytes: number) => `${fixed(bytes / 1024 ** 2, 1)} MiB`;

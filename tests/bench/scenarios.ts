@@ -2,7 +2,8 @@ import { QUIZ_QUESTIONS, type QuizBench } from "./quiz-bench";
 
 /**
  * What `npm run bench` measures. Add a row to `scenarios` to measure another page or API call; every figure is printed
- * as a ratio to `baseline`, a page that reads no data, measured first and last in the same run.
+ * as a ratio to two baselines measured first and last in the same run: a file from /_next/static (the ceiling: what
+ * the same server does with no app code at all) and `trivialPage`, an app page that reads no data.
  */
 export type Scenario = {
   name: string;
@@ -18,7 +19,13 @@ export type Scenario = {
   problem?: () => string | null;
 };
 
-export const baseline: Scenario = { name: "static page", path: "/about" };
+/** An app page that reads no data: what every page costs before it reads anything (proxy, layout, rendering). */
+export const trivialPage: Scenario = { name: "trivial page", path: "/about" };
+
+/** The ceiling: a file of the build, served by the same server without the proxy or any app code. */
+export function staticFile(path: string): Scenario {
+  return { name: "static file", path };
+}
 
 /** What the learner scenarios need from the generated data: a signed-in learner and a course they are enrolled in. */
 export type ScenarioContext = {

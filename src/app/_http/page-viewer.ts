@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { currentViewer } from "@/lib/auth/current-viewer";
+import { requestViewer } from "./request-viewer";
 import { withReturnTo } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { UserRole } from "@/lib/db/schema";
@@ -9,11 +9,11 @@ import { AppError } from "@/lib/http/errors";
 /** Pages find their acting user here, and nowhere else; then they pass it to the lib functions they call. */
 
 /** The signed-in user, or null for a visitor. */
-export const pageViewer = currentViewer;
+export const pageViewer = requestViewer;
 
 /** Signed-out visitors go to sign-in, and users who have not finished onboarding go there first; both then come back. */
 export async function requirePageUser(returnTo: string, { allowNotOnboarded = false } = {}): Promise<Viewer> {
-  const viewer = await currentViewer();
+  const viewer = await requestViewer();
   if (!viewer) redirect(withReturnTo("/signin", returnTo));
   if (!viewer.onboarded && !allowNotOnboarded) redirect(withReturnTo("/onboarding", returnTo));
   return viewer;

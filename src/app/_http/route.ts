@@ -1,6 +1,6 @@
 import { after } from "next/server";
 import { z } from "zod";
-import { currentViewer } from "@/lib/auth/current-viewer";
+import { requestViewer } from "./request-viewer";
 import { requireRoleOf, requireSignedIn, type Viewer } from "@/lib/auth/viewer";
 import type { UserRole } from "@/lib/db/schema";
 import { errorResponse, fieldErrors, parseJson, parseParams, parseQuery, REQUEST_ID_HEADER } from "@/lib/http/handler";
@@ -84,7 +84,7 @@ export function route<
       const params = (options.params ? parseParams(await context.params, options.params) : undefined) as Parsed<P>;
       const query = (options.query ? parseQuery(request, options.query) : undefined) as Parsed<Q>;
       const body = (options.body ? await parseJson(request, options.body) : undefined) as Parsed<B>;
-      const viewer = options.access === "public" ? null : await currentViewer();
+      const viewer = options.access === "public" ? null : await requestViewer();
       const allowed = (
         options.access === "public" || options.access === "anyone"
           ? viewer

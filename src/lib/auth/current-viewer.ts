@@ -2,23 +2,11 @@ import "server-only";
 import { cache } from "react";
 import { auth } from "./auth";
 import type { Viewer } from "./viewer";
+import { viewerOfSession } from "./viewer-handoff";
 
 /**
  * The signed-in user of the request being answered, fresh from the database (Auth.js's jwt callback reloads the user
  * and checks the session's row), with the session it came through, or null; read once per request. Only the edge calls
- * this: the route wrapper and the page helper (src/app/_http).
+ * this, through src/app/_http/request-viewer.ts (which skips it for requests that carry no session cookie).
  */
-export const currentViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const user = session?.user;
-  if (!session || !user?.id || !user.email) return null;
-  return {
-    id: user.id,
-    name: user.name ?? null,
-    email: user.email,
-    role: user.role,
-    onboarded: user.onboarded,
-    emailVerified: user.verified,
-    sessionId: session.sessionId,
-  };
-});
+export const currentViewer = cache(async (): Promise<Viewer | null> => viewerOfSession(await auth()));

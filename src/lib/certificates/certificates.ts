@@ -83,12 +83,6 @@ export async function listMyCertificates(viewer: Viewer | null): Promise<PublicC
   return rows.map((r) => publicView(r.certificate, r.published ? r.courseSlug : null));
 }
 
-/** Whether completing the course issues a certificate (the player then points to My certificates when it is done). */
-export async function awardsCertificate(courseId: string): Promise<boolean> {
-  const [row] = await db.select({ on: courses.certificateEnabled }).from(courses).where(eq(courses.id, courseId));
-  return row?.on ?? false;
-}
-
 /** The learner's certificate code per course id, for the cards of My courses. */
 export async function myCertificateCodes(viewer: Viewer): Promise<Map<string, string>> {
   const rows = await db

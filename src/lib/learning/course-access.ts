@@ -19,6 +19,8 @@ export type CourseAccess = {
     totalLessons: number;
     /** False: only staff enroll learners (the course page offers no Enroll button). */
     selfEnrollment: boolean;
+    /** Completing the course awards a certificate. */
+    certificateEnabled: boolean;
   };
   enrollment: { id: string; progress: number; completedAt: Date | null; lastAccessedAt: Date | null; endsAt: Date | null } | null;
   canEdit: boolean;
@@ -41,6 +43,7 @@ export const loadCourseAccess = cache(async (viewer: Viewer | null, courseId: st
       isPublished: courses.isPublished,
       totalLessons: courses.totalLessons,
       selfEnrollment: courses.selfEnrollment,
+      certificateEnabled: courses.certificateEnabled,
       enrollmentId: enrollments.id,
       progress: enrollments.progress,
       completedAt: enrollments.completedAt,

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
-import { courses, type LessonKind, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
+import { courseMaterials, courses, type LessonKind, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
 import { courseImageVersion } from "@/lib/courses/course-image";
 import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
 import { enrollmentEnded, loadCourseAccess, requireContentAccess, type CourseAccess } from "./course-access";
@@ -12,8 +12,18 @@ import { hasStarted, resumeLesson } from "./resume";
 
 const NO_ENROLLMENT = "00000000-0000-0000-0000-000000000000";
 
-/** Modules in order with their lessons in order and the enrollment's progress in each, in one query, once per request. */
-export const curriculumOf = cache(async (courseId: string, enrollmentId: string | null) => {
+const NO_LESSON = NO_ENROLLMENT;
+
+type CourseMaterial = Awaited<ReturnType<typeof materialsOfCourse>>[number];
+
+/**
+ * A course's content in one query, once per request: its modules in order with their lessons in order and the
+ * enrollment's progress in each, every material of the course (as materialsOfCourse lists them), and, when `lessonId`
+ * names one of its lessons, that lesson's content (the player's; null when it is not in the course). Read from the
+ * course row, so a course without modules still answers with its materials.
+ */
+export const courseContentOf = cache(async (courseId: string, enrollmentId: string | null, lessonId: string | null) => {
+  const current = lessonId ?? NO_LESSON;
   const rows = await db
     .select({
       moduleId: modules.id,
@@ -27,16 +37,29 @@ export const curriculumOf = cache(async (courseId: string, enrollmentId: string 
       completed: lessonProgress.completed,
       videoPosition: lessonProgress.videoPosition,
       openedAt: lessonProgress.updatedAt,
+      // Only the current lesson's: a course's contents together can be large.
+      content: sql<string | null>`case when ${lessons.id} = ${current} then ${lessons.content} end`,
+      videoMimeType: sql<string | null>`case when ${lessons.id} = ${current} then ${lessons.videoMimeType} end`,
+      // Uncorrelated, so Postgres runs it once for the statement (an InitPlan), not once per row.
+      materials: sql<CourseMaterial[] | string>`(
+        select coalesce(json_agg(json_build_object(
+          'id', ${courseMaterials.id}, 'lessonId', ${courseMaterials.lessonId}, 'fileName', ${courseMaterials.fileName},
+          'fileSize', ${courseMaterials.fileSize}, 'fileType', ${courseMaterials.fileType}
+        ) order by ${courseMaterials.createdAt}), '[]'::json)
+        from ${courseMaterials} where ${courseMaterials.courseId} = ${courseId})`,
     })
-    .from(modules)
+    .from(courses)
+    .leftJoin(modules, eq(modules.courseId, courses.id))
     .leftJoin(lessons, eq(lessons.moduleId, modules.id))
     .leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.enrollmentId, enrollmentId ?? NO_ENROLLMENT)))
-    .where(eq(modules.courseId, courseId))
+    .where(eq(courses.id, courseId))
     .orderBy(asc(modules.ord), asc(lessons.ord));
   const byModule = new Map<string, { id: string; title: string; lessons: CurriculumLesson[] }>();
+  let lesson: LessonOfCourse | null = null;
   for (const row of rows) {
+    if (row.moduleId === null) continue;
     let entry = byModule.get(row.moduleId);
-    if (!entry) byModule.set(row.moduleId, (entry = { id: row.moduleId, title: row.moduleTitle, lessons: [] }));
+    if (!entry) byModule.set(row.moduleId, (entry = { id: row.moduleId, title: row.moduleTitle!, lessons: [] }));
     if (row.id === null) continue;
     entry.lessons.push({
       id: row.id,
@@ -49,9 +72,40 @@ export const curriculumOf = cache(async (courseId: string, enrollmentId: string 
       videoPosition: row.videoPosition ?? 0,
       openedAt: row.openedAt,
     });
+    if (row.id === lessonId) {
+      lesson = {
+        id: row.id,
+        title: row.title!,
+        kind: row.kind!,
+        content: row.content,
+        durationMinutes: row.durationMinutes,
+        videoKey: row.videoKey,
+        videoMimeType: row.videoMimeType,
+        moduleTitle: row.moduleTitle!,
+      };
+    }
   }
-  return [...byModule.values()];
+  // The pg and Neon drivers parse json; keep a string from any driver that does not.
+  const raw = rows[0]?.materials ?? [];
+  const materials: CourseMaterial[] = typeof raw === "string" ? (JSON.parse(raw) as CourseMaterial[]) : raw;
+  return { curriculum: [...byModule.values()], materials, lesson };
 });
+
+/** A lesson of the course as the player and the preview show it (lessonRow's fields). */
+export type LessonOfCourse = {
+  id: string;
+  title: string;
+  kind: LessonKind;
+  content: string | null;
+  durationMinutes: number | null;
+  videoKey: string | null;
+  videoMimeType: string | null;
+  moduleTitle: string;
+};
+
+/** Modules in order with their lessons in order and the enrollment's progress in each (courseContentOf). */
+export const curriculumOf = async (courseId: string, enrollmentId: string | null) =>
+  (await courseContentOf(courseId, enrollmentId, null)).curriculum;
 
 type CurriculumLesson = {
   id: string;
@@ -67,7 +121,7 @@ type CurriculumLesson = {
   openedAt: Date | null;
 };
 
-export type Curriculum = Awaited<ReturnType<typeof curriculumOf>>;
+export type Curriculum = Awaited<ReturnType<typeof courseContentOf>>["curriculum"];
 
 /** The lesson to continue with (./resume.ts): where the learner stopped, or the next one once that is done. */
 export function nextLessonId(curriculum: Curriculum): string | null {
@@ -81,7 +135,7 @@ export function nextLessonId(curriculum: Curriculum): string | null {
  */
 export async function getCourseDetail(viewer: Viewer | null, courseId: string) {
   const access = await loadCourseAccess(viewer, courseId);
-  const [[course], materials, curriculum] = await Promise.all([
+  const [[course], { materials, curriculum }] = await Promise.all([
     db
       .select({
         slug: courses.slug,
@@ -97,8 +151,7 @@ export async function getCourseDetail(viewer: Viewer | null, courseId: string) {
       .from(courses)
       .innerJoin(users, eq(users.id, courses.instructorId))
       .where(eq(courses.id, courseId)),
-    materialsOfCourse(courseId),
-    curriculumOf(courseId, access.enrollment?.id ?? null),
+    courseContentOf(courseId, access.enrollment?.id ?? null, null),
   ]);
   const { thumbnailKey, ...rest } = course!;
   const { id, title, totalLessons, isPublished, instructorName } = access.course;
@@ -154,13 +207,14 @@ export function withHandouts(curriculum: Curriculum, materials: { lessonId: stri
 }
 
 /**
- * An enrolled learner's (or an editor's) view of a course: curriculum with completion, materials, next lesson. Three
- * queries (access, curriculum, materials), once per request.
+ * An enrolled learner's (or an editor's) view of a course: curriculum with completion, materials, next lesson, and with
+ * `lessonId` that lesson (null when it is not in the course). Two queries (access; curriculum, materials and the
+ * lesson), once per request.
  */
-export const getMyCourse = cache(async (viewer: Viewer | null, courseId: string) => {
+export const getMyCourse = cache(async (viewer: Viewer | null, courseId: string, lessonId: string | null = null) => {
   const access = await requireContentAccess(viewer, courseId);
-  const [curriculum, materials] = await Promise.all([curriculumOf(courseId, access.enrollment?.id ?? null), materialsOfCourse(courseId)]);
-  const { id, slug, title, totalLessons, instructorName } = access.course;
+  const { curriculum, materials, lesson } = await courseContentOf(courseId, access.enrollment?.id ?? null, lessonId);
+  const { id, slug, title, totalLessons, instructorName, certificateEnabled } = access.course;
   return {
     course: { id, slug, title, totalLessons, instructorName },
     enrollment: access.enrollment && publicEnrollment(access.enrollment),
@@ -169,5 +223,7 @@ export const getMyCourse = cache(async (viewer: Viewer | null, courseId: string)
     nextLessonId: nextLessonId(curriculum),
     started: hasStarted(curriculum.flatMap((m) => m.lessons)),
     preview: access.enrollment === null,
+    // For the player: the lesson, every material (the lesson's are picked from them), whether completing gives a certificate.
+    ...(lessonId === null ? {} : { lesson, allMaterials: materials, certificateEnabled }),
   };
 });

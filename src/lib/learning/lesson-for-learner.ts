@@ -7,7 +7,7 @@ import { AppError } from "@/lib/http/errors";
 import { getStorage } from "@/lib/storage";
 import { requireContentAccess } from "./course-access";
 import { getMyCourse } from "./course-detail";
-import { materialsOf, materialsOfCourse } from "./materials-of-course";
+import { materialsOf } from "./materials-of-course";
 
 export const MEDIA_URL_SECONDS = 60 * 60;
 
@@ -37,17 +37,13 @@ export async function lessonRow(courseId: string, lessonId: string) {
  * renders a linked lesson to prefetch it), so the player records the visit from the browser (recordLessonOpened).
  */
 export async function getLessonForLearner(viewer: Viewer | null, courseId: string, lessonId: string) {
-  await requireContentAccess(viewer, courseId);
-  const [lesson, my, materials] = await Promise.all([
-    lessonRow(courseId, lessonId),
-    getMyCourse(viewer, courseId),
-    materialsOfCourse(courseId),
-  ]);
-  const { videoKey, ...rest } = lesson;
+  const my = await getMyCourse(viewer, courseId, lessonId);
+  if (!my.lesson) throw new AppError("NOT_FOUND", "This lesson does not exist in this course.");
+  const { videoKey, ...rest } = my.lesson;
   const progress = my.curriculum.flatMap((m) => m.lessons).find((l) => l.id === lessonId);
   return {
     lesson: { ...rest, hasVideo: videoKey !== null },
-    materials: materialsOf(materials, lessonId),
+    materials: materialsOf(my.allMaterials ?? [], lessonId),
     completed: progress?.completed ?? false,
     videoPosition: progress?.videoPosition ?? 0,
   };

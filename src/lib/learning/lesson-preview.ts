@@ -1,9 +1,9 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireCourseEditor } from "@/lib/courses/course-editor-access";
-import { curriculumOf, withHandouts } from "./course-detail";
-import { lessonRow } from "./lesson-for-learner";
-import { materialsOf, materialsOfCourse } from "./materials-of-course";
+import { AppError } from "@/lib/http/errors";
+import { courseContentOf, withHandouts } from "./course-detail";
+import { materialsOf } from "./materials-of-course";
 
 /**
  * A lesson as a newly enrolled learner sees it, for the course's editors, draft or published: the curriculum without
@@ -13,11 +13,8 @@ import { materialsOf, materialsOfCourse } from "./materials-of-course";
  */
 export async function getLessonPreview(viewer: Viewer | null, courseId: string, lessonId: string) {
   const course = await requireCourseEditor(viewer, courseId);
-  const [lesson, curriculum, materials] = await Promise.all([
-    lessonRow(courseId, lessonId),
-    curriculumOf(courseId, null),
-    materialsOfCourse(courseId),
-  ]);
+  const { curriculum, materials, lesson } = await courseContentOf(courseId, null, lessonId);
+  if (!lesson) throw new AppError("NOT_FOUND", "This lesson does not exist in this course.");
   const { videoKey, ...rest } = lesson;
   return {
     course: { id: course.id, title: course.title, isPublished: course.isPublished },

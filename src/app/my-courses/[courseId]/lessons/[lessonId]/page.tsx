@@ -12,7 +12,6 @@ import { getMyCourse } from "@/lib/learning/course-detail";
 import { getLessonForLearner } from "@/lib/learning/lesson-for-learner";
 import { listMyAttempts } from "@/lib/quizzes/attempts";
 import { getMySubmission } from "@/lib/assignments/submissions";
-import { awardsCertificate } from "@/lib/certificates/certificates";
 import { uploadLimits } from "@/lib/uploads";
 import { AssignmentLesson } from "@/components/assignments/assignment-lesson";
 import { orNotFound, requirePageUser } from "@/app/_http/page-viewer";
@@ -26,7 +25,7 @@ type Params = Promise<{ courseId: string; lessonId: string }>;
  */
 const loadLesson = cache(async (viewer: Viewer, courseId: string, lessonId: string) => {
   const course = await orNotFound(
-    getMyCourse(viewer, courseId).catch((error: unknown) => {
+    getMyCourse(viewer, courseId, lessonId).catch((error: unknown) => {
       // A published course the user is not enrolled in (the API's 403) says how to get in; anything else unseen is a 404.
       if (error instanceof AppError && error.code === "FORBIDDEN") return null;
       throw error;
@@ -61,7 +60,7 @@ export default async function LessonPlayerPage({ params }: { params: Params }) {
   const loaded = await loadLesson(viewer, courseId, lessonId);
   if (!loaded) return <EnrollToOpen courseId={courseId} />;
   const { course: my, lesson: current, quiz, assignment } = loaded;
-  const certificate = await awardsCertificate(courseId);
+  const certificate = my.certificateEnabled ?? false;
   return (
     <>
       {my.enrollment?.ended && (
