@@ -14,13 +14,13 @@ export function threadLink(courseId: string, thread: Pick<Thread, "id" | "lesson
     : `/my-courses/${courseId}/discussions?thread=${thread.id}`;
 }
 
-/** A new question: to the course's instructor (mailed in an hourly digest). */
+/** A new question: to the course's instructor (mailed in an hourly digest), linked on the board (an editor has no player). */
 export function notifyNewQuestion(tx: Database | Transaction, access: DiscussionAccess, thread: Thread) {
   return notify(tx, "new_question", [
     {
       userId: access.instructorId,
       title: `New question in ${access.courseTitle}: ${thread.title}`,
-      link: threadLink(access.courseId, thread),
+      link: threadLink(access.courseId, { id: thread.id, lessonId: null }),
     },
   ]);
 }
