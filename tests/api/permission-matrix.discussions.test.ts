@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, demoAdmin, newAccount } from "../helpers/api-client";
 import { buildCourse, enrollIn } from "../helpers/learning-fixtures";
-import { runPermissionMatrix, type Expected, type MatrixRow } from "../helpers/permission-matrix";
+import { DENIED, runPermissionMatrix, SIGN_IN, type Expected, type MatrixRow } from "../helpers/permission-matrix";
 
 /**
  * The discussion routes for every kind of actor. Members of a published course read and post: `enrolled` (who asked the
@@ -108,6 +108,17 @@ const rows: MatrixRow<Actor, Fixtures>[] = [
     path: "/api/instructor/discussions",
     expect: table({ others: 403, otherInstructor: 200, owner: 200, admin: 200 }),
     note: "unanswered questions across the actor's own courses",
+  },
+  {
+    method: "GET",
+    path: (f) => `/my-courses/${f.courseId}/discussions`,
+    expect: { ...members(200), notEnrolled: 404, otherInstructor: 404, anonymous: SIGN_IN, disabled: SIGN_IN },
+    note: "the board page: not found for who may not read it",
+  },
+  {
+    method: "GET",
+    path: "/instructor/questions",
+    expect: table({ others: DENIED, anonymous: SIGN_IN, disabled: SIGN_IN, otherInstructor: 200, owner: 200, admin: 200 }),
   },
 ];
 

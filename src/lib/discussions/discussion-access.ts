@@ -90,3 +90,9 @@ export async function assertLessonOfCourse(courseId: string, lessonId: string, t
   if (!row) throw new AppError("NOT_FOUND", "This lesson does not exist in this course.");
   return row.title;
 }
+
+/** The course's board page: its title and whether the viewer moderates it (403 and 404 as for reading). */
+export async function getDiscussionBoard(viewer: Viewer | null, courseId: string) {
+  const access = await requireDiscussionAccess(viewer, courseId);
+  return { courseId: access.courseId, courseTitle: access.courseTitle, moderator: access.moderator };
+}

@@ -279,15 +279,6 @@ export async function deleteThread(viewer: Viewer | null, courseId: string, thre
   });
 }
 
-/** How many visible threads a course has: a course preview says that discussions exist, without their text. */
-export async function countCourseThreads(courseId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(t)
-    .where(and(eq(t.courseId, courseId), eq(t.hidden, false)));
-  return row?.n ?? 0;
-}
-
 /** Threads per lesson of a course (visible ones), for the player's "Questions" tab. */
 export async function countLessonThreads(viewer: Viewer | null, courseId: string, lessonId: string): Promise<number> {
   const access = await requireDiscussionAccess(viewer, courseId);
