@@ -7,7 +7,8 @@ import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { deleteLesson } from "@/lib/curriculum/manage-lessons";
 import { db } from "@/lib/db/client";
 import { discussionReplies, discussionThreads, discussionThreadUpvotes, notifications, users } from "@/lib/db/schema";
-import { unenrollByStaff } from "@/lib/enrollments/staff-enrollment";
+import { setEnrollmentEnd, unenrollByStaff } from "@/lib/enrollments/staff-enrollment";
+import { ENROLLMENT_ENDED_MESSAGE } from "@/lib/format";
 import { setNotificationPreferences } from "@/lib/notifications/notifications";
 import { threadListQuerySchema } from "@/lib/validation/discussions";
 import { listMutes, listReports, muteUser, reportPost, unmuteUser } from "./moderation";
@@ -67,6 +68,23 @@ describe("who reads and posts", () => {
     expect((await refusal(getThread(learner, f.courseId, id))).code).toBe("FORBIDDEN");
     expect((await refusal(createReply(learner, f.courseId, id, { body: "Hello?" }))).code).toBe("FORBIDDEN");
     expect((await getThread(classmate, f.courseId, id)).title).toBe("Before I leave");
+  });
+
+  it("lets a learner whose enrollment ended read but not post, reply or vote", async () => {
+    const f = await assignmentCourse();
+    const learner = await enrolledLearner(f.courseId);
+    const id = await ask(learner, f.courseId, "Asked in time");
+    await setEnrollmentEnd(f.instructor, f.courseId, learner.id, new Date(Date.now() - 60_000));
+    expect(await titles(learner, f.courseId)).toEqual(["Asked in time"]);
+    expect((await getThread(learner, f.courseId, id)).can).toMatchObject({ reply: false, edit: false });
+    for (const write of [
+      ask(learner, f.courseId, "Too late"),
+      createReply(learner, f.courseId, id, { body: "Too late" }),
+      setThreadUpvote(learner, f.courseId, id, true),
+    ]) {
+      const refused = await refusal(write);
+      expect([refused.code, refused.userMessage]).toEqual(["FORBIDDEN", ENROLLMENT_ENDED_MESSAGE]);
+    }
   });
 
   it("shows hidden posts to moderators only", async () => {
