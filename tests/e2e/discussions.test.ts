@@ -123,17 +123,26 @@ describe("discussions in Chromium", () => {
     await board.reload();
     await board.getByRole("heading", { name: "1 reply" }).waitFor();
     expect(await board.getByText("Cheap watches").count()).toBe(0);
+
+    // The instructor mutes the spammer in the course: they still read, but a reply is refused with the reason.
+    unanswered.once("dialog", (dialog) => void dialog.accept());
+    await unanswered.getByRole("button", { name: `Mute ${classmate.name}` }).click();
+    await unanswered.getByText(`${classmate.name} is muted in this course.`).waitFor();
+    await board.getByLabel("Your reply").fill("Even cheaper watches!");
+    await board.getByRole("button", { name: "Post reply" }).click();
+    await board.getByRole("alert").getByText("An instructor has muted you in this course's discussions").waitFor();
   });
 
   it("shows stored script payloads as text: nothing runs, no handler reaches the page", async () => {
     const payload = `<img src=x onerror="window.__xss=1"> <script>window.__xss=2</script>`;
-    const posted = await classmate.client.post(`/api/courses/${course.courseId}/discussions`, {
+    // Posted by the asker (the classmate is muted by now), read by the classmate.
+    const posted = await asker.client.post(`/api/courses/${course.courseId}/discussions`, {
       title: `XSS ${RUN} ${payload}`,
       body: `${payload}\n\n[link](javascript:window.__xss=3)\n\n<a href="#" onclick="window.__xss=4">a</a>`,
     });
     expect(posted.status).toBe(201);
     const threadId = posted.json<{ thread: { id: string } }>().thread.id;
-    const { page, errors } = await openPage(contexts.asker, `/my-courses/${course.courseId}/discussions?thread=${threadId}`);
+    const { page, errors } = await openPage(contexts.classmate, `/my-courses/${course.courseId}/discussions?thread=${threadId}`);
     await page.getByRole("heading", { name: `XSS ${RUN} ${payload}` }).waitFor();
     const found = await page.evaluate(() => ({
       ran: (window as unknown as { __xss?: number }).__xss ?? null,

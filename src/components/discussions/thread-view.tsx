@@ -54,6 +54,34 @@ function ReportButton({ url, onDone }: { url: string; onDone: (message: string) 
   );
 }
 
+/** A moderator mutes a post's author in the course: they keep reading but no longer post. */
+function MuteButton({
+  courseId,
+  author,
+  onDone,
+  onError,
+}: {
+  courseId: string;
+  author: NonNullable<Author>;
+  onDone: (message: string) => void;
+  onError: (message: string) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={small}
+      onClick={() => {
+        if (!window.confirm(`Mute ${author.name} in this course? They can still read but no longer post.`)) return;
+        void sendJson(`${discussionsUrl(courseId)}/mutes/${author.id}`, {}, "PUT").then((r) =>
+          r.ok ? onDone(`${author.name} is muted in this course.`) : onError(r.error.message),
+        );
+      }}
+    >
+      Mute {author.name}
+    </button>
+  );
+}
+
 /** One thread with its replies: upvotes, replying, marking the answer, editing, reporting and moderating. */
 export function ThreadView({ courseId, threadId, onBack }: { courseId: string; threadId: string; onBack: () => void }) {
   const url = `${discussionsUrl(courseId)}/${threadId}`;
@@ -200,6 +228,9 @@ export function ThreadView({ courseId, threadId, onBack }: { courseId: string; t
           </>
         )}
         {!thread.mine && <ReportButton url={url} onDone={setNotice} />}
+        {thread.can.moderate && thread.author && !thread.author.staff && (
+          <MuteButton courseId={courseId} author={thread.author} onDone={setNotice} onError={setError} />
+        )}
       </div>
       <div aria-live="polite" className="text-sm">
         {notice && <p>{notice}</p>}
@@ -300,6 +331,9 @@ export function ThreadView({ courseId, threadId, onBack }: { courseId: string; t
                     </button>
                   )}
                   {!reply.mine && <ReportButton url={replyUrl(reply)} onDone={setNotice} />}
+                  {thread.can.moderate && reply.author && !reply.author.staff && (
+                    <MuteButton courseId={courseId} author={reply.author} onDone={setNotice} onError={setError} />
+                  )}
                 </div>
               </li>
             );

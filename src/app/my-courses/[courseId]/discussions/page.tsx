@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DiscussionPanel } from "@/components/discussions/discussion-panel";
+import { DismissReport } from "@/components/discussions/dismiss-report";
 import { LocalTime } from "@/components/ui/local-time";
 import { getDiscussionBoard } from "@/lib/discussions/discussion-access";
 import { listReports } from "@/lib/discussions/moderation";
@@ -60,6 +61,7 @@ export default async function CourseDiscussionsPage({ params, searchParams }: Pr
                     , <LocalTime iso={r.createdAt.toISOString()} />.
                   </p>
                   <p className="text-sm text-slate-700 dark:text-slate-300">Reason: {r.reason}</p>
+                  <DismissReport courseId={courseId} reportId={r.id} />
                 </li>
               ))}
             </ul>
