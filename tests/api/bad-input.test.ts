@@ -48,6 +48,10 @@ type Fixtures = {
   attemptId: string;
   /** The job queue (issue 18): a job id that names no job. */
   jobId: string;
+  /** Discussions (issue 21): ids that name nothing. */
+  threadId: string;
+  replyId: string;
+  reportId: string;
 };
 type Sample = { body?: (f: Fixtures) => Record<string, unknown>; query?: (f: Fixtures) => Record<string, string> };
 
@@ -275,6 +279,28 @@ const samples: Record<string, Sample> = {
   // The fixture lesson is not a quiz: a valid request is a 404, so every spoiled one must be a 400 and write nothing.
   "GET /api/instructor/courses/[courseId]/quizzes/[lessonId]/results": { query: () => ({ format: "csv" }) },
   "POST /api/instructor/courses/[courseId]/quizzes/[lessonId]/extra-attempts": { body: (f) => ({ learnerId: f.userId }) },
+  // --- discussions ----------------------------------------------------------------------------------------------------
+  // The fixture course is the admin's (a moderator, not rate-limited) and the thread, reply and report ids name nothing:
+  // a valid write is a 404, so every spoiled one must be a 400 (or a 404 for the path) and write nothing.
+  "GET /api/courses/[courseId]/discussions": {
+    query: (f) => ({ lessonId: f.lessonId, filter: "unanswered", q: "fuzz", sort: "upvoted", limit: "5" }),
+  },
+  "POST /api/courses/[courseId]/discussions": { body: (f) => ({ lessonId: f.lessonId, title: "Fuzz question", body: "Some `code`." }) },
+  "PATCH /api/courses/[courseId]/discussions/[threadId]": {
+    body: () => ({ title: "Fuzz question", body: "Text", pinned: true, locked: false, hidden: false }),
+  },
+  "POST /api/courses/[courseId]/discussions/[threadId]/replies": { body: () => ({ body: "A reply." }) },
+  "PATCH /api/courses/[courseId]/discussions/[threadId]/replies/[replyId]": { body: () => ({ body: "A reply.", hidden: false }) },
+  "POST /api/courses/[courseId]/discussions/[threadId]/answer": { body: (f) => ({ replyId: f.replyId }) },
+  "POST /api/courses/[courseId]/discussions/[threadId]/upvote": { body: () => ({ upvoted: true }) },
+  "POST /api/courses/[courseId]/discussions/[threadId]/replies/[replyId]/upvote": { body: () => ({ upvoted: true }) },
+  "POST /api/courses/[courseId]/discussions/[threadId]/report": { body: () => ({ reason: "Off topic." }) },
+  "POST /api/courses/[courseId]/discussions/[threadId]/replies/[replyId]/report": { body: () => ({ reason: "Off topic." }) },
+  "GET /api/courses/[courseId]/discussions/reports": { query: () => ({ status: "all" }) },
+  "PATCH /api/courses/[courseId]/discussions/reports/[reportId]": { body: () => ({ resolved: true }) },
+  "GET /api/instructor/discussions": {
+    query: () => ({ cursor: `2026-01-01T00:00:00.000000Z_${"0".repeat(8)}-0000-4000-8000-${"0".repeat(12)}` }),
+  },
 };
 
 /** Routes that take a JSON body: a sample is required for them, so that their fields are fuzzed too. */
@@ -289,6 +315,7 @@ const NO_JSON_BODY = new Set([
   "POST /api/auth/[...nextauth]",
   "PUT /api/storage/objects/[...key]",
   "PUT /api/storage/multipart/[...key]",
+  "PUT /api/courses/[courseId]/discussions/mutes/[userId]",
 ]);
 
 const CONTROL_VALUES = ["\u0000", "a\u0000b", "\u0001", "x\u0008y", "\u000b", "\u001b[2J", "\u007f"];
@@ -507,6 +534,9 @@ beforeAll(async () => {
     questionId: crypto.randomUUID(),
     attemptId: crypto.randomUUID(),
     jobId: crypto.randomUUID(),
+    threadId: crypto.randomUUID(),
+    replyId: crypto.randomUUID(),
+    reportId: crypto.randomUUID(),
     storageKey: signed.pathname.replace(/^\/api\/storage\/(objects|multipart)\//, ""),
     storageQuery: Object.fromEntries(signed.searchParams),
   };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChartColumn, Inbox, Plus } from "lucide-react";
+import { ChartColumn, Inbox, MessageCircleQuestion, Plus } from "lucide-react";
 import { ManagedCoursesTable } from "@/components/course/managed-courses-table";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { listInstructorCourses } from "@/lib/courses/list-instructor-courses";
@@ -20,6 +20,12 @@ export default async function InstructorPage() {
           <Link href="/instructor/submissions" className={buttonStyles.secondary}>
             <Inbox aria-hidden="true" className="h-4 w-4" />
             Submissions to grade
+          </Link>
+        )}
+        {courses.length > 0 && (
+          <Link href="/instructor/questions" className={buttonStyles.secondary}>
+            <MessageCircleQuestion aria-hidden="true" className="h-4 w-4" />
+            Unanswered questions
           </Link>
         )}
         {courses.length > 0 && (

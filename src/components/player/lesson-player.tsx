@@ -34,6 +34,8 @@ type LessonPlayerProps = {
   quiz?: QuizPanelData;
   /** An assignment lesson's instructions and the learner's submission (or, in the preview, what learners are asked). */
   assignment?: ReactNode;
+  /** The lesson's "Questions" panel (src/components/discussions), for those who may read the course's discussions. */
+  questions?: ReactNode;
   lessonMaterials: PlayerMaterial[];
   videoPosition: number;
   /** Where the learner goes once done: My courses, or back to the editor. */
@@ -59,6 +61,7 @@ export function LessonPlayer({
   videoPosition,
   quiz,
   assignment,
+  questions,
   exit,
   certificate = false,
 }: LessonPlayerProps) {
@@ -175,6 +178,7 @@ export function LessonPlayer({
                 </Link>
               )}
             </nav>
+            {questions}
           </div>
         </div>
       </div>

@@ -10,6 +10,8 @@ import {
   assignments,
   courseMaterials,
   courses,
+  discussionReplies,
+  discussionThreads,
   enrollments,
   lessonProgress,
   lessons,
@@ -209,6 +211,37 @@ describe("demo data", () => {
     const [file] = await db.select().from(submissionFiles);
     expect(file!.objectKey).toMatch(/^lessons\/[0-9a-f-]{36}\/submissions\/[^/]+\/[^/]+-my-answer\.pdf$/);
     expect(await getStorage().head(file!.objectKey)).toEqual({ size: file!.size });
+  });
+
+  it("asks questions on the demo courses by enrolled learners, some answered by the instructor (marked) and some not", async () => {
+    await seedDemoData();
+    const threads = await db
+      .select({
+        id: discussionThreads.id,
+        courseId: discussionThreads.courseId,
+        authorId: discussionThreads.authorId,
+        answer: discussionThreads.answerReplyId,
+        instructorId: courses.instructorId,
+        replyCount: discussionThreads.replyCount,
+      })
+      .from(discussionThreads)
+      .innerJoin(courses, eq(courses.id, discussionThreads.courseId));
+    expect(threads.length).toBeGreaterThanOrEqual(4);
+    for (const t of threads) {
+      const [enrolled] = await db
+        .select({ n: count() })
+        .from(enrollments)
+        .where(and(eq(enrollments.courseId, t.courseId), eq(enrollments.learnerId, t.authorId!)));
+      expect(enrolled!.n, "the asker is enrolled").toBe(1);
+      expect(await db.select().from(discussionReplies).where(eq(discussionReplies.threadId, t.id))).toHaveLength(t.replyCount);
+    }
+    const answered = threads.filter((t) => t.answer);
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    expect(threads.filter((t) => !t.answer).length).toBeGreaterThanOrEqual(1);
+    for (const t of answered) {
+      const [reply] = await db.select().from(discussionReplies).where(eq(discussionReplies.id, t.answer!));
+      expect([reply!.threadId, reply!.authorId]).toEqual([t.id, t.instructorId]);
+    }
   });
 
   it("stores a real video and a PDF through the storage layer", async () => {

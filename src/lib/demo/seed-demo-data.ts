@@ -6,6 +6,9 @@ import { count, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import {
+  discussionReplies,
+  discussionThreads,
+  discussionThreadUpvotes,
   categories,
   courseMaterials,
   courses,
@@ -48,6 +51,7 @@ import { DEFAULT_ASSIGNMENT_SETTINGS, assignmentSettingsSchema } from "@/lib/val
 import { DEFAULT_QUIZ_SETTINGS, questionSchema } from "@/lib/validation/quiz";
 import { demoCourses, type DemoCourse } from "./courses";
 import { demoAssignments } from "./assignments";
+import { demoDiscussionRows } from "./discussions";
 import { demoQuizzes } from "./quizzes";
 import { demoQuizAttempt, type QuizOutcome } from "./quiz-attempts";
 
@@ -405,6 +409,13 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
     }
   });
 
+  const discussion = demoDiscussionRows(
+    published.map((c) => ({ id: c.id!, instructorId: c.instructorId })),
+    lessonIdsByCourse,
+    userId,
+    daysAgo,
+  );
+
   for (const f of fileRows) {
     uploads.push({ key: f.objectKey, file: SAMPLE_PDF.file, type: SAMPLE_PDF.type, size: f.size });
   }
@@ -435,6 +446,10 @@ export async function seedDemoData(): Promise<{ users: number; courses: number; 
       if (submissionRows.length) await tx.insert(assignmentSubmissions).values(submissionRows);
       if (versionRows.length) await tx.insert(submissionVersions).values(versionRows);
       if (fileRows.length) await tx.insert(submissionFiles).values(fileRows);
+      // Demo questions, written as rows: nobody is notified.
+      if (discussion.threads.length) await tx.insert(discussionThreads).values(discussion.threads);
+      if (discussion.replies.length) await tx.insert(discussionReplies).values(discussion.replies);
+      if (discussion.upvotes.length) await tx.insert(discussionThreadUpvotes).values(discussion.upvotes);
       await tx.execute(sql`update courses c set enrollment_count = (select count(*)::int from enrollments e where e.course_id = c.id)`);
       // The demo learners who completed a course hold its certificate, as if they had completed it in the app.
       for (const course of courseRows) {

@@ -36,3 +36,16 @@ export async function sendJson<T>(url: string, body: unknown, method: "POST" | "
   if (!response.ok) return { ok: false, error: readFailure(response.status, parsed) };
   return { ok: true, data: parsed as T };
 }
+
+/** A GET or DELETE to our API (no body), with the same answer shape as sendJson. */
+export async function requestJson<T>(url: string, method: "GET" | "DELETE" = "GET"): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers: { accept: "application/json" }, credentials: "same-origin", cache: "no-store" });
+  } catch {
+    return { ok: false, error: { status: 0, code: "NETWORK", message: NETWORK_ERROR_MESSAGE, fields: {} } };
+  }
+  const parsed: unknown = await response.json().catch(() => null);
+  if (!response.ok) return { ok: false, error: readFailure(response.status, parsed) };
+  return { ok: true, data: parsed as T };
+}

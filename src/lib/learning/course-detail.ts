@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { cache } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
-import { courseMaterials, courses, type LessonKind, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
+import { courseMaterials, courses, discussionThreads, type LessonKind, lessonProgress, lessons, modules, users } from "@/lib/db/schema";
 import { courseImageVersion } from "@/lib/courses/course-image";
 import { thumbnailUrlFor } from "@/lib/courses/thumbnail-url";
 import { enrollmentEnded, loadCourseAccess, requireContentAccess, type CourseAccess } from "./course-access";
@@ -47,6 +47,9 @@ export const courseContentOf = cache(async (courseId: string, enrollmentId: stri
           'fileSize', ${courseMaterials.fileSize}, 'fileType', ${courseMaterials.fileType}
         ) order by ${courseMaterials.createdAt}), '[]'::json)
         from ${courseMaterials} where ${courseMaterials.courseId} = ${courseId})`,
+      // The questions on the current lesson that every member sees (not hidden): the count on the player's Questions tab.
+      questions: sql<number>`(select count(*)::int from ${discussionThreads} where ${discussionThreads.courseId} = ${courseId}
+        and ${discussionThreads.lessonId} = ${current} and not ${discussionThreads.hidden})`,
     })
     .from(courses)
     .leftJoin(modules, eq(modules.courseId, courses.id))
@@ -88,7 +91,7 @@ export const courseContentOf = cache(async (courseId: string, enrollmentId: stri
   // The pg and Neon drivers parse json; keep a string from any driver that does not.
   const raw = rows[0]?.materials ?? [];
   const materials: CourseMaterial[] = typeof raw === "string" ? (JSON.parse(raw) as CourseMaterial[]) : raw;
-  return { curriculum: [...byModule.values()], materials, lesson };
+  return { curriculum: [...byModule.values()], materials, lesson, questionCount: Number(rows[0]?.questions ?? 0) };
 });
 
 /** A lesson of the course as the player and the preview show it (lessonRow's fields). */
@@ -213,7 +216,7 @@ export function withHandouts(curriculum: Curriculum, materials: { lessonId: stri
  */
 export const getMyCourse = cache(async (viewer: Viewer | null, courseId: string, lessonId: string | null = null) => {
   const access = await requireContentAccess(viewer, courseId);
-  const { curriculum, materials, lesson } = await courseContentOf(courseId, access.enrollment?.id ?? null, lessonId);
+  const { curriculum, materials, lesson, questionCount } = await courseContentOf(courseId, access.enrollment?.id ?? null, lessonId);
   const { id, slug, title, totalLessons, instructorName, certificateEnabled } = access.course;
   return {
     course: { id, slug, title, totalLessons, instructorName },
@@ -223,7 +226,8 @@ export const getMyCourse = cache(async (viewer: Viewer | null, courseId: string,
     nextLessonId: nextLessonId(curriculum),
     started: hasStarted(curriculum.flatMap((m) => m.lessons)),
     preview: access.enrollment === null,
-    // For the player: the lesson, every material (the lesson's are picked from them), whether completing gives a certificate.
-    ...(lessonId === null ? {} : { lesson, allMaterials: materials, certificateEnabled }),
+    // For the player: the lesson, every material (the lesson's are picked from them), whether completing gives a
+    // certificate, and how many questions its Questions tab counts.
+    ...(lessonId === null ? {} : { lesson, allMaterials: materials, certificateEnabled, questionCount }),
   };
 });

@@ -39,6 +39,13 @@ async function wording(tx: Transaction, kind: NotificationKind, groupKey: string
       action: { label: "Open the grading queue", link: absoluteLink("/instructor/submissions") },
     };
   }
+  if (kind === "new_question") {
+    return {
+      title: `${count} new question${many} in your courses`,
+      intro: "Asked since the last mail:",
+      action: { label: "Open the unanswered questions", link: absoluteLink("/instructor/questions") },
+    };
+  }
   return {
     title: `${count} new enrollment${many} in your courses`,
     intro: "Enrolled since the last mail:",

@@ -18,9 +18,17 @@ export const NOTIFICATION_KINDS = {
   inactive_reminder: { audience: "learner", label: "Reminder: a course you have not opened for two weeks", channels: ["app", "email"] },
   certificate_issued: { audience: "learner", label: "A certificate is issued to you", channels: ["app", "email"] },
   course_completed: { audience: "learner", label: "You completed a course", channels: ["app", "email"] },
+  discussion_reply: { audience: "everyone", label: "A reply to a question you asked", channels: ["app", "email"] },
+  answer_marked: { audience: "everyone", label: "Your reply was marked as the answer", channels: ["app", "email"] },
   submission_waiting: {
     audience: "instructor",
     label: "A submission waits for your grading (mail at most hourly)",
+    channels: ["app", "email"],
+    digest: "hourly",
+  },
+  new_question: {
+    audience: "instructor",
+    label: "A new question in your courses (mail at most hourly)",
     channels: ["app", "email"],
     digest: "hourly",
   },

@@ -7,3 +7,4 @@ export * from "./assignments";
 export * from "./school";
 export * from "./certificates";
 export * from "./notifications";
+export * from "./discussions";

@@ -15,7 +15,8 @@ import { getMySubmission } from "@/lib/assignments/submissions";
 import { uploadLimits } from "@/lib/uploads";
 import { AssignmentLesson } from "@/components/assignments/assignment-lesson";
 import { orNotFound, requirePageUser } from "@/app/_http/page-viewer";
-import { courseLessonParams } from "@/lib/validation/ids";
+import { courseLessonParams, id } from "@/lib/validation/ids";
+import { LessonQuestions } from "@/components/discussions/lesson-questions";
 
 type Params = Promise<{ courseId: string; lessonId: string }>;
 
@@ -54,13 +55,22 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: loaded ? `${loaded.lesson.lesson.title} · ${loaded.course.course.title}` : "Enroll to open this lesson" };
 }
 
-export default async function LessonPlayerPage({ params }: { params: Params }) {
+export default async function LessonPlayerPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { courseId, lessonId } = await parse(params);
   const viewer = await requirePageUser(playerHref(courseId, lessonId));
   const loaded = await loadLesson(viewer, courseId, lessonId);
   if (!loaded) return <EnrollToOpen courseId={courseId} />;
   const { course: my, lesson: current, quiz, assignment } = loaded;
   const certificate = my.certificateEnabled ?? false;
+  // Counted in the course's content query (the page stays at three SQL statements); the panel lists what the viewer sees.
+  const questionCount = my.questionCount ?? 0;
+  const thread = id.safeParse((await searchParams).thread);
   return (
     <>
       {my.enrollment?.ended && (
@@ -93,6 +103,15 @@ export default async function LessonPlayerPage({ params }: { params: Params }) {
               serverMaxBytes={uploadLimits().submission}
             />
           )
+        }
+        questions={
+          <LessonQuestions
+            courseId={courseId}
+            lessonId={lessonId}
+            count={questionCount}
+            threadId={thread.success ? thread.data : null}
+            boardHref={`/my-courses/${courseId}/discussions`}
+          />
         }
         exit={{ href: "/my-courses", label: "Back to My courses" }}
         certificate={certificate}
