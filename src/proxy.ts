@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/env";
 import { auth } from "@/lib/auth/auth";
 import { guardedAreaOf, guardRedirect } from "@/lib/auth/guard";
+import { databaseUnavailablePage } from "@/lib/http/database-unavailable";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 /**
@@ -50,6 +51,8 @@ type Middleware = (request: NextRequest, context: unknown) => Promise<Response>;
 // whatever its types say.
 const guarded: Promise<Middleware> = Promise.resolve(
   auth((request) => {
+    // The session could not be checked: neither let the visitor in nor send them to sign in (src/lib/auth/auth.ts).
+    if (request.auth?.databaseUnavailable) return databaseUnavailablePage(request.nextUrl.pathname + request.nextUrl.search);
     const target = guardRedirect(request.nextUrl, request.auth?.user);
     if (target) return NextResponse.redirect(new URL(target, request.nextUrl));
     return withRequestHeaders(request);
