@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/env";
 import { auth } from "@/lib/auth/auth";
 import { guardedAreaOf, guardRedirect } from "@/lib/auth/guard";
-import { databaseUnavailablePage } from "@/lib/http/database-unavailable";
+import { databaseUnavailablePage } from "@/lib/http/service-unavailable";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 /**

@@ -11,7 +11,7 @@ import { keyPart, queueMail } from "@/lib/mail/outgoing";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
 import { magicLinkMaySignIn } from "@/lib/settings/signup-policy";
 import { applyVerifiedAddress } from "@/lib/users/email-verification";
-import { isDatabaseUnavailable } from "@/lib/http/database-unavailable";
+import { isDatabaseUnavailable } from "@/lib/http/service-unavailable";
 import { loadSignedInSession } from "@/lib/users/session-user";
 import { endUserSession, startUserSession, touchUserSession } from "@/lib/users/user-sessions";
 import { authPages, MAGIC_LINK_MAX_AGE_SECONDS, SESSION_MAX_AGE_SECONDS, useSecureCookies } from "./auth.config";

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { databaseUnavailable } from "@/lib/http/database-unavailable";
+import { databaseUnavailable } from "@/lib/http/service-unavailable";
 import { auth } from "./auth";
 import type { Viewer } from "./viewer";
 

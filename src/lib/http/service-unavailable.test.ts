@@ -1,10 +1,11 @@
+import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { sql } from "drizzle-orm";
 import { Client } from "pg";
 import { describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { connectDatabase } from "@/lib/db/connect";
 import { closedPort, unreachableDatabase } from "../../../tests/helpers/unreachable-database";
-import { isDatabaseUnavailable } from "./database-unavailable";
+import { isDatabaseUnavailable, isStorageUnavailable } from "./service-unavailable";
 
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -26,6 +27,21 @@ describe("telling an unreachable database from a failed statement", () => {
     expect(wsRefused).toBeTruthy();
     expect(isDatabaseUnavailable(wsRefused)).toBe(true);
     await neon.close().catch(() => undefined);
+  });
+
+  it("the bucket not answering is storage unavailable, not the database (the AWS SDK's error, a real request)", async () => {
+    const s3 = new S3Client({
+      endpoint: `http://127.0.0.1:${await closedPort()}`,
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials: { accessKeyId: "a", secretAccessKey: "b" },
+      maxAttempts: 1,
+    });
+    const error = await failureOf(s3.send(new HeadObjectCommand({ Bucket: "b", Key: "k" })));
+    expect(isStorageUnavailable(error)).toBe(true);
+    expect(isDatabaseUnavailable(error)).toBe(false);
+    const missing = Object.assign(new Error("NoSuchKey"), { name: "NoSuchKey", $metadata: { httpStatusCode: 404 } });
+    expect(isStorageUnavailable(missing)).toBe(false);
   });
 
   it("a statement the database refuses, or a bug, is not", async () => {

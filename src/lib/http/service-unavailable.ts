@@ -1,7 +1,7 @@
 import { AppError } from "./errors";
 
 /**
- * Whether an error means the database cannot be reached right now (down, restarting, failing over, a connection cut),
+ * Whether an error means the database (or, below, the bucket) cannot be reached right now (down, restarting, failing over, a connection cut),
  * as opposed to a bug or a refused statement. Such a request is answered 503 with Retry-After: the transaction it was in
  * never committed, and the same request later will work. Drizzle wraps a driver's error in `cause`, node-postgres gives
  * several failed addresses as an AggregateError, Neon's driver a WebSocket ErrorEvent, so the whole chain is read.
@@ -26,15 +26,36 @@ export const DATABASE_UNAVAILABLE_MESSAGE = "BudhHub cannot reach its database r
 export const databaseUnavailable = () =>
   new AppError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
 
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return !fromStorage(error) && unreachable(error);
+}
+
+/**
+ * Whether an error means the bucket cannot be reached (S3, R2, MinIO down or cut off): the AWS SDK's errors carry
+ * `$metadata`, a network failure its node code, a gateway in front of the bucket a 502/503/504.
+ */
+export function isStorageUnavailable(error: unknown): boolean {
+  if (!fromStorage(error)) return false;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return unreachable(error) || status === 502 || status === 503 || status === 504;
+}
+
+export const STORAGE_UNAVAILABLE_MESSAGE = "BudhHub cannot reach its file storage right now. Please try again in a few seconds.";
+
+export const storageUnavailable = () =>
+  new AppError("SERVICE_UNAVAILABLE", STORAGE_UNAVAILABLE_MESSAGE, { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
+
+const fromStorage = (error: unknown) => typeof error === "object" && error !== null && "$metadata" in error;
+
+function unreachable(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 8) return false;
   const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
   // A WebSocket's ErrorEvent (Neon's driver) carries the socket's error as `error`.
   const inner = (error as { error?: unknown }).error;
   if (typeof code === "string" && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code))) return true;
   if (typeof message === "string" && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
-  if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
-  return isDatabaseUnavailable(cause, depth + 1) || isDatabaseUnavailable(inner, depth + 1);
+  if (Array.isArray(errors) && errors.some((e) => unreachable(e, depth + 1))) return true;
+  return unreachable(cause, depth + 1) || unreachable(inner, depth + 1);
 }
 
 /** The same answer for a page (the route guard gives it, before any page code runs): a plain page, 503, Retry-After. */
