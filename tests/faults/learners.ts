@@ -1,4 +1,4 @@
-import { ApiClient, DEMO_PASSWORD, type ApiResponse } from "../helpers/api-client";
+import { ApiClient, DEMO_PASSWORD, strongPassword, type ApiResponse } from "../helpers/api-client";
 
 /**
  * Simulated learners for the fault tests and the soak: each signs in, takes a course and does what a learner does,
@@ -14,6 +14,7 @@ export class Learner {
   /** Lessons whose completion the server acknowledged with a 200: each must be a row afterwards. */
   readonly acknowledged: { courseId: string; lessonId: string }[] = [];
   course: CourseLessons | null = null;
+  email = "";
   private step = 0;
 
   constructor(base: string) {
@@ -41,8 +42,17 @@ export class Learner {
   }
 
   async signIn(email: string, password = DEMO_PASSWORD) {
+    this.email = email;
     const response = await this.record("sign in", () => this.client.signIn(email, password));
     if (response?.status !== 200) throw new Error(`sign-in of ${email} answered ${response?.status}: ${response?.text}`);
+  }
+
+  /** A new account (its address unconfirmed, which may learn), signed in. */
+  async signUp(email: string) {
+    const password = strongPassword();
+    const response = await this.record("sign up", () => this.client.signUp({ email, password, name: email.split("@")[0] }));
+    if (response?.status !== 202) throw new Error(`sign-up of ${email} answered ${response?.status}: ${response?.text}`);
+    await this.signIn(email, password);
   }
 
   /** Enrolls in the course (an existing enrollment is fine) and learns its plain lessons. */
@@ -75,6 +85,20 @@ export class Learner {
       }
     }
   }
+}
+
+/** `count` new learners (signed up and in, ten at a time), each enrolled in the course. */
+export async function newLearners(base: string, count: number, courseId: string, prefix: string): Promise<Learner[]> {
+  const learners = Array.from({ length: count }, () => new Learner(base));
+  for (let i = 0; i < count; i += 10) {
+    await Promise.all(
+      learners.slice(i, i + 10).map(async (learner, j) => {
+        await learner.signUp(`${prefix}-${i + j}-${Date.now().toString(36)}@example.test`);
+        await learner.join(courseId);
+      }),
+    );
+  }
+  return learners;
 }
 
 /** Runs every learner's actions back to back until `until()` says stop. */
