@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/http/database-unavailable";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/http/service-unavailable";
 import { ApiClient } from "../helpers/api-client";
 import { startApp, type AppServer } from "../helpers/app-server";
 import { checkConsistency, describeConsistency, listStored } from "./consistency";

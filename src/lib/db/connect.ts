@@ -36,7 +36,7 @@ const idleConnectionLost = (error: Error) => log("DB").warn({ err: error }, "an 
 
 /**
  * A database host that drops packets (a network cut, a failover in progress) would hold a request for minutes: give up
- * connecting after this long, so that the request is answered 503 (src/lib/http/database-unavailable.ts) and the client retries.
+ * connecting after this long, so that the request is answered 503 (src/lib/http/service-unavailable.ts) and the client retries.
  */
 const CONNECT_TIMEOUT_MS = 10_000;
 
