@@ -47,6 +47,16 @@ describe("configuration", () => {
     expect(() => parseEnv({ SHUTDOWN_DRAIN_MS: "-1" })).toThrow(/SHUTDOWN_DRAIN_MS is 0 or more/);
   });
 
+  it("refuses FAULT_INJECTION unless APP_URL is a loopback address", () => {
+    expect(parseEnv({ FAULT_INJECTION: "upload:after-claim", APP_URL: "http://127.0.0.1:4000" }).FAULT_INJECTION).toBe(
+      "upload:after-claim",
+    );
+    expect(() => parseEnv({ FAULT_INJECTION: "upload:after-claim", APP_URL: "https://learn.example.org" })).toThrow(
+      /FAULT_INJECTION.*loopback/,
+    );
+    expect(() => parseEnv({ FAULT_INJECTION: "upload:after-claim" })).toThrow(/FAULT_INJECTION/);
+  });
+
   it("names the variable that is wrong", () => {
     expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL/);
     expect(() => parseEnv({ STORAGE_DRIVER: "s3" })).toThrow(/S3_BUCKET is required when STORAGE_DRIVER=s3/);

@@ -89,12 +89,21 @@ const schema = z
     UPLOAD_MAX_VIDEO_BYTES: bytes(4 * 1024 ** 3),
     UPLOAD_MAX_MATERIAL_BYTES: bytes(200 * 1024 ** 2),
     UPLOAD_MAX_THUMBNAIL_BYTES: bytes(5 * 1024 ** 2),
+    /** The fault tests' SIGKILL at a step (src/lib/faults/fault-point.ts); refused unless APP_URL is a loopback address. */
+    FAULT_INJECTION: z.enum(["upload:before-claim", "upload:after-claim", "upload:before-delete-replaced"]).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.STORAGE_DRIVER === "s3") {
       for (const key of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
         if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when STORAGE_DRIVER=s3` });
       }
+    }
+    if (v.FAULT_INJECTION && !(v.APP_URL && ["127.0.0.1", "localhost", "[::1]"].includes(new URL(v.APP_URL).hostname))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["FAULT_INJECTION"],
+        message: "FAULT_INJECTION kills the server on purpose, for the fault tests: it is refused unless APP_URL is a loopback address",
+      });
     }
     if (v.DATABASE_DRIVER && v.DATABASE_DRIVER !== "pglite" && !v.DATABASE_URL) {
       ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: `DATABASE_DRIVER=${v.DATABASE_DRIVER} needs a DATABASE_URL` });

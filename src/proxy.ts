@@ -3,6 +3,7 @@ import { env } from "@/env";
 import { auth } from "@/lib/auth/auth";
 import { guardedAreaOf, guardRedirect } from "@/lib/auth/guard";
 import { sealViewer, VIEWER_HEADER, viewerOfSession } from "@/lib/auth/viewer-handoff";
+import { databaseUnavailablePage } from "@/lib/http/service-unavailable";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 /**
@@ -55,6 +56,8 @@ type Middleware = (request: NextRequest, context: unknown) => Promise<Response>;
 // whatever its types say.
 const guarded: Promise<Middleware> = Promise.resolve(
   auth((request) => {
+    // The session could not be checked: neither let the visitor in nor send them to sign in (src/lib/auth/auth.ts).
+    if (request.auth?.databaseUnavailable) return databaseUnavailablePage(request.nextUrl.pathname + request.nextUrl.search);
     const target = guardRedirect(request.nextUrl, request.auth?.user);
     if (target) return NextResponse.redirect(new URL(target, request.nextUrl));
     const viewer = viewerOfSession(request.auth);

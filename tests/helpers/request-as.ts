@@ -34,6 +34,11 @@ export async function asUser<T>(user: SignedInAccount, fn: () => Promise<T>): Pr
   return requestHeaders.run(headers, fn);
 }
 
+/** Runs fn as a request carrying this Cookie header as it is. */
+export function asCookie<T>(cookie: string, fn: () => Promise<T>): Promise<T> {
+  return requestHeaders.run(new Headers({ host: "localhost:3000", cookie }), fn);
+}
+
 /** Runs fn as a request without a session. */
 export function asAnonymous<T>(fn: () => Promise<T>): Promise<T> {
   return requestHeaders.run(new Headers({ host: "localhost:3000" }), fn);

@@ -14,9 +14,10 @@ export type SmtpSink = {
 
 /**
  * An SMTP server on loopback that keeps every message it receives. STARTTLS is off: smtp-server's built-in
- * certificate has expired, and a client that sees STARTTLS offered would try it.
+ * certificate has expired, and a client that sees STARTTLS offered would try it. A port may be given, to start a sink
+ * again where a stopped one was.
  */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink({ port: wanted = 0 }: { port?: number } = {}): Promise<SmtpSink> {
   const messages: SmtpSink["messages"] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -34,7 +35,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(wanted, "127.0.0.1", () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
   return {

@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { asAnonymous, asUser } from "../../../tests/helpers/request-as";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { unreachableDatabase } from "../../../tests/helpers/unreachable-database";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { AppError } from "@/lib/http/errors";
 import { defer } from "@/lib/jobs/defer";
@@ -35,6 +37,27 @@ describe("the route wrapper", () => {
     const body = await response.json();
     expect(body).toEqual({ error: { code: "INTERNAL", message: "Something went wrong. Please try again.", requestId: "req-12345678" } });
     expect(JSON.stringify(body)).not.toMatch(/10\.0\.0\.5|password|admin/);
+  });
+
+  it("answers 503 with Retry-After and a plain message when the database cannot be reached, never a 500", async () => {
+    const unreachable = await unreachableDatabase();
+    const handler = route({ access: "anyone" }, async () => {
+      await unreachable.db.execute(sql`select 1`);
+      return Response.json({});
+    });
+    const response = await asAnonymous(() => call(handler, post({})));
+    await unreachable.close();
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    const body = await response.json();
+    expect(body).toEqual({
+      error: {
+        code: "SERVICE_UNAVAILABLE",
+        message: "BudhHub cannot reach its database right now. Please try again in a few seconds.",
+        requestId: "req-12345678",
+      },
+    });
+    expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|secret-pw|at /);
   });
 
   it("answers an AppError with its status, one error shape and Retry-After when given", async () => {

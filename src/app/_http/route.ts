@@ -5,6 +5,7 @@ import { requireRoleOf, requireSignedIn, type Viewer } from "@/lib/auth/viewer";
 import type { UserRole } from "@/lib/db/schema";
 import { errorResponse, fieldErrors, parseJson, parseParams, parseQuery, REQUEST_ID_HEADER } from "@/lib/http/handler";
 import { AppError } from "@/lib/http/errors";
+import { databaseUnavailable, isDatabaseUnavailable, isStorageUnavailable, storageUnavailable } from "@/lib/http/service-unavailable";
 import { env } from "@/env";
 import { collectDeferred, runDeferred } from "@/lib/jobs/defer";
 import { log } from "@/lib/log/logger";
@@ -67,7 +68,8 @@ function refuseCrossSite(request: Request): void {
  * Every API route handler goes through here. In order: the same-origin check for writes (403), the params (404), the
  * query and body (400, 413, 415), who may call (401, 403); then the handler, whose lib calls answer 404 and 403 for
  * what the user may not see or do. AppErrors become their status in the one error shape; anything else is logged with
- * the request id and answered 500 "Something went wrong" with that id and nothing internal. Work the handler defers
+ * the request id and answered 500 "Something went wrong" with that id and nothing internal, except a database or bucket
+ * that cannot be reached, which is a 503 with Retry-After. Work the handler defers
  * (src/lib/jobs/defer.ts) runs once the response has gone.
  */
 export function route<
@@ -106,6 +108,15 @@ export function route<
       if (AppError.is(error)) return errorResponse(error, requestId);
       if (error instanceof z.ZodError) {
         return errorResponse(new AppError("VALIDATION_FAILED", "Some fields are not valid.", { fields: fieldErrors(error) }));
+      }
+      if (isStorageUnavailable(error)) {
+        log("HTTP", requestId).warn({ err: error, method: request.method, url: request.url }, "storage unavailable: answered 503");
+        return errorResponse(storageUnavailable(), requestId);
+      }
+      if (isDatabaseUnavailable(error)) {
+        // Nothing was committed (a cut connection rolls its transaction back): the client may send it again later.
+        log("HTTP", requestId).warn({ err: error, method: request.method, url: request.url }, "database unavailable: answered 503");
+        return errorResponse(databaseUnavailable(), requestId);
       }
       log("HTTP", requestId).error({ err: error, method: request.method, url: request.url }, "unhandled error");
       return errorResponse(new AppError("INTERNAL", "Something went wrong. Please try again."), requestId ?? "unknown");

@@ -3,10 +3,11 @@ import { eq } from "drizzle-orm";
 import { decode, encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
-import { asAnonymous, asUser, cookieHeaderFor } from "../../../tests/helpers/request-as";
+import { asAnonymous, asCookie, asUser, cookieHeaderFor } from "../../../tests/helpers/request-as";
 import { withTestDatabase } from "../../../tests/helpers/test-database";
+import { unreachableDatabase } from "../../../tests/helpers/unreachable-database";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
-import { db } from "@/lib/db/client";
+import { db, getConnection, setConnection } from "@/lib/db/client";
 import { users, userSessions, verificationTokens } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { endSessionOf, LAST_SEEN_INTERVAL_MS, startUserSession } from "@/lib/users/user-sessions";
@@ -100,6 +101,36 @@ describe("a session sees the user as they are now, not as the token says", () =>
     // The flag alone refuses the session while it is set (an admin's disabling also ends the sessions: update-user.test.ts).
     await setUser(user.id, { disabledAt: null });
     expect((await readSession(cookie)).user?.id).toBe(user.id);
+  });
+
+  it("while the database cannot be reached: a 503, not signed out; the cookie is kept and works again after", async () => {
+    const user = await insertUser({ role: "LEARNER" });
+    const cookie = await cookieHeaderFor(user);
+    const working = getConnection();
+    const unreachable = await unreachableDatabase();
+    setConnection(unreachable);
+    let during: Awaited<ReturnType<typeof readSession>>;
+    let error: unknown;
+    try {
+      during = await readSession(cookie);
+      error = await asCookie(cookie, () => currentViewer().catch((e: unknown) => e));
+    } finally {
+      setConnection(working);
+      await unreachable.close();
+    }
+    // Auth.js keeps the cookie (a renewed one, marked), where a throw would have cleared it and signed the user out.
+    expect(during.renewed).not.toBe("");
+    expect(await decode({ token: during.renewed, secret: getAuthSecret(), salt: sessionCookieName })).toMatchObject({
+      sub: user.id,
+      databaseUnavailable: true,
+    });
+    expect(AppError.is(error) && error.status).toBe(503);
+
+    const after = await readSession(`${sessionCookieName}=${during.renewed}`);
+    expect(after.user?.id).toBe(user.id);
+    expect(await decode({ token: after.renewed, secret: getAuthSecret(), salt: sessionCookieName })).not.toHaveProperty(
+      "databaseUnavailable",
+    );
   });
 
   it("has no session for a deleted user, a forged cookie or no cookie", async () => {

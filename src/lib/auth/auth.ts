@@ -12,6 +12,7 @@ import { keyPart, queueMail } from "@/lib/mail/outgoing";
 import { enforceLimits, limits } from "@/lib/rate-limit/rate-limit";
 import { magicLinkMaySignIn } from "@/lib/settings/signup-policy";
 import { applyVerifiedAddress } from "@/lib/users/email-verification";
+import { isDatabaseUnavailable } from "@/lib/http/service-unavailable";
 import { loadSignedInSession } from "@/lib/users/session-user";
 import { endUserSession, startUserSession, touchUserSession } from "@/lib/users/user-sessions";
 import { authPages, MAGIC_LINK_MAX_AGE_SECONDS, SESSION_MAX_AGE_SECONDS, useSecureCookies } from "./auth.config";
@@ -83,9 +84,20 @@ const config = (request?: Request): NextAuthConfig => ({
       if (user) token.sid = await startUserSession(id, request ? sessionDevice(request) : { userAgent: null, ip: null });
       // One query: the user, and the row of this token's session. A token without a session id (made before sessions
       // had rows) has none, so those sessions end and their users sign in again.
-      const session = await loadSignedInSession(id, token.sid);
+      let session: Awaited<ReturnType<typeof loadSignedInSession>>;
+      try {
+        session = await loadSignedInSession(id, token.sid);
+        if (session && !session.account.disabled) await touchUserSession(session.sessionId, session.lastSeenAt);
+      } catch (error) {
+        // The database is away for a moment: the session is neither valid nor over. Auth.js would treat a throw as a
+        // broken token and clear the cookie, signing the user out; instead the request is answered 503 (currentViewer,
+        // the proxy) and the cookie kept, unchanged but for this mark, which the next successful read removes.
+        if (!isDatabaseUnavailable(error)) throw error;
+        token.databaseUnavailable = true;
+        return token;
+      }
       if (!session || session.account.disabled) return null;
-      await touchUserSession(session.sessionId, session.lastSeenAt);
+      delete token.databaseUnavailable;
       const fresh = session.account;
       token.sub = fresh.id;
       token.name = fresh.name;
@@ -101,6 +113,7 @@ const config = (request?: Request): NextAuthConfig => ({
       session.user.onboarded = token.onboarded;
       session.user.verified = token.verified;
       session.sessionId = token.sid!;
+      if (token.databaseUnavailable) session.databaseUnavailable = true;
       return session;
     },
   },

@@ -34,6 +34,12 @@ export type ConnectOptions = Common &
  */
 const idleConnectionLost = (error: Error) => log("DB").warn({ err: error }, "an idle database connection was closed by the server");
 
+/**
+ * A database host that drops packets (a network cut, a failover in progress) would hold a request for minutes: give up
+ * connecting after this long, so that the request is answered 503 (src/lib/http/service-unavailable.ts) and the client retries.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 const queryLogger = { logQuery: (query: string) => log("DB").debug({ sql: query }, "query") };
 
 /** Drizzle's logger for these options: the debug log, a counter, both, or none. */
@@ -124,7 +130,7 @@ export function connectDatabase(options: ConnectOptions): Connection {
       };
     }
     case "pg": {
-      const pool = new PgPool({ connectionString: options.url, max: options.poolMax ?? 10 });
+      const pool = new PgPool({ connectionString: options.url, max: options.poolMax ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
       pool.on("error", idleConnectionLost);
       const db = drizzlePg({ client: pool, schema, logger: loggerOf(options) }) as unknown as Database;
       return {
@@ -146,7 +152,7 @@ export function connectDatabase(options: ConnectOptions): Connection {
         neonConfig.pipelineTLS = false;
         neonConfig.pipelineConnect = false;
       }
-      const pool = new NeonPool({ connectionString: options.url, max: options.poolMax ?? 10 });
+      const pool = new NeonPool({ connectionString: options.url, max: options.poolMax ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
       pool.on("error", idleConnectionLost);
       const db = drizzleNeon({ client: pool, schema, logger: loggerOf(options) }) as unknown as Database;
       return {

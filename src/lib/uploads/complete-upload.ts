@@ -3,6 +3,7 @@ import { materialColumns } from "@/lib/curriculum/manage-materials";
 import { and, eq, gt } from "drizzle-orm";
 import type { Viewer } from "@/lib/auth/viewer";
 import { removeStoredObjects } from "@/lib/courses/remove-stored-objects";
+import { faultPoint } from "@/lib/faults/fault-point";
 import { catalogChanged } from "@/lib/courses/search-catalog";
 import { db, type Transaction } from "@/lib/db/client";
 import { type UploadSession, courseMaterials, courses, lessons, uploadSessions } from "@/lib/db/schema";
@@ -188,6 +189,7 @@ const changedMeanwhile = () => new AppError("CONFLICT", "This upload was complet
 
 async function placeAndAttach(session: UploadSession, parts: CompletedPart[] | undefined) {
   const file = await placeFile(session, parts);
+  faultPoint("upload:before-claim");
   const { attached, replaced } = await db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(uploadSessions)
@@ -195,6 +197,7 @@ async function placeAndAttach(session: UploadSession, parts: CompletedPart[] | u
       .where(and(eq(uploadSessions.id, session.id), eq(uploadSessions.status, "pending"), gt(uploadSessions.expiresAt, new Date())))
       .returning({ id: uploadSessions.id });
     if (!claimed) throw changedMeanwhile();
+    faultPoint("upload:after-claim");
     return attach(tx, session, file);
   });
   return { file, attached, replaced };
@@ -223,6 +226,7 @@ export async function completeUpload<K extends UploadKind>(
   });
   // Thumbnails show on catalog cards.
   if (session.kind === "thumbnail") catalogChanged();
+  faultPoint("upload:before-delete-replaced");
   if (replaced && replaced !== session.objectKey) await removeStoredObjects({ keys: [replaced] });
   // Nothing reads the staging object any more. A URL still alive may write it again; the sweeper removes that.
   if (session.stagingKey) await removeStoredObjects({ keys: [session.stagingKey] });
