@@ -21,6 +21,9 @@ export async function setBenchPassword(connection: Connection, email: string) {
   await connection.db.execute(sql`update users set password_hash = ${hash} where email = ${email}`);
 }
 
+/** Questions the bench learner asked on their first lesson (the discussions scenario reads its first page). */
+const BENCH_QUESTIONS = 60;
+
 export async function prepareBenchLearner(connection: Connection): Promise<BenchLearner> {
   await setBenchPassword(connection, BENCH_LEARNER_EMAIL);
   const result = await connection.db.execute(sql`
@@ -42,6 +45,14 @@ export async function prepareBenchLearner(connection: Connection): Promise<Bench
   await connection.db.execute(sql`
     update lessons set video_key = ${`lessons/${first.lesson_id}/videos/bench.webm`}, video_mime_type = 'video/webm', video_size = 1000
     where id = ${first.lesson_id}`);
+  // Questions on the first lesson, for the "questions" scenario: more than one page of them, some upvoted and replied to.
+  await connection.db.execute(sql`
+    insert into discussion_threads (course_id, lesson_id, author_id, title, body, upvote_count, reply_count, created_at)
+    select ${first.course_id}, ${first.lesson_id}, u.id, 'Question ' || i || ' about this lesson',
+           'How does step ' || i || ' work when the input is empty? I tried it **twice** and got different results.',
+           i % 7, i % 3, now() - i * interval '1 hour'
+    from generate_series(1, ${BENCH_QUESTIONS}) i, users u
+    where u.email = ${BENCH_LEARNER_EMAIL}`);
   return {
     email: BENCH_LEARNER_EMAIL,
     courseId: first.course_id,

@@ -101,6 +101,8 @@ export function scenarios({
     { name: "lesson page", path: `/my-courses/${courseId}/lessons/${lessonId}`, headers: asLearner },
     { name: "my course API", path: `/api/my-courses/${courseId}`, headers: asLearner },
     { name: "lesson video URL", path: `${lesson}/video-url`, headers: asLearner },
+    // The Questions panel of a lesson: its first page of threads, newest first.
+    { name: "questions: a lesson's first page", path: `/api/courses/${courseId}/discussions?lessonId=${lessonId}`, headers: asLearner },
     // What one signed-in page costs the server every 30 seconds while it is open: the bell's unread count.
     { name: "bell: unread count", path: "/api/notifications?limit=0", headers: asLearner },
     {

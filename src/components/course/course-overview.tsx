@@ -1,4 +1,4 @@
-import { BookOpen, Check, Clock, Film, Paperclip, Users } from "lucide-react";
+import { BookOpen, Check, Clock, Film, MessagesSquare, Paperclip, Users } from "lucide-react";
 import type { ReactNode } from "react";
 import { CourseThumbnail } from "@/components/catalog/course-thumbnail";
 import { LessonKind } from "@/components/curriculum/lesson-kind";
@@ -32,6 +32,8 @@ export type CourseOverviewData = {
   enrollmentCount?: number;
   thumbnailUrl?: string | null;
   materialsCount: number;
+  /** Questions in the course's discussions (their text is for its members only). */
+  questionCount?: number;
   modules: { id: string; title: string; lessons: OverviewLesson[] }[];
 };
 
@@ -127,6 +129,11 @@ export function CourseOverview({ course, action }: { course: CourseOverviewData;
             )}
             {course.materialsCount > 0 && (
               <Fact icon={<Paperclip aria-hidden="true" className="h-4 w-4" />}>{plural(course.materialsCount, "handout")}</Fact>
+            )}
+            {(course.questionCount ?? 0) > 0 && (
+              <Fact icon={<MessagesSquare aria-hidden="true" className="h-4 w-4" />}>
+                {plural(course.questionCount!, "question")} from learners, answered in the course
+              </Fact>
             )}
           </ul>
           {action}

@@ -5,7 +5,7 @@ import { withTestDatabase } from "../../../tests/helpers/test-database";
 import { withTestStorage } from "../../../tests/helpers/test-storage";
 import { insertUser } from "../../../tests/helpers/user-fixtures";
 import { db } from "@/lib/db/client";
-import { courseMaterials, courses, lessons, modules, users } from "@/lib/db/schema";
+import { courseMaterials, courses, discussionThreads, lessons, modules, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { getStorage } from "@/lib/storage";
 import { openCourseImage } from "@/lib/courses/course-image";
@@ -125,6 +125,22 @@ describe("the course page's data", () => {
     const { course: detail } = await getCourseDetail(null, course.id);
     expect(detail).toMatchObject({ outcomes: [], instructorBio: null, thumbnailUrl: null, imageVersion: null, materialsCount: 0 });
     expect(await statusOf(openCourseImage(null, course.id))).toBe(404);
+  });
+
+  it("tells visitors how many questions the course's discussions hold (hidden ones not counted), never their text", async () => {
+    const instructor = await insertUser({ role: "INSTRUCTOR" });
+    const course = await createCourse(instructor, { title: "Discussed" });
+    await db.update(courses).set({ isPublished: true }).where(eq(courses.id, course.id));
+    expect((await getCourseDetail(null, course.id)).course.questionCount).toBe(0);
+    await db.insert(discussionThreads).values([
+      { courseId: course.id, authorId: instructor.id, title: "Where do I start?", body: "A secret detail" },
+      { courseId: course.id, authorId: instructor.id, title: "Second question", body: "More" },
+      { courseId: course.id, authorId: instructor.id, title: "Hidden spam", body: "Spam", hidden: true },
+    ]);
+    const { course: detail } = await getCourseDetail(null, course.id);
+    expect(detail.questionCount).toBe(2);
+    expect(JSON.stringify(detail)).not.toContain("Where do I start?");
+    expect(JSON.stringify(detail)).not.toContain("A secret detail");
   });
 
   it("keeps outcomes as edited: blank points dropped, at most 12, one line each", async () => {

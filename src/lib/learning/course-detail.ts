@@ -150,6 +150,9 @@ export async function getCourseDetail(viewer: Viewer | null, courseId: string) {
         enrollmentCount: courses.enrollmentCount,
         thumbnailKey: courses.thumbnailKey,
         instructorBio: users.bio,
+        // That the course has discussions, not what they say (members only): the questions everyone in it sees.
+        questionCount: sql<number>`(select count(*)::int from ${discussionThreads}
+          where ${discussionThreads.courseId} = ${courses.id} and not ${discussionThreads.hidden})`,
       })
       .from(courses)
       .innerJoin(users, eq(users.id, courses.instructorId))
@@ -172,6 +175,7 @@ export async function getCourseDetail(viewer: Viewer | null, courseId: string) {
       /** For the picture's lasting URL (/api/courses/<id>/image?v=…); null without a picture. */
       imageVersion: thumbnailKey ? courseImageVersion(thumbnailKey) : null,
       materialsCount: materials.length,
+      questionCount: Number(rest.questionCount),
       modules: curriculum.map((m) => ({
         id: m.id,
         title: m.title,
