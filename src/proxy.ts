@@ -3,6 +3,7 @@ import { env } from "@/env";
 import { auth } from "@/lib/auth/auth";
 import { guardedAreaOf, guardRedirect } from "@/lib/auth/guard";
 import { sealViewer, VIEWER_HEADER, viewerOfSession } from "@/lib/auth/viewer-handoff";
+import { databaseIsDown } from "@/lib/http/database-outage";
 import { databaseUnavailablePage } from "@/lib/http/service-unavailable";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
@@ -66,7 +67,11 @@ const guarded: Promise<Middleware> = Promise.resolve(
 );
 
 export async function proxy(request: NextRequest) {
-  if (guardedAreaOf(request.nextUrl.pathname)) return (await guarded)(request, {});
+  const { pathname, search } = request.nextUrl;
+  if (guardedAreaOf(pathname)) return (await guarded)(request, {});
+  // A public page while this instance knows its database to be away (src/lib/http/database-outage.ts); the API routes
+  // answer their own 503s.
+  if (!pathname.startsWith("/api/") && (await databaseIsDown())) return databaseUnavailablePage(pathname + search);
   return withRequestHeaders(request);
 }
 
