@@ -58,6 +58,20 @@ const server = await startApp({
   ...(databaseUrl ? { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64") } : {}),
 });
 console.log(`[soak] ${label}: server at ${server.url}, ${learnerCount} learners for ${minutes} min`);
+// Interrupted (Ctrl-C, a CI timeout): the server, its data and its database go with the soak.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.log(`[soak] ${signal}: stopping the server`);
+    void server
+      .stop()
+      .then(dropDatabase)
+      .catch(() => undefined)
+      .finally(() => {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        process.exit(130);
+      });
+  });
+}
 
 /** RSS of the server and its children, in MiB. */
 function rssMiB(): number {
