@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { log } from "@/lib/log/logger";
 
 /**
  * What a visitor without a session sees on the public pages (home, the unfiltered catalog, a course's overview, about)
@@ -18,6 +19,9 @@ import { LRUCache } from "lru-cache";
  * (publicPagesChanged, called by catalogChanged).
  */
 export const PUBLIC_PAGE_TTL_MS = 500;
+
+/** A render that takes longer is given up, and the request is rendered as usual. */
+const RENDER_TIMEOUT_MS = 15_000;
 
 /** The header of a render request: `key.nonce`. */
 export const RENDER_HEADER = "x-budhhub-public-render";
@@ -90,6 +94,7 @@ async function renderPage(path: string): Promise<CachedPage | undefined> {
     headers: { [RENDER_HEADER]: `${renderKey()}.${nonce}`, accept: "text/html" },
     redirect: "manual",
     cache: "no-store",
+    signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
   });
   // Anything but a page (not found, unavailable, a redirect) is not cached: the request is rendered as usual.
   if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/html")) {
@@ -112,9 +117,20 @@ const pages = (shared.__budhhubPublicPages ??= new LRUCache<string, CachedPage>(
   },
 }));
 
-/** The cached page, rendered now if it is not cached; undefined when the page is not a plain 200 page. */
+/**
+ * The cached page, rendered now if it is not cached; undefined when the page is not a plain 200 page, or when the render
+ * request failed (the server is closing its listener, say): the request is then rendered as usual.
+ */
 export async function publicPage(path: string): Promise<CachedPage | undefined> {
-  return pages.fetch(path);
+  try {
+    return await pages.fetch(path);
+  } catch (error) {
+    log("HTTP").warn(
+      { path, error: error instanceof Error ? error.message : String(error) },
+      "could not render a public page for the cache",
+    );
+    return undefined;
+  }
 }
 
 /** Called after any write that changes what the public pages show. */
