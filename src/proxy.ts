@@ -5,7 +5,7 @@ import { guardedAreaOf, guardRedirect } from "@/lib/auth/guard";
 import { hasSessionCookie, sealViewer, VIEWER_HEADER, viewerOfSession } from "@/lib/auth/viewer-handoff";
 import { databaseUnavailablePage } from "@/lib/http/service-unavailable";
 import { contentSecurityPolicy } from "@/lib/security/headers";
-import { isCacheablePageRequest, publicPage, RENDER_HEADER, renderNonceOf } from "@/lib/http/public-page-cache";
+import { type CachedPage, isCacheablePageRequest, publicPage, RENDER_HEADER, renderNonceOf } from "@/lib/http/public-page-cache";
 
 /**
  * The route guard (Next 16's name for middleware; it must sit in src/ beside app/ to run in dev and production alike).
@@ -72,18 +72,24 @@ const guarded: Promise<Middleware> = Promise.resolve(
 );
 
 /** A visitor's public page from the cache, or null when the request is not one or the page is not a plain page. */
+const cachedPagePolicies = new WeakMap<CachedPage, string>();
+
 async function fromPublicPageCache(request: NextRequest): Promise<Response | null> {
   const { pathname, search } = request.nextUrl;
   const signedIn = hasSessionCookie(request.headers.get("cookie"));
   if (!isCacheablePageRequest({ method: request.method, pathname, search, headers: request.headers, signedIn })) return null;
   const page = await publicPage(pathname);
   if (!page) return null;
-  return new NextResponse(request.method === "HEAD" ? null : page.html, {
+  let csp = cachedPagePolicies.get(page);
+  if (!csp) cachedPagePolicies.set(page, (csp = policy({ scriptHashes: page.scriptHashes })));
+  return new NextResponse(request.method === "HEAD" ? null : page.body, {
     headers: {
       "content-type": "text/html; charset=utf-8",
-      "content-security-policy": policy({ scriptHashes: page.scriptHashes }),
-      // The same address shows a signed-in user their own page: never kept by a shared cache.
+      "content-security-policy": csp,
+      // The same address shows a signed-in user their own page, and Next's router its RSC payload: never kept by a
+      // shared cache.
       "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate",
+      vary: "accept, cookie",
       "x-request-id": requestIdOf(request),
     },
   });

@@ -26,7 +26,8 @@ const RENDER_TIMEOUT_MS = 15_000;
 /** The header of a render request: `key.nonce`. */
 export const RENDER_HEADER = "x-budhhub-public-render";
 
-export type CachedPage = { html: string; scriptHashes: string[] };
+/** `body`: the page as UTF-8, encoded once. */
+export type CachedPage = { html: string; body: Uint8Array<ArrayBuffer>; scriptHashes: string[] };
 
 // The proxy and the pages are separate bundles in one process: the key and the cache live on globalThis, so that
 // catalogChanged (called by route handlers) clears the cache the proxy reads.
@@ -80,7 +81,8 @@ export function hashNoncedScripts(html: string, nonce: string): CachedPage {
     if (!attributes!.includes(nonceAttribute) || /\ssrc=/i.test(attributes!)) continue;
     hashes.add(`sha256-${createHash("sha256").update(text!, "utf8").digest("base64")}`);
   }
-  return { html: html.split(nonceAttribute).join(""), scriptHashes: [...hashes] };
+  const page = html.split(nonceAttribute).join("");
+  return { html: page, body: new TextEncoder().encode(page), scriptHashes: [...hashes] };
 }
 
 /** `next start` records its own address; a server started otherwise falls back to PORT on the loopback. */
