@@ -12,3 +12,16 @@ export async function register() {
     await startServer();
   }
 }
+
+/**
+ * Next.js calls onRequestError() when a page or layout fails to render. A failure to reach the database marks it down,
+ * so that the route guard answers the next public pages 503 instead of Next's error page (src/lib/http/database-outage.ts).
+ */
+export async function onRequestError(error: unknown) {
+  // eslint-disable-next-line no-restricted-properties
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { isDatabaseUnavailable } = await import("./lib/http/service-unavailable");
+  if (!isDatabaseUnavailable(error)) return;
+  const { noteDatabaseOutage } = await import("./lib/http/database-outage");
+  noteDatabaseOutage();
+}

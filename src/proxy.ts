@@ -3,6 +3,7 @@ import { env } from "@/env";
 import { auth } from "@/lib/auth/auth";
 import { guardedAreaOf, guardRedirect } from "@/lib/auth/guard";
 import { hasSessionCookie, sealViewer, VIEWER_HEADER, viewerOfSession } from "@/lib/auth/viewer-handoff";
+import { databaseIsDown } from "@/lib/http/database-outage";
 import { databaseUnavailablePage } from "@/lib/http/service-unavailable";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 import { type CachedPage, isCacheablePageRequest, publicPage, RENDER_HEADER, renderNonceOf } from "@/lib/http/public-page-cache";
@@ -96,7 +97,11 @@ async function fromPublicPageCache(request: NextRequest): Promise<Response | nul
 }
 
 export async function proxy(request: NextRequest) {
-  if (guardedAreaOf(request.nextUrl.pathname)) return (await guarded)(request, {});
+  const { pathname, search } = request.nextUrl;
+  if (guardedAreaOf(pathname)) return (await guarded)(request, {});
+  // A public page while this instance knows its database to be away (src/lib/http/database-outage.ts); the API routes
+  // answer their own 503s.
+  if (!pathname.startsWith("/api/") && (await databaseIsDown())) return databaseUnavailablePage(pathname + search);
   return (await fromPublicPageCache(request)) ?? withRequestHeaders(request);
 }
 

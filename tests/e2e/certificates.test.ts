@@ -4,9 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoQuizzes, type DemoQuizQuestion } from "@/lib/demo/quizzes";
+import { demoQuizzes } from "@/lib/demo/quizzes";
 import { ApiClient, DEMO_ADMIN, DEMO_PASSWORD, newAccount, uniqueIp, type Account, type ApiResponse } from "../helpers/api-client";
 import { baseUrl } from "../helpers/base-url";
+import { rightAnswer } from "../helpers/demo-quiz-answers";
 import {
   axeInBothSchemes,
   elementsPastViewportOutsideScrollBoxes,
@@ -37,22 +38,6 @@ const REASON = "Issued by mistake during an audit";
 
 type Lesson = { id: string; title: string; kind: string; completed: boolean };
 type Certificate = { code: string; displayCode: string; courseTitle: string; status: string };
-
-/** The right answer to a demo question, in the shape the answers route takes. */
-function rightAnswer(q: DemoQuizQuestion): unknown {
-  switch (q.type) {
-    case "single":
-      return { optionId: q.options.find((o) => o.correct)!.id };
-    case "multiple":
-      return { optionIds: q.options.filter((o) => o.correct).map((o) => o.id) };
-    case "true_false":
-      return { optionId: String(q.correct) };
-    case "short_text":
-      return { text: q.acceptedAnswers[0] };
-    case "numeric":
-      return { value: q.answer };
-  }
-}
 
 async function ok(response: Promise<ApiResponse>, what: string, statuses = [200]): Promise<ApiResponse> {
   const answer = await response;

@@ -1,9 +1,11 @@
 // npm run soak -- --learners 200 --minutes 10 [--database-url postgres://…]
 // Simulated learners against a started server of its own (the embedded database in a temp folder, or a fresh database
 // on the given PostgreSQL server): they sign up and in, open the course and its lessons, save their video position about
-// every 10 seconds, complete lessons. Every minute: answers by status, p50 / p97.5 per action, the server's RSS and the
-// database's size; at the end the consistency check. Exit 1 on any error answer, an inconsistency, or RSS growing past
-// 10 % over the second half of the run.
+// every 10 seconds, complete lessons, take the course's quiz when they reach it (intro, start, an answer per question,
+// submit) and ask a question on the lesson at hand about every 3 minutes. Every minute: answers by status, p50 / p97.5
+// per action, the server's RSS and the database's size; at the end every acknowledged write looked up and the
+// consistency check. Exit 1 on any error answer, a lost write, an inconsistency, or RSS growing past 10 % over the second
+// half of the run.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -14,8 +16,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { Client } from "pg";
 import { ApiClient } from "../helpers/api-client";
 import { ensureBuilt, startApp } from "../helpers/app-server";
-import { checkConsistency, describeConsistency, listStored, type Query } from "./consistency";
-import { keepActing, newLearners, type Outcome } from "./learners";
+import { CLEAN, checkConsistency, describeConsistency, isClean, listStored, type Query } from "./consistency";
+import { acknowledgedWrites, keepActing, lostWrites, newLearners, type Outcome } from "./learners";
 
 const { values } = parseArgs({
   options: { learners: { type: "string", default: "20" }, minutes: { type: "string", default: "1" }, "database-url": { type: "string" } },
@@ -105,7 +107,10 @@ let status = 1;
 try {
   const catalog = (await new ApiClient(server.url).get("/api/courses")).json<{ courses: { id: string }[] }>();
   const setupStarted = Date.now();
-  const learners = await newLearners(server.url, learnerCount, catalog.courses[0]!.id, "soak");
+  const learners = await newLearners(server.url, learnerCount, catalog.courses[0]!.id, "soak", {
+    quizzes: true,
+    questionEveryMs: 180_000,
+  });
   report(
     `set-up (${Date.now() - setupStarted} ms)`,
     learners.flatMap((l) => l.outcomes),
@@ -148,18 +153,27 @@ try {
     query = async (text) => (await db.query<Record<string, unknown>>(text)).rows;
     close = () => db.close();
   }
+  const lost = await lostWrites(query, learners);
   const consistency = await checkConsistency(query, listStored(path.join(dataDir, "storage")));
   await close();
-  console.log(`[soak] consistency: ${describeConsistency(consistency)}`);
-  const clean =
-    consistency.progressMismatches.length +
-      consistency.missingObjects.length +
-      consistency.unreferencedObjects.length +
-      consistency.failedJobs.length ===
-    0;
-  status = errors.length === 0 && clean && growth <= 0.1 ? 0 : 1;
+  const acknowledged = acknowledgedWrites(learners);
+  const lostCount = lost.completions.length + lost.attempts.length + lost.threads.length;
   console.log(
-    `[soak] ${status === 0 ? "PASS" : "FAIL"}: ${errors.length} errors, consistency ${clean ? "clean" : "NOT clean"}, RSS growth ${(growth * 100).toFixed(1)} %`,
+    `[soak] acknowledged writes not found: completions ${lost.completions.length} of ${acknowledged.completions}, ` +
+      `quiz submissions ${lost.attempts.length} of ${acknowledged.attempts}, questions ${lost.threads.length} of ${acknowledged.threads}`,
+  );
+  console.log(`[soak] consistency: ${describeConsistency(consistency)}`);
+  for (const [what, rows] of [
+    ...Object.entries(lost),
+    ...Object.keys(CLEAN).map((key) => [key, consistency[key as keyof typeof CLEAN]] as const),
+  ]) {
+    for (const row of rows.slice(0, 3)) console.log(`[soak] ${what}: ${JSON.stringify(row)}`);
+  }
+  const clean = isClean(consistency);
+  status = errors.length === 0 && lostCount === 0 && clean && growth <= 0.1 ? 0 : 1;
+  console.log(
+    `[soak] ${status === 0 ? "PASS" : "FAIL"}: ${errors.length} errors, ${lostCount} lost writes, consistency ` +
+      `${clean ? "clean" : "NOT clean"}, RSS growth ${(growth * 100).toFixed(1)} %`,
   );
 } finally {
   await server.stop();

@@ -82,14 +82,45 @@ export async function startBalancer(port: number, upstreamPorts: readonly number
  * Marks the instance at `upstreamPort` `down` in a running balancer's configuration (or back up) and reloads nginx, as
  * an operator does before stopping an instance: new requests go to the others, requests in flight finish.
  */
-export function setInstanceDown(prefix: string, upstreamPort: number, down: boolean): void {
+/** The pids of nginx's worker processes: the children of the master whose pid file is in `prefix`. */
+function workerPids(prefix: string): number[] {
+  const master = fs.readFileSync(path.join(prefix, "nginx.pid"), "utf8").trim();
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after its closing parenthesis.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1];
+      if (ppid === master) pids.push(Number(entry));
+    } catch {
+      // the process ended while listed
+    }
+  }
+  return pids;
+}
+
+/**
+ * Marks one upstream `down` (or back up) and reloads nginx. `nginx -s reload` only signals the master and returns; the
+ * old workers, still on the old configuration, go on proxying to the instance until they finish their requests and exit.
+ * So this waits until every worker that was running before the reload has exited: from then on no request goes to it.
+ */
+export async function setInstanceDown(prefix: string, upstreamPort: number, down: boolean): Promise<void> {
   const config = path.join(prefix, "nginx.conf");
   const line = new RegExp(`^( *server 127\\.0\\.0\\.1:${upstreamPort}) (?:down )?(.*;)$`, "m");
   const text = fs.readFileSync(config, "utf8");
   if (!line.test(text)) throw new Error(`no upstream line for port ${upstreamPort} in ${config}`);
   fs.writeFileSync(config, text.replace(line, down ? "$1 down $2" : "$1 $2"));
+  const before = workerPids(prefix);
   const reload = spawnSync(NGINX, ["-p", prefix, "-c", config, "-g", `pid ${path.join(prefix, "nginx.pid")};`, "-s", "reload"], {
     encoding: "utf8",
   });
   if (reload.status !== 0) throw new Error(`nginx -s reload failed: ${reload.stderr}`);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const now = workerPids(prefix);
+    if (!before.some((pid) => now.includes(pid)) && now.length > 0) return;
+    if (Date.now() > deadline) throw new Error(`nginx's old workers (${before.join(", ")}) did not exit within 20 s of the reload`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -9,23 +9,27 @@ const STOP_AFTER_MS = 2500;
 
 /**
  * One step of the roll-out in docs/deploy.md: the instance is marked `down` in nginx's upstream and nginx reloaded,
- * then it gets SIGTERM, under the same load as the SIGTERM test. nginx sends new requests to the other, the stopping
+ * (the test waits until nginx's old workers have exited, as docs/deploy.md says to), then it gets SIGTERM, under the same load as the SIGTERM test. nginx sends new requests to the other, the stopping
  * one finishes what it has: no request of any kind may fail.
  */
 describe("an instance taken out of nginx's upstream, then stopped", () => {
   it("under load: no failed GET, no failed POST, no lost write", async () => {
     const prefix = process.env.SCALE_NGINX_PREFIX!;
     const aPort = Number(new URL(scale.a).port);
+    let reloadMs = 0;
     try {
       const { read, acknowledged, failedWrites, rows } = await loadThroughNginx(LOAD_SECONDS, "scale-rolling", async () => {
         await new Promise((resolve) => setTimeout(resolve, DOWN_AFTER_MS));
-        setInstanceDown(prefix, aPort, true);
+        const reloaded = Date.now();
+        await setInstanceDown(prefix, aPort, true);
+        reloadMs = Date.now() - reloaded;
         await new Promise((resolve) => setTimeout(resolve, STOP_AFTER_MS - DOWN_AFTER_MS));
         process.kill(scale.aPid, "SIGTERM");
       });
       await waitUntilGone(scale.a, { timeoutMs: 30_000 });
       console.info(
-        `[scale] A marked down in nginx ${DOWN_AFTER_MS} ms and stopped ${STOP_AFTER_MS} ms into ${LOAD_SECONDS} s of load: ` +
+        `[scale] A marked down in nginx ${DOWN_AFTER_MS} ms into ${LOAD_SECONDS} s of load (old workers gone ${reloadMs} ms later), ` +
+          `stopped ${STOP_AFTER_MS - DOWN_AFTER_MS} ms after that: ` +
           `GET /api/courses ${read["2xx"]} ok, ${read.non2xx} non-2xx, ${read.errors} errors, ${read.timeouts} timeouts; ` +
           `POST courses ${acknowledged} acknowledged, ${failedWrites.length} failed, ${rows} rows found`,
       );
@@ -35,7 +39,7 @@ describe("an instance taken out of nginx's upstream, then stopped", () => {
       expect(rows).toBe(acknowledged);
     } finally {
       // Back in the upstream for the tests after this one (the runner starts A again on the same port).
-      setInstanceDown(prefix, aPort, false);
+      await setInstanceDown(prefix, aPort, false);
     }
   });
 });

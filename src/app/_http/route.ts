@@ -5,6 +5,7 @@ import { requireRoleOf, requireSignedIn, type Viewer } from "@/lib/auth/viewer";
 import type { UserRole } from "@/lib/db/schema";
 import { errorResponse, fieldErrors, parseJson, parseParams, parseQuery, REQUEST_ID_HEADER } from "@/lib/http/handler";
 import { AppError } from "@/lib/http/errors";
+import { noteDatabaseOutage } from "@/lib/http/database-outage";
 import { databaseUnavailable, isDatabaseUnavailable, isStorageUnavailable, storageUnavailable } from "@/lib/http/service-unavailable";
 import { env } from "@/env";
 import { collectDeferred, runDeferred } from "@/lib/jobs/defer";
@@ -114,6 +115,7 @@ export function route<
         return errorResponse(storageUnavailable(), requestId);
       }
       if (isDatabaseUnavailable(error)) {
+        noteDatabaseOutage();
         // Nothing was committed (a cut connection rolls its transaction back): the client may send it again later.
         log("HTTP", requestId).warn({ err: error, method: request.method, url: request.url }, "database unavailable: answered 503");
         return errorResponse(databaseUnavailable(), requestId);

@@ -6,6 +6,7 @@ import Nodemailer from "next-auth/providers/nodemailer";
 import { env } from "@/env";
 import { db, getConnection } from "@/lib/db/client";
 import { accounts, users, verificationTokens } from "@/lib/db/schema";
+import { noteDatabaseOutage } from "@/lib/http/database-outage";
 import { clientIp } from "@/lib/http/request";
 import { log } from "@/lib/log/logger";
 import { keyPart, queueMail } from "@/lib/mail/outgoing";
@@ -93,6 +94,7 @@ const config = (request?: Request): NextAuthConfig => ({
         // broken token and clear the cookie, signing the user out; instead the request is answered 503 (currentViewer,
         // the proxy) and the cookie kept, unchanged but for this mark, which the next successful read removes.
         if (!isDatabaseUnavailable(error)) throw error;
+        noteDatabaseOutage();
         token.databaseUnavailable = true;
         return token;
       }

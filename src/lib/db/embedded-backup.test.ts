@@ -3,15 +3,28 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import tar from "tar-stream";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "@/env";
 import { backupEmbedded, restoreEmbedded } from "./embedded-backup";
 import { acquireDataDirLock, lockPathFor, releaseDataDirLock } from "./pglite-lock";
 
+// A DATA_DIR of this file's own, set before @/env is read: the test run's shared one holds other files' data (a mail
+// outbox, written by tests in other workers at any time), which a restore rightly refuses to replace.
+const ownDataDir = await vi.hoisted(async () => {
+  const [{ mkdtempSync }, { tmpdir }, { join }] = await Promise.all([import("node:fs"), import("node:os"), import("node:path")]);
+  const dir = mkdtempSync(join(tmpdir(), "budhhub-backup-test-"));
+  // eslint-disable-next-line no-restricted-properties -- setting, before @/env reads it, is the point here
+  process.env.DATA_DIR = dir;
+  return dir;
+});
+afterAll(() => fs.rmSync(ownDataDir, { recursive: true, force: true }));
+
 const backups = fs.mkdtempSync(path.join(os.tmpdir(), "budhhub-backups-"));
 const secretFile = path.join(env.dataDir, "auth-secret");
+// The whole DATA_DIR, which is this file's own (above): a restore refuses a folder that is not empty.
 const clean = () => {
-  for (const p of [env.pgliteDir, env.storageDir, secretFile]) fs.rmSync(p, { recursive: true, force: true });
+  if (!fs.existsSync(env.dataDir)) return;
+  for (const name of fs.readdirSync(env.dataDir)) fs.rmSync(path.join(env.dataDir, name), { recursive: true, force: true });
 };
 afterEach(clean);
 
@@ -45,6 +58,7 @@ async function tarOf(file: string, entries: [string, string][]) {
 
 describe("the embedded backup", { timeout: 120_000 }, () => {
   it("writes one file with the database and the secret, and with --with-files the stored files; a restore brings them back", async () => {
+    expect(env.dataDir).toBe(ownDataDir);
     await writeSample();
     const file = path.join(backups, "with-files.budhhub");
     expect((await backupEmbedded(file, { withFiles: true })).files).toBe(1);
