@@ -6,7 +6,14 @@ import { hasSessionCookie, sealViewer, VIEWER_HEADER, viewerOfSession } from "@/
 import { databaseIsDown } from "@/lib/http/database-outage";
 import { databaseUnavailablePage } from "@/lib/http/service-unavailable";
 import { contentSecurityPolicy } from "@/lib/security/headers";
-import { type CachedPage, isCacheablePageRequest, publicPage, RENDER_HEADER, renderNonceOf } from "@/lib/http/public-page-cache";
+import {
+  type CachedPage,
+  isCacheablePageRequest,
+  publicPage,
+  publicPageCacheEnabled,
+  RENDER_HEADER,
+  renderNonceOf,
+} from "@/lib/http/public-page-cache";
 
 /**
  * The route guard (Next 16's name for middleware; it must sit in src/ beside app/ to run in dev and production alike).
@@ -76,6 +83,7 @@ const guarded: Promise<Middleware> = Promise.resolve(
 const cachedPagePolicies = new WeakMap<CachedPage, string>();
 
 async function fromPublicPageCache(request: NextRequest): Promise<Response | null> {
+  if (!publicPageCacheEnabled(env.NODE_ENV === "production")) return null;
   const { pathname, search } = request.nextUrl;
   const signedIn = hasSessionCookie(request.headers.get("cookie"));
   if (!isCacheablePageRequest({ method: request.method, pathname, search, headers: request.headers, signedIn })) return null;

@@ -85,14 +85,19 @@ export function hashNoncedScripts(html: string, nonce: string): CachedPage {
   return { html: page, body: new TextEncoder().encode(page), scriptHashes: [...hashes] };
 }
 
-/** `next start` records its own address; a server started otherwise falls back to PORT on the loopback. */
-const ownOrigin = () =>
-  // eslint-disable-next-line no-restricted-properties -- set by Next at start-up (the port it listens on), not our configuration
-  process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
+/**
+ * The server's own address, which `next start` (and `next dev`) record at start-up. Where it is missing the pages may
+ * not run in this process at all (a platform such as Vercel runs the proxy apart from them), so nothing is cached.
+ */
+// eslint-disable-next-line no-restricted-properties -- set by Next at start-up (the port it listens on), not our configuration
+const ownOrigin = () => process.env.__NEXT_PRIVATE_ORIGIN;
+
+/** On under `next start` only: not in development, where a page must show the code just saved. */
+export const publicPageCacheEnabled = (production: boolean) => production && Boolean(ownOrigin());
 
 async function renderPage(path: string): Promise<CachedPage | undefined> {
   const nonce = randomBytes(16).toString("base64");
-  const response = await fetch(new URL(path, ownOrigin()), {
+  const response = await fetch(new URL(path, ownOrigin()!), {
     headers: { [RENDER_HEADER]: `${renderKey()}.${nonce}`, accept: "text/html" },
     redirect: "manual",
     cache: "no-store",
