@@ -19,8 +19,15 @@ export type Scenario = {
   problem?: () => string | null;
 };
 
-/** An app page that reads no data: what every page costs before it reads anything (proxy, layout, rendering). */
+/**
+ * An app page that reads no data: what every page costs before it reads anything (proxy, layout, rendering). Asked as
+ * Next's client router asks (no `Accept: text/html`), so it is rendered per request, not served from the public page
+ * cache (src/lib/http/public-page-cache.ts); `visitorPage` is the same page as a browser's page load gets it.
+ */
 export const trivialPage: Scenario = { name: "trivial page", path: "/about" };
+
+/** A browser's page load: what a visitor without a session gets from the public page cache. */
+const asVisitor = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
 
 /** The ceiling: a file of the build, served by the same server without the proxy or any app code. */
 export function staticFile(path: string): Scenario {
@@ -91,10 +98,12 @@ export function scenarios({
   const asLearner = { cookie };
   const lesson = `/api/my-courses/${courseId}/lessons/${lessonId}`;
   return [
-    { name: "catalog (cached)", path: "/courses" },
-    { name: "home", path: "/" },
+    { name: "about, visitor (page cache)", path: "/about", headers: asVisitor },
+    { name: "catalog, visitor (page cache)", path: "/courses", headers: asVisitor },
+    { name: "home, visitor (page cache)", path: "/", headers: asVisitor },
     // A visitor's view of one course: what a search result or a shared link opens.
-    { name: "course page", path: `/courses/${courseSlug}` },
+    { name: "course page, visitor (page cache)", path: `/courses/${courseSlug}`, headers: asVisitor },
+    { name: "course page, rendered", path: `/courses/${courseSlug}` },
     { name: "catalog search", path: `/courses?q=${encodeURIComponent(searchWord)}` },
     { name: "API catalog (cached)", path: "/api/courses" },
     { name: "API catalog search", path: `/api/courses?q=${encodeURIComponent(searchWord)}` },

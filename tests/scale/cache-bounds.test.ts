@@ -9,7 +9,9 @@ import { describeStaleness, sameBrowserOn, scale, timeUntil, type Staleness } fr
  * change made through instance A must show on instance B within the stated bounds: the catalog and a course's page
  * within 2 s, a course's analytics within 5 s. B's caches are filled just before each change, the worst case, and B is
  * polled until it shows the change: no request sent to B later than the bound after the change may get the old state.
- * The measured staleness (the last probe that got the old state, the first that got the new) is printed.
+ * The measured staleness (the last probe that got the old state, the first that got the new) is printed. The pages are
+ * asked for as a browser's page load asks (Accept: text/html), so a visitor's copy comes from B's public page cache
+ * (src/lib/http/public-page-cache.ts).
  */
 const CATALOG_BOUND_MS = 2000;
 const ANALYTICS_BOUND_MS = 5000;
@@ -24,12 +26,20 @@ describe("per-instance caches across instances", () => {
     const { client: instructorOnA } = await newAccount("INSTRUCTOR", "scale-cache");
     const visitorOnB = new ApiClient(scale.b);
     const catalogOnB = async () => (await visitorOnB.get("/api/courses")).json<Catalog>().courses;
-    const catalogPageOnB = async () => (await visitorOnB.get("/courses")).text;
+    const asBrowser = { headers: { accept: "text/html" } };
+    const catalogPageOnB = async () => (await visitorOnB.get("/courses", asBrowser)).text;
     const detailOnB = (courseId: string) => visitorOnB.get(`/api/courses/${courseId}`);
+    // The course's page at the address it was published at (after a new title, that address sends on to the new one).
+    let slug = "";
+    const coursePageOnB = async () => {
+      const first = await visitorOnB.get(`/courses/${slug}`, asBrowser);
+      return first.location ? visitorOnB.get(first.location, asBrowser) : first;
+    };
     const fill = async (courseId?: string) => {
       await catalogOnB();
       await catalogPageOnB();
       if (courseId) await detailOnB(courseId);
+      if (slug) await coursePageOnB();
     };
 
     const title = `Scale cache ${Date.now()}`;
@@ -43,6 +53,7 @@ describe("per-instance caches across instances", () => {
       timeUntil(async () => (await catalogPageOnB()).includes(title)),
       timeUntil(async () => (await detailOnB(courseId)).status === 200),
     ]);
+    slug = (await detailOnB(courseId)).json<Detail>().course.slug;
 
     await fill(courseId);
     const edited = `${title} edited`;
@@ -51,6 +62,7 @@ describe("per-instance caches across instances", () => {
       timeUntil(async () => (await catalogOnB()).some((c) => c.title === edited)),
       timeUntil(async () => (await catalogPageOnB()).includes(edited)),
       timeUntil(async () => (await detailOnB(courseId)).json<Detail>().course.title === edited),
+      timeUntil(async () => (await coursePageOnB()).text.includes(edited)),
     ]);
 
     await fill(courseId);
@@ -59,10 +71,12 @@ describe("per-instance caches across instances", () => {
       timeUntil(async () => !(await catalogOnB()).some((c) => c.id === courseId)),
       timeUntil(async () => !(await catalogPageOnB()).includes(edited)),
       timeUntil(async () => (await detailOnB(courseId)).status === 404),
+      timeUntil(async () => (await coursePageOnB()).status === 404),
     ]);
 
-    const line = (what: string, [api, page, detail]: Staleness[]) =>
-      `${what}: catalog API ${describeStaleness(api!)}; catalog page ${describeStaleness(page!)}; course API ${describeStaleness(detail!)}`;
+    const line = (what: string, [api, page, detail, coursePage]: Staleness[]) =>
+      `${what}: catalog API ${describeStaleness(api!)}; catalog page ${describeStaleness(page!)}; course API ${describeStaleness(detail!)}` +
+      (coursePage ? `; course page ${describeStaleness(coursePage)}` : "");
     measured.push(line("published", published), line("edited", editedMs), line("unpublished", unpublished));
     // A request sent later than the bound after the change must not see the old state.
     for (const { staleMs } of [...published, ...editedMs, ...unpublished]) expect(staleMs).toBeLessThan(CATALOG_BOUND_MS);

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
+import { publicPagesChanged } from "@/lib/http/public-page-cache";
 import { db } from "@/lib/db/client";
 import { courses, users } from "@/lib/db/schema";
 import { thumbnailUrlFor } from "./thumbnail-url";
@@ -112,6 +113,7 @@ export async function browseCatalog(query: CatalogQuery): Promise<CatalogPage> {
 
 /** Called after any write that changes what the catalog shows. */
 export function catalogChanged() {
+  publicPagesChanged();
   unfiltered.clear();
   categoryCache.clear();
 }

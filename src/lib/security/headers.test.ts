@@ -10,6 +10,13 @@ describe("security headers", () => {
     expect(csp).toContain("object-src 'none'");
   });
 
+  it("allows a cached page's inline scripts by their hashes, without a nonce or 'unsafe-inline'", () => {
+    const csp = contentSecurityPolicy({ scriptHashes: ["sha256-AAA=", "sha256-BBB="], development: false, extraOrigins: [] });
+    expect(csp).toContain("script-src 'self' 'sha256-AAA=' 'sha256-BBB=';");
+    const scriptSrc = csp.split("; ").find((d) => d.startsWith("script-src"));
+    expect(scriptSrc).not.toMatch(/nonce|unsafe-inline|strict-dynamic/);
+  });
+
   it("adds the storage origin for media and uploads", () => {
     const csp = contentSecurityPolicy({ nonce: "n", development: false, extraOrigins: ["https://media.example.com"] });
     expect(csp).toMatch(/media-src 'self' blob: https:\/\/media\.example\.com/);
