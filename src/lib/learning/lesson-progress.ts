@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { requireSignedIn, type Viewer } from "@/lib/auth/viewer";
 import { db, type Transaction } from "@/lib/db/client";
 import { courses, enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
@@ -49,11 +49,33 @@ async function progressAfterCompletion(tx: Transaction, { courseId, enrollmentId
   return { lessonId, completed, progress: updated!.progress, courseCompleted: updated!.completedAt !== null };
 }
 
+type CompletionTarget = { viewerId: string; courseId: string; lessonId: string; at: SQL };
+
+/** The learner's open enrollment in a published course (as `e`), when the lesson is a plain lesson of that course. */
+const openEnrollmentWithPlainLesson = ({ viewerId, courseId, lessonId, at }: CompletionTarget, extraColumns = sql``) => sql`
+  select e.id${extraColumns} from ${enrollments} e join ${courses} c on c.id = e.course_id and c.is_published
+  where e.course_id = ${courseId} and e.learner_id = ${viewerId} and (e.ends_at is null or e.ends_at > ${at})
+    and exists (
+      select 1 from ${lessons} l join ${modules} m on m.id = l.module_id
+      where l.id = ${lessonId} and m.course_id = ${courseId} and l.kind = 'lesson'
+    )`;
+
+/** Writes the lesson's completion for the enrollment ids in `source` (a CTE with an `id` column); returns enrollment_id. */
+const upsertCompletion = (source: SQL, { lessonId, completed, at }: { lessonId: string; completed: boolean; at: SQL }) => sql`
+  insert into ${lessonProgress} (enrollment_id, lesson_id, completed, completed_at, updated_at)
+  select id, ${lessonId}::uuid, ${completed}::boolean, ${completed ? at : sql`null::timestamptz`}, ${at} from ${source}
+  on conflict (enrollment_id, lesson_id) do update
+    set completed = excluded.completed,
+        completed_at = ${completed ? sql`coalesce(${lessonProgress}.completed_at, ${at})` : null},
+        updated_at = excluded.updated_at
+  returning enrollment_id`;
+
 /**
- * The common case of setLessonCompleted in one statement: the learner's open enrollment in a published course is
- * locked (as writeLessonCompletion locks it, so that concurrent completions count each other) and the completion of a
- * plain lesson of that course written. Its enrollment id, or null when any of that does not hold; the caller then
- * takes the full path, whose checks answer the right error (or write, for an editor enrolled in their own draft).
+ * setLessonCompleted's locking path, in a transaction: the learner's open enrollment in a published course is locked
+ * (as writeLessonCompletion locks it, so that concurrent completions count each other) and the completion of a plain
+ * lesson of that course written, in one statement. Its enrollment id, or null when any of that does not hold; the
+ * caller then takes the full path, whose checks answer the right error (or write, for an editor enrolled in their own
+ * draft).
  */
 async function lockAndWriteCompletion(
   tx: Transaction,
@@ -62,21 +84,10 @@ async function lockAndWriteCompletion(
   const at = sql`${now.toISOString()}::timestamptz`;
   const result = await tx.execute<{ enrollment_id: string }>(sql`
     with target as (
-      select e.id from ${enrollments} e join ${courses} c on c.id = e.course_id and c.is_published
-      where e.course_id = ${courseId} and e.learner_id = ${viewerId} and (e.ends_at is null or e.ends_at > ${at})
-        and exists (
-          select 1 from ${lessons} l join ${modules} m on m.id = l.module_id
-          where l.id = ${lessonId} and m.course_id = ${courseId} and l.kind = 'lesson'
-        )
+      ${openEnrollmentWithPlainLesson({ viewerId, courseId, lessonId, at })}
       for update of e
     )
-    insert into ${lessonProgress} (enrollment_id, lesson_id, completed, completed_at, updated_at)
-    select id, ${lessonId}::uuid, ${completed}::boolean, ${completed ? at : sql`null::timestamptz`}, ${at} from target
-    on conflict (enrollment_id, lesson_id) do update
-      set completed = excluded.completed,
-          completed_at = ${completed ? sql`coalesce(${lessonProgress}.completed_at, ${at})` : null},
-          updated_at = excluded.updated_at
-    returning enrollment_id`);
+    ${upsertCompletion(sql`target`, { lessonId, completed, at })}`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { enrollment_id: string }[];
   return rows[0]?.enrollment_id ?? null;
 }
@@ -108,12 +119,7 @@ async function completeInOneStatement({
   const at = sql`${now.toISOString()}::timestamptz`;
   const [row] = await queryRows<{ enrollment_id: string | null; progress: number | null }>(sql`
     with target as (
-      select e.id, e.xmin as seen from ${enrollments} e join ${courses} c on c.id = e.course_id and c.is_published
-      where e.course_id = ${courseId} and e.learner_id = ${viewerId} and (e.ends_at is null or e.ends_at > ${at})
-        and exists (
-          select 1 from ${lessons} l join ${modules} m on m.id = l.module_id
-          where l.id = ${lessonId} and m.course_id = ${courseId} and l.kind = 'lesson'
-        )
+      ${openEnrollmentWithPlainLesson({ viewerId, courseId, lessonId, at }, sql`, e.xmin as seen`)}
     ),
     computed as (
       select t.id, t.seen, (100 * (
@@ -131,13 +137,7 @@ async function completeInOneStatement({
       returning e.id, e.progress
     ),
     written as (
-      insert into ${lessonProgress} (enrollment_id, lesson_id, completed, completed_at, updated_at)
-      select id, ${lessonId}::uuid, ${completed}::boolean, ${completed ? at : sql`null::timestamptz`}, ${at} from updated
-      on conflict (enrollment_id, lesson_id) do update
-        set completed = excluded.completed,
-            completed_at = ${completed ? sql`coalesce(${lessonProgress}.completed_at, ${at})` : null},
-            updated_at = excluded.updated_at
-      returning enrollment_id
+      ${upsertCompletion(sql`updated`, { lessonId, completed, at })}
     )
     select (select id from target) as enrollment_id, (select progress from updated where id in (select enrollment_id from written)) as progress`);
   return {
