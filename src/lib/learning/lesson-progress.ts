@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { requireSignedIn, type Viewer } from "@/lib/auth/viewer";
 import { db, type Transaction } from "@/lib/db/client";
 import { courses, enrollments, lessonProgress, lessons, modules } from "@/lib/db/schema";
 import { analyticsChanged } from "@/lib/analytics/shared-figures";
+import { queryRows } from "@/lib/analytics/sql-rows";
 import { AppError } from "@/lib/http/errors";
 import { assertEnrollmentOpen, requireEnrollment } from "./course-access";
 import { recomputeProgress } from "./progress";
@@ -48,11 +49,33 @@ async function progressAfterCompletion(tx: Transaction, { courseId, enrollmentId
   return { lessonId, completed, progress: updated!.progress, courseCompleted: updated!.completedAt !== null };
 }
 
+type CompletionTarget = { viewerId: string; courseId: string; lessonId: string; at: SQL };
+
+/** The learner's open enrollment in a published course (as `e`), when the lesson is a plain lesson of that course. */
+const openEnrollmentWithPlainLesson = ({ viewerId, courseId, lessonId, at }: CompletionTarget, extraColumns = sql``) => sql`
+  select e.id${extraColumns} from ${enrollments} e join ${courses} c on c.id = e.course_id and c.is_published
+  where e.course_id = ${courseId} and e.learner_id = ${viewerId} and (e.ends_at is null or e.ends_at > ${at})
+    and exists (
+      select 1 from ${lessons} l join ${modules} m on m.id = l.module_id
+      where l.id = ${lessonId} and m.course_id = ${courseId} and l.kind = 'lesson'
+    )`;
+
+/** Writes the lesson's completion for the enrollment ids in `source` (a CTE with an `id` column); returns enrollment_id. */
+const upsertCompletion = (source: SQL, { lessonId, completed, at }: { lessonId: string; completed: boolean; at: SQL }) => sql`
+  insert into ${lessonProgress} (enrollment_id, lesson_id, completed, completed_at, updated_at)
+  select id, ${lessonId}::uuid, ${completed}::boolean, ${completed ? at : sql`null::timestamptz`}, ${at} from ${source}
+  on conflict (enrollment_id, lesson_id) do update
+    set completed = excluded.completed,
+        completed_at = ${completed ? sql`coalesce(${lessonProgress}.completed_at, ${at})` : null},
+        updated_at = excluded.updated_at
+  returning enrollment_id`;
+
 /**
- * The common case of setLessonCompleted in one statement: the learner's open enrollment in a published course is
- * locked (as writeLessonCompletion locks it, so that concurrent completions count each other) and the completion of a
- * plain lesson of that course written. Its enrollment id, or null when any of that does not hold; the caller then
- * takes the full path, whose checks answer the right error (or write, for an editor enrolled in their own draft).
+ * setLessonCompleted's locking path, in a transaction: the learner's open enrollment in a published course is locked
+ * (as writeLessonCompletion locks it, so that concurrent completions count each other) and the completion of a plain
+ * lesson of that course written, in one statement. Its enrollment id, or null when any of that does not hold; the
+ * caller then takes the full path, whose checks answer the right error (or write, for an editor enrolled in their own
+ * draft).
  */
 async function lockAndWriteCompletion(
   tx: Transaction,
@@ -61,38 +84,90 @@ async function lockAndWriteCompletion(
   const at = sql`${now.toISOString()}::timestamptz`;
   const result = await tx.execute<{ enrollment_id: string }>(sql`
     with target as (
-      select e.id from ${enrollments} e join ${courses} c on c.id = e.course_id and c.is_published
-      where e.course_id = ${courseId} and e.learner_id = ${viewerId} and (e.ends_at is null or e.ends_at > ${at})
-        and exists (
-          select 1 from ${lessons} l join ${modules} m on m.id = l.module_id
-          where l.id = ${lessonId} and m.course_id = ${courseId} and l.kind = 'lesson'
-        )
+      ${openEnrollmentWithPlainLesson({ viewerId, courseId, lessonId, at })}
       for update of e
     )
-    insert into ${lessonProgress} (enrollment_id, lesson_id, completed, completed_at, updated_at)
-    select id, ${lessonId}::uuid, ${completed}::boolean, ${completed ? at : sql`null::timestamptz`}, ${at} from target
-    on conflict (enrollment_id, lesson_id) do update
-      set completed = excluded.completed,
-          completed_at = ${completed ? sql`coalesce(${lessonProgress}.completed_at, ${at})` : null},
-          updated_at = excluded.updated_at
-    returning enrollment_id`);
+    ${upsertCompletion(sql`target`, { lessonId, completed, at })}`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { enrollment_id: string }[];
   return rows[0]?.enrollment_id ?? null;
 }
 
 /**
- * Marks a lesson complete (or not) and recomputes the enrollment's progress in the same transaction (./progress.ts).
+ * The common case of setLessonCompleted as one statement, without a transaction (on a database server a transaction
+ * costs a BEGIN and a COMMIT): the learner's open enrollment in a published course, a plain lesson of that course, and
+ * a completion that leaves the course below 100 % (reaching 100 issues certificates and notifies, which the transaction
+ * of the locking path does). The enrollment's progress is computed from the statement's snapshot (this lesson as
+ * written, the others as read) and written only if the enrollment row is still the version that snapshot saw (its
+ * xmin): every write of a completion rewrites the enrollment's progress in its own transaction (./progress.ts), so a
+ * completion committed or in progress since then makes this statement write nothing, after waiting for its row lock.
+ * The completion is written only together with the progress. `enrollmentId` is null when the checks do not hold (the
+ * full path answers the right error), `progress` null when nothing was written.
+ */
+async function completeInOneStatement({
+  viewerId,
+  courseId,
+  lessonId,
+  completed,
+  now,
+}: {
+  viewerId: string;
+  courseId: string;
+  lessonId: string;
+  completed: boolean;
+  now: Date;
+}): Promise<{ enrollmentId: string | null; progress: number | null }> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const [row] = await queryRows<{ enrollment_id: string | null; progress: number | null }>(sql`
+    with target as (
+      ${openEnrollmentWithPlainLesson({ viewerId, courseId, lessonId, at }, sql`, e.xmin as seen`)}
+    ),
+    computed as (
+      select t.id, t.seen, (100 * (
+          (select count(*)::int from ${lessonProgress} lp
+           join ${lessons} l on l.id = lp.lesson_id join ${modules} m on m.id = l.module_id
+           where m.course_id = ${courseId} and lp.enrollment_id = t.id and lp.completed and lp.lesson_id <> ${lessonId})
+          + case when ${completed}::boolean then 1 else 0 end
+        )) / (select count(*)::int from ${lessons} l join ${modules} m on m.id = l.module_id where m.course_id = ${courseId}) as progress
+      from target t
+    ),
+    updated as (
+      update ${enrollments} e set progress = c.progress, completed_at = null, last_accessed_at = ${at}
+      from computed c
+      where e.id = c.id and e.xmin = c.seen and c.progress < 100
+      returning e.id, e.progress
+    ),
+    written as (
+      ${upsertCompletion(sql`updated`, { lessonId, completed, at })}
+    )
+    select (select id from target) as enrollment_id, (select progress from updated where id in (select enrollment_id from written)) as progress`);
+  return {
+    enrollmentId: row?.enrollment_id ?? null,
+    progress: row?.progress === null || row?.progress === undefined ? null : Number(row.progress),
+  };
+}
+
+/**
+ * Marks a lesson complete (or not) and recomputes the enrollment's progress atomically (./progress.ts): in one
+ * statement in the common case, else in one transaction that locks the enrollment first.
  * A quiz is completed by passing it and an assignment by a passing grade, not by hand: both marking one complete and
  * undoing that are refused (409), so what was passed stays complete and what was not stays open.
  */
 export async function setLessonCompleted(viewer: Viewer | null, courseId: string, lessonId: string, completed: boolean) {
   const learner = requireSignedIn(viewer);
   const now = new Date();
-  // Two statements in the common case (lock and write, then the progress), instead of two reads before the transaction.
-  const done = await db.transaction(async (tx) => {
-    const enrollmentId = await lockAndWriteCompletion(tx, { viewerId: learner.id, courseId, lessonId, completed, now });
-    return enrollmentId && progressAfterCompletion(tx, { courseId, enrollmentId, lessonId, completed, now });
-  });
+  const fast = await completeInOneStatement({ viewerId: learner.id, courseId, lessonId, completed, now });
+  if (fast.progress !== null) {
+    analyticsChanged(courseId);
+    return { lessonId, completed, progress: fast.progress, courseCompleted: false };
+  }
+  // The checks held but the statement wrote nothing (the course reaches 100 %, or another completion came first):
+  // the transaction that locks the enrollment first, in two statements.
+  const done =
+    fast.enrollmentId &&
+    (await db.transaction(async (tx) => {
+      const enrollmentId = await lockAndWriteCompletion(tx, { viewerId: learner.id, courseId, lessonId, completed, now });
+      return enrollmentId && progressAfterCompletion(tx, { courseId, enrollmentId, lessonId, completed, now });
+    }));
   if (done) {
     analyticsChanged(courseId);
     return done;
