@@ -14,11 +14,14 @@ import { unified } from "unified";
  */
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeSanitize).freeze();
 
-export function markdownToHtml(markdown: string): string {
-  return toHtml(processor.runSync(processor.parse(markdown)));
+/** HTML that came out of markdownToHtml: the only kind ContentHtml shows. */
+export type SanitizedHtml = string & { readonly __sanitized: true };
+
+export function markdownToHtml(markdown: string): SanitizedHtml {
+  return toHtml(processor.runSync(processor.parse(markdown))) as SanitizedHtml;
 }
 
 /** The same, or null when there is no text (the reader then says so). */
-export function optionalMarkdownToHtml(markdown: string | null | undefined): string | null {
+export function optionalMarkdownToHtml(markdown: string | null | undefined): SanitizedHtml | null {
   return markdown?.trim() ? markdownToHtml(markdown) : null;
 }

@@ -17,7 +17,7 @@ import { assertLessonOfCourse, assertMayWrite, requireDiscussionAccess, requireM
 import { notifyNewQuestion } from "./notify";
 import { assertAuthorOrModerator, authorColumns, authorOf, enforcePostingLimit, exactTime, threadOf, type PostAuthor } from "./posts";
 import { repliesOf, type ReplyView } from "./replies";
-import { markdownToHtml } from "@/lib/content/markdown-html";
+import { markdownToHtml, type SanitizedHtml } from "@/lib/content/markdown-html";
 
 export type ThreadSummary = {
   id: string;
@@ -165,9 +165,9 @@ function toSummary(r: SummaryRow, access: { userId: string; instructorId: string
 export type ThreadView = ThreadSummary & {
   body: string;
   /** The body rendered to sanitized HTML on the server (markdownToHtml), so the browser needs no markdown parser. */
-  bodyHtml: string;
+  bodyHtml: SanitizedHtml;
   answerReplyId: string | null;
-  replies: (ReplyView & { bodyHtml: string })[];
+  replies: (ReplyView & { bodyHtml: SanitizedHtml })[];
   /** What the viewer may do, for the UI; the functions below check again. */
   can: { reply: boolean; edit: boolean; delete: boolean; markAnswer: boolean; moderate: boolean };
 };

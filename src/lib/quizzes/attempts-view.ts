@@ -1,4 +1,4 @@
-import { markdownToHtml, optionalMarkdownToHtml } from "@/lib/content/markdown-html";
+import { markdownToHtml, optionalMarkdownToHtml, type SanitizedHtml } from "@/lib/content/markdown-html";
 import type { QuizAttempt, QuizOption, QuizQuestion, QuizQuestionType, QuizShowAnswers } from "@/lib/db/schema";
 
 /**
@@ -18,7 +18,7 @@ export type LearnerQuestion = {
   /** Markdown, rendered sanitized. */
   prompt: string;
   /** The prompt rendered to sanitized HTML on the server (markdownToHtml): the player ships no markdown parser. */
-  promptHtml: string;
+  promptHtml: SanitizedHtml;
   points: number;
   /** Choice questions' options in this attempt's order; empty for short_text and numeric. */
   options: LearnerOption[];
@@ -53,7 +53,7 @@ export type QuestionFeedback = {
   solution?: { optionIds: string[] } | { acceptedAnswers: string[] } | { answer: number | null; tolerance: number };
   explanation?: string | null;
   /** The explanation rendered to sanitized HTML on the server, with it. */
-  explanationHtml?: string | null;
+  explanationHtml?: SanitizedHtml | null;
 };
 
 export type LearnerAttempt = AttemptSummary & {
