@@ -77,7 +77,8 @@ const config = [
     },
   },
   {
-    // Components run in the browser too: they may use the shared schemas, formatting and the JSON client, and types.
+    // Components run in the browser too: they may use the shared schemas, formatting, the markdown renderer (the editors'
+    // live previews; pages get its HTML from the server) and the JSON client, and types.
     files: ["src/components/**/*.{ts,tsx}"],
     ignores: ["src/components/**/*.test.ts", "src/components/**/*.test.tsx"],
     rules: {
@@ -86,13 +87,14 @@ const config = [
         [],
         [
           ...[
-            ["@/lib/*", "!@/lib/validation", "!@/lib/format", "!@/lib/http"],
-            ["@/lib/*/*", "!@/lib/validation/*", "!@/lib/http/client-json"],
+            ["@/lib/*", "!@/lib/validation", "!@/lib/format", "!@/lib/http", "!@/lib/content"],
+            ["@/lib/*/*", "!@/lib/validation/*", "!@/lib/http/client-json", "!@/lib/content/markdown-html"],
             ["@/lib/*/*/**"],
           ].map((group) => ({
             group,
             allowTypeImports: true,
-            message: "Components may import values only from @/lib/validation, @/lib/format and @/lib/http/client-json.",
+            message:
+              "Components may import values only from @/lib/validation, @/lib/format, @/lib/content/markdown-html and @/lib/http/client-json.",
           })),
           { group: ["@/app", "@/app/*", "@/env"], message: "Components get data and settings as props." },
         ],

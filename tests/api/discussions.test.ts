@@ -39,8 +39,16 @@ describe("stored script payloads", () => {
     const read = await learner.client.get(`${discussions()}/${threadId}`);
     expect(read.status).toBe(200);
     expect(read.headers.get("content-type")).toMatch(/^application\/json/);
-    const { thread } = read.json<{ thread: { title: string; body: string; replies: { body: string }[] } }>();
+    const { thread } = read.json<{
+      thread: { title: string; body: string; bodyHtml: string; replies: { body: string; bodyHtml: string }[] };
+    }>();
     expect([thread.title, thread.body, thread.replies[0]!.body]).toEqual([TITLE, BODY, BODY]);
+    // Beside the markdown, its sanitized HTML, which the player shows without a markdown parser of its own: inert.
+    for (const html of [thread.bodyHtml, thread.replies[0]!.bodyHtml]) {
+      expect(html).toContain("<pre><code class=\"language-js\">console.log('&#x3C;b>code&#x3C;/b>')");
+      expect(html).toContain("<a>click me</a>");
+      expect(html).not.toMatch(/<iframe|onclick|javascript:|<b>/i);
+    }
     const listed = await learner.client.get(discussions());
     expect(listed.headers.get("content-type")).toMatch(/^application\/json/);
   });

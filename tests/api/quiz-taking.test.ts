@@ -56,7 +56,7 @@ let timedAttempt: Attempt;
 const attemptsUrl = (c: QuizCourse) => `/api/my-courses/${c.courseId}/lessons/${c.quizLessonId}/attempts`;
 
 /** What would tell an answer of the fixture quiz in JSON: keys of the answers, an accepted answer, the number. */
-const REVEALING = [/"correct"/, /acceptedAnswers/, /tolerance/, /"explanation"/, /"solution"/, /"len\(\)"/, /3\.5/];
+const REVEALING = [/"correct"/, /acceptedAnswers/, /tolerance/, /"explanation"/, /"explanationHtml"/, /"solution"/, /"len\(\)"/, /3\.5/];
 
 async function learnerIn(c: QuizCourse, prefix: string): Promise<Account> {
   const learner = await newAccount("LEARNER", prefix);
@@ -129,7 +129,7 @@ describe("taking a quiz over HTTP", () => {
       { id: "true", text: "True" },
       { id: "false", text: "False" },
     ]);
-    expect(Object.keys(attempt.questions[0]!).sort()).toEqual(["id", "number", "options", "points", "prompt", "type"]);
+    expect(Object.keys(attempt.questions[0]!).sort()).toEqual(["id", "number", "options", "points", "prompt", "promptHtml", "type"]);
     expect(quiz).toMatchObject({ attemptsAllowed: null, attemptsUsed: 1, attemptsLeft: null, passed: false, openAttemptId: attempt.id });
   });
 

@@ -1,7 +1,9 @@
 import { LessonContent } from "@/components/content/lesson-content";
 import { LocalTime } from "@/components/ui/local-time";
 import type { SubmissionView } from "@/lib/assignments/submissions";
-import { AssignmentPanel, type LearnerAssignment } from "./assignment-panel";
+import { AssignmentPanel } from "@/components/player/lesson-panels";
+import type { LearnerAssignment } from "./assignment-panel";
+import { SubmissionVersions } from "./submission-versions";
 
 /**
  * An assignment in the player: its instructions, then the learner's side (the form, the grade, the history). In the
@@ -61,6 +63,7 @@ export function AssignmentLesson({
           assignment={assignment}
           submission={submission}
           serverMaxBytes={serverMaxBytes}
+          versions={submission && <SubmissionVersions versions={submission.versions} headingLevel={2} />}
         />
       )}
     </div>

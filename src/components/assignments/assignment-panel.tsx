@@ -2,7 +2,7 @@
 
 import { X } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { toast } from "sonner";
 import { useHydrated } from "@/components/curriculum/use-curriculum-tree";
 import { UploadField } from "@/components/upload/upload-field";
@@ -12,8 +12,7 @@ import { formatBytes } from "@/lib/format";
 import { sendJson } from "@/lib/http/client-json";
 import type { SubmissionView } from "@/lib/assignments/submissions";
 import { ACCEPTED_TYPES } from "@/lib/validation/file-types";
-import { SUBMISSION_TEXT_MAX_LENGTH, submitAssignmentSchema } from "@/lib/validation/assignment";
-import { SubmissionVersions } from "./submission-versions";
+import { SUBMISSION_TEXT_MAX_LENGTH } from "@/lib/validation/assignment-limits";
 import { TimeLeft } from "./time-left";
 
 export type LearnerAssignment = {
@@ -39,7 +38,9 @@ const field =
 /**
  * The learner's side of an assignment in the player: the due date and time left, the grade and feedback once returned,
  * the form (a text answer and files, uploaded straight to storage with progress, cancel and retry) while a hand-in is
- * accepted, and every version handed in. The instructions are the lesson's own text, shown above it by the page.
+ * accepted, and every version handed in (`versions`, rendered on the server: their text and feedback are markdown). The
+ * instructions are the lesson's own text, shown above it by the page. The hand-in is parsed by the server only
+ * (submitAssignmentSchema): its refusal is shown as any other, and the player ships no zod.
  */
 export function AssignmentPanel({
   courseId,
@@ -47,12 +48,14 @@ export function AssignmentPanel({
   assignment,
   submission,
   serverMaxBytes,
+  versions,
 }: {
   courseId: string;
   lessonId: string;
   assignment: LearnerAssignment;
   submission: SubmissionView | null;
   serverMaxBytes: number;
+  versions: ReactNode;
 }) {
   const router = useRouter();
   const ready = useHydrated();
@@ -69,17 +72,12 @@ export function AssignmentPanel({
 
   async function handIn(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = submitAssignmentSchema.safeParse({
+    setBusy(true);
+    setError(null);
+    const result = await sendJson(`/api/my-courses/${courseId}/lessons/${lessonId}/submission`, {
       text: assignment.acceptText ? text : undefined,
       uploadIds: files.map((f) => f.uploadId),
     });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check your answer.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const result = await sendJson(`/api/my-courses/${courseId}/lessons/${lessonId}/submission`, parsed.data);
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -210,7 +208,7 @@ export function AssignmentPanel({
         assignment.closedReason && submission?.status !== "graded" && <p>{assignment.closedReason}</p>
       )}
 
-      {submission && <SubmissionVersions versions={submission.versions} headingLevel={2} />}
+      {versions}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { markdownToHtml, optionalMarkdownToHtml } from "@/lib/content/markdown-html";
+import { ContentHtml } from "./content-html";
 import { LessonContent } from "./lesson-content";
 
 const render = (markdown: string) => renderToStaticMarkup(<LessonContent markdown={markdown} />);
@@ -34,5 +36,31 @@ describe("lesson content", () => {
 
   it("says so when a lesson has no text", () => {
     expect(render("  ")).toContain("This lesson has no text yet.");
+  });
+
+  it("keeps code blocks as text: their HTML is escaped, the language kept as a class", () => {
+    const html = render("```js\nconst a = '<script>alert(1)</script>' && \"x\";\n```\n\n    <img src=x onerror=alert(2)>");
+    expect(html).toContain('<pre><code class="language-js">const a = ');
+    expect(html).toContain("&#x3C;script>alert(1)&#x3C;/script>");
+    expect(html).toContain("<pre><code>&#x3C;img src=x onerror=alert(2)>");
+    expect(html).not.toMatch(/<script|<img/i);
+  });
+
+  it("keeps GitHub's task lists, strikethrough and autolinks, and drops other protocols and raw HTML blocks", () => {
+    const html = markdownToHtml(
+      "- [x] done\n\n~~old~~ www.example.com [data](data:text/html,hi) [vb](vbscript:x)\n\n<details><summary>s</summary>d</details>",
+    );
+    expect(html).toContain('<input type="checkbox" checked disabled> done');
+    expect(html).toContain("<del>old</del>");
+    expect(html).toContain('<a href="http://www.example.com">www.example.com</a>');
+    expect(html).toContain("<a>data</a>");
+    expect(html).toContain("<a>vb</a>");
+    expect(html).not.toMatch(/<details|<summary|data:|vbscript:/i);
+  });
+
+  it("shows HTML rendered on the server as the lesson content is, and says so when there is none", () => {
+    const markdown = "Some **bold** text";
+    expect(renderToStaticMarkup(<ContentHtml html={optionalMarkdownToHtml(markdown)} />)).toBe(render(markdown));
+    expect(renderToStaticMarkup(<ContentHtml html={optionalMarkdownToHtml("  ")} />)).toContain("This lesson has no text yet.");
   });
 });

@@ -1,18 +1,11 @@
-import Markdown from "react-markdown";
-import rehypeSanitize from "rehype-sanitize";
-import remarkGfm from "remark-gfm";
+import { ContentHtml } from "./content-html";
+import { optionalMarkdownToHtml } from "@/lib/content/markdown-html";
 
 /**
- * Lesson content: markdown rendered through rehype-sanitize's GitHub schema, so raw HTML, scripts, event handlers and
- * javascript: URLs never reach the page. The same component renders the editor's live preview and the player.
+ * Lesson content: markdown rendered through rehype-sanitize's GitHub schema (src/lib/content/markdown-html.ts), so raw HTML, scripts,
+ * event handlers and javascript: URLs never reach the page. Server components render it; of the client components only
+ * the editors' live previews do (the player's client panels get the HTML from the API and show it with ContentHtml).
  */
 export function LessonContent({ markdown }: { markdown: string | null }) {
-  if (!markdown?.trim()) return <p className="text-slate-600 dark:text-slate-300">This lesson has no text yet.</p>;
-  return (
-    <div className="lesson-content">
-      <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]}>
-        {markdown}
-      </Markdown>
-    </div>
-  );
+  return <ContentHtml html={optionalMarkdownToHtml(markdown)} />;
 }

@@ -5,7 +5,15 @@ import { requestJson, sendJson } from "@/lib/http/client-json";
 /** The browser's side of the discussion API (src/app/api/courses/[courseId]/discussions), as the panel and board use it. */
 
 /** What JSON makes of a server type: dates become ISO strings. */
-type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+type Json<T> = T extends Date
+  ? string
+  : T extends string
+    ? T // a branded string (SanitizedHtml) stays itself
+    : T extends (infer U)[]
+      ? Json<U>[]
+      : T extends object
+        ? { [K in keyof T]: Json<T[K]> }
+        : T;
 
 export type ThreadSummary = Json<ServerThreadSummary>;
 export type Thread = Json<ThreadView>;

@@ -1,8 +1,13 @@
 "use client";
 
 import { ChevronDown, ChevronRight } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useId, useState } from "react";
-import { DiscussionPanel } from "./discussion-panel";
+
+/** The panel's code (the list, a thread, the forms) is loaded when the panel is first opened, not with the player. */
+const DiscussionPanel = dynamic(() => import("./discussion-panel").then((m) => m.DiscussionPanel), {
+  loading: () => <p>Loading the questions…</p>,
+});
 
 /**
  * The player's "Questions" panel beside the lesson: a tab-like button with the lesson's count that opens the lesson's

@@ -2,7 +2,7 @@
 
 import { ArrowLeft, Check, ThumbsUp } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
-import { LessonContent } from "@/components/content/lesson-content";
+import { ContentHtml } from "@/components/content/content-html";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { deleteJson, discussionsUrl, getJson, sendJson, type Reply, type Thread } from "./discussion-api";
 import { PostForm } from "./post-form";
@@ -110,7 +110,7 @@ export function ThreadView({ courseId, threadId, onBack }: { courseId: string; t
           }}
         />
       ) : (
-        <LessonContent markdown={thread.body} />
+        <ContentHtml html={thread.bodyHtml} />
       )}
       <div className="flex flex-wrap gap-2">
         <button type="button" className={small} aria-pressed={thread.upvoted} onClick={() => void upvote(url, thread.upvoted)}>
@@ -208,7 +208,7 @@ export function ThreadView({ courseId, threadId, onBack }: { courseId: string; t
                     }}
                   />
                 ) : (
-                  <LessonContent markdown={reply.body} />
+                  <ContentHtml html={reply.bodyHtml} />
                 )}
                 <div className="flex flex-wrap gap-2">
                   <button

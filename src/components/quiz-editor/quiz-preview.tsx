@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { QuestionField } from "@/components/quiz-player/question-field";
 import type { LearnerAnswer, LearnerQuestion } from "@/components/quiz-player/quiz-api";
+import { markdownToHtml } from "@/lib/content/markdown-html";
 import type { EditorQuestion } from "./question-draft";
 
 /** What a learner gets of a question: no right option, accepted answer or tolerance. */
@@ -16,7 +17,9 @@ export function asLearnerQuestion(question: EditorQuestion, index: number): Lear
             { id: "false", text: "False" },
           ]
         : [];
-  return { id: question.id, number: index + 1, type: question.type, prompt: question.prompt, points: question.points, options };
+  // Rendered here, in the editor's page (the learner's player gets the prompt rendered by the server).
+  const promptHtml = markdownToHtml(question.prompt);
+  return { id: question.id, number: index + 1, type: question.type, prompt: question.prompt, promptHtml, points: question.points, options };
 }
 
 /**

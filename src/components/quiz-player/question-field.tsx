@@ -1,7 +1,7 @@
 "use client";
 
 import { forwardRef, useId } from "react";
-import { LessonContent } from "@/components/content/lesson-content";
+import { ContentHtml } from "@/components/content/content-html";
 import type { LearnerAnswer, LearnerQuestion } from "./quiz-api";
 import type { SaveState } from "./use-answer-saver";
 
@@ -51,7 +51,7 @@ export const QuestionField = forwardRef<HTMLHeadingElement, Props>(function Ques
         <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-300">({pointsLabel(question.points)})</span>
       </Heading>
       <div id={promptId}>
-        <LessonContent markdown={question.prompt} />
+        <ContentHtml html={question.promptHtml} />
       </div>
 
       {(question.type === "single" || question.type === "true_false") && (

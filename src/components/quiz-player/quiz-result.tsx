@@ -2,7 +2,7 @@
 
 import { forwardRef } from "react";
 import { CheckCircle2, CircleDashed, CircleMinus, XCircle } from "lucide-react";
-import { LessonContent } from "@/components/content/lesson-content";
+import { ContentHtml } from "@/components/content/content-html";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { usedAllAttempts } from "@/lib/format";
 import type { LearnerAnswer, LearnerAttempt, LearnerQuestion, QuestionFeedback, QuizStatus } from "./quiz-api";
@@ -101,7 +101,7 @@ export const QuizResult = forwardRef<HTMLHeadingElement, Props>(function QuizRes
                   {f?.pointsAwarded ?? 0} of {pointsLabel(question.points)}
                 </span>
               </h3>
-              <LessonContent markdown={question.prompt} />
+              <ContentHtml html={question.promptHtml} />
               <p>
                 <span className="font-medium">Your answer:</span> {answerText(question, attempt.answers[question.id])}
               </p>
@@ -110,10 +110,10 @@ export const QuizResult = forwardRef<HTMLHeadingElement, Props>(function QuizRes
                   <span className="font-medium">Right answer:</span> {solutionText(question, f.solution)}
                 </p>
               )}
-              {f?.explanation && (
+              {f?.explanationHtml && (
                 <div className="rounded-lg bg-slate-50 p-3 dark:bg-slate-800">
                   <p className="font-medium">Explanation</p>
-                  <LessonContent markdown={f.explanation} />
+                  <ContentHtml html={f.explanationHtml} />
                 </div>
               )}
             </li>

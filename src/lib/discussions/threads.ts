@@ -17,6 +17,7 @@ import { assertLessonOfCourse, assertMayWrite, requireDiscussionAccess, requireM
 import { notifyNewQuestion } from "./notify";
 import { assertAuthorOrModerator, authorColumns, authorOf, enforcePostingLimit, exactTime, threadOf, type PostAuthor } from "./posts";
 import { repliesOf, type ReplyView } from "./replies";
+import { markdownToHtml, type SanitizedHtml } from "@/lib/content/markdown-html";
 
 export type ThreadSummary = {
   id: string;
@@ -163,8 +164,10 @@ function toSummary(r: SummaryRow, access: { userId: string; instructorId: string
 
 export type ThreadView = ThreadSummary & {
   body: string;
+  /** The body rendered to sanitized HTML on the server (markdownToHtml), so the browser needs no markdown parser. */
+  bodyHtml: SanitizedHtml;
   answerReplyId: string | null;
-  replies: ReplyView[];
+  replies: (ReplyView & { bodyHtml: SanitizedHtml })[];
   /** What the viewer may do, for the UI; the functions below check again. */
   can: { reply: boolean; edit: boolean; delete: boolean; markAnswer: boolean; moderate: boolean };
 };
@@ -192,8 +195,9 @@ export async function getThread(viewer: Viewer | null, courseId: string, threadI
   return {
     ...toSummary(row, access),
     body: row.body,
+    bodyHtml: markdownToHtml(row.body),
     answerReplyId: row.answerReplyId,
-    replies,
+    replies: replies.map((reply) => ({ ...reply, bodyHtml: markdownToHtml(reply.body) })),
     can: {
       reply: writable && (!row.locked || access.moderator),
       edit: access.moderator || (writable && mine && !row.locked),

@@ -1,3 +1,4 @@
+import { markdownToHtml, optionalMarkdownToHtml, type SanitizedHtml } from "@/lib/content/markdown-html";
 import type { QuizAttempt, QuizOption, QuizQuestion, QuizQuestionType, QuizShowAnswers } from "@/lib/db/schema";
 
 /**
@@ -16,6 +17,8 @@ export type LearnerQuestion = {
   type: QuizQuestionType;
   /** Markdown, rendered sanitized. */
   prompt: string;
+  /** The prompt rendered to sanitized HTML on the server (markdownToHtml): the player ships no markdown parser. */
+  promptHtml: SanitizedHtml;
   points: number;
   /** Choice questions' options in this attempt's order; empty for short_text and numeric. */
   options: LearnerOption[];
@@ -49,6 +52,8 @@ export type QuestionFeedback = {
   /** Only when the quiz shows answers (after_submit, or after_pass once passed). */
   solution?: { optionIds: string[] } | { acceptedAnswers: string[] } | { answer: number | null; tolerance: number };
   explanation?: string | null;
+  /** The explanation rendered to sanitized HTML on the server, with it. */
+  explanationHtml?: SanitizedHtml | null;
 };
 
 export type LearnerAttempt = AttemptSummary & {
@@ -98,6 +103,7 @@ export function learnerQuestions(attempt: Pick<QuizAttempt, "questionOrder" | "o
       number: index + 1,
       type: q.type,
       prompt: q.prompt,
+      promptHtml: markdownToHtml(q.prompt),
       points: q.points,
       options: q.type === "short_text" || q.type === "numeric" ? [] : optionsInOrder(q.options, attempt.optionOrder[q.id]),
     }));
@@ -166,6 +172,7 @@ export function feedbackOf(
           ? { answer: q.numericAnswer, tolerance: q.tolerance }
           : { optionIds: q.options.filter((o) => o.correct).map((o) => o.id) };
     feedback.explanation = q.explanation;
+    feedback.explanationHtml = optionalMarkdownToHtml(q.explanation);
     return feedback;
   });
 }

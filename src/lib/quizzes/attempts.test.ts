@@ -87,6 +87,8 @@ describe("starting an attempt", () => {
       number: 1,
       type: "single",
       prompt: "Which planet is **red**?",
+      // Rendered sanitized on the server: the player ships no markdown parser.
+      promptHtml: "<p>Which planet is <strong>red</strong>?</p>",
       points: 2,
       options: [
         { id: "venus", text: "Venus" },
@@ -473,6 +475,7 @@ describe("what the learner sees", () => {
         points: 2,
         solution: { optionIds: ["mars"] },
         explanation: QUESTIONS.single.explanation,
+        explanationHtml: `<p>${QUESTIONS.single.explanation}</p>`,
       },
       {
         questionId: f.q.multiple,
@@ -481,6 +484,7 @@ describe("what the learner sees", () => {
         points: 4,
         solution: { optionIds: ["two", "three"] },
         explanation: QUESTIONS.multiple.explanation,
+        explanationHtml: `<p>${QUESTIONS.multiple.explanation}</p>`,
       },
       {
         questionId: f.q.trueFalse,
@@ -489,6 +493,7 @@ describe("what the learner sees", () => {
         points: 1,
         solution: { optionIds: ["true"] },
         explanation: QUESTIONS.trueFalse.explanation,
+        explanationHtml: `<p>${QUESTIONS.trueFalse.explanation}</p>`,
       },
       {
         questionId: f.q.shortText,
@@ -497,6 +502,7 @@ describe("what the learner sees", () => {
         points: 2,
         solution: { acceptedAnswers: ["Ada Lovelace", "Lovelace"] },
         explanation: QUESTIONS.shortText.explanation,
+        explanationHtml: `<p>${QUESTIONS.shortText.explanation}</p>`,
       },
       {
         questionId: f.q.numeric,
@@ -505,6 +511,7 @@ describe("what the learner sees", () => {
         points: 1,
         solution: { answer: 3.5, tolerance: 0.01 },
         explanation: QUESTIONS.numeric.explanation,
+        explanationHtml: `<p>${QUESTIONS.numeric.explanation}</p>`,
       },
     ]);
   });

@@ -8,13 +8,16 @@ import { id } from "./ids";
  * editor, the player, the grading view and the API; the rules that need the database are in src/lib/assignments.
  */
 
-export const INSTRUCTIONS_MAX_LENGTH = 50_000;
-export const SUBMISSION_TEXT_MAX_LENGTH = 100_000;
-export const FEEDBACK_MAX_LENGTH = 20_000;
-export const MAX_FILES_LIMIT = 20;
-export const MAX_POINTS_LIMIT = 10_000;
-/** The largest file an assignment may accept; its own limit is set below it, and the server's material limit applies too. */
-export const MAX_FILE_BYTES_LIMIT = 1024 ** 3;
+import {
+  FEEDBACK_MAX_LENGTH,
+  INSTRUCTIONS_MAX_LENGTH,
+  MAX_FILE_BYTES_LIMIT,
+  MAX_FILES_LIMIT,
+  MAX_POINTS_LIMIT,
+  SUBMISSION_TEXT_MAX_LENGTH,
+} from "./assignment-limits";
+
+export * from "./assignment-limits";
 
 /** The declared MIME types an assignment can accept: the material whitelist. */
 export const SUBMISSION_TYPES = Object.keys(ACCEPTED_TYPES.material);
