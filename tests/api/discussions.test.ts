@@ -67,7 +67,7 @@ describe("the posting rate limit", () => {
       error: {
         code: "RATE_LIMITED",
         message: expect.stringMatching(
-          /^Too many posts in a short time: wait a little before posting again\. Try again in \d+ seconds?\.$/,
+          /^Too many posts in a short time: wait a little before posting again\. Try again in \d+ (seconds?|minutes?)\.$/,
         ),
       },
     });

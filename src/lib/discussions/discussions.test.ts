@@ -177,7 +177,7 @@ describe("posting, editing and deleting", () => {
     }
     expect(refused?.code).toBe("RATE_LIMITED");
     expect(refused?.userMessage).toMatch(
-      /^Too many posts in a short time: wait a little before posting again\. Try again in \d+ seconds?\.$/,
+      /^Too many posts in a short time: wait a little before posting again\. Try again in \d+ (seconds?|minutes?)\.$/,
     );
     for (let i = 0; i < 12; i += 1) await ask(f.instructor, f.courseId, `Announcement ${i}`);
   });
