@@ -65,6 +65,8 @@ async function untilAnotherSessionWaitsForALock(tx: Transaction) {
 const enrollmentOf = async (courseId: string, learnerId: string) =>
   (await db.select().from(enrollments).where(eq(enrollments.courseId, courseId))).find((e) => e.learnerId === learnerId)!;
 
+const ROUNDS = 100;
+
 describe("lesson progress", () => {
   it("keeps progress exact under 100 concurrent completions of distinct lessons", async () => {
     const { courseId, lessonIds } = await publishedCourse(100);
@@ -105,6 +107,26 @@ describe("lesson progress", () => {
     });
     expect(await marking!).toEqual({ lessonId: lessonIds[1], completed: true, progress: 50, courseCompleted: false });
     expect((await enrollmentOf(courseId, learner.id)).progress).toBe(50);
+  });
+
+  it("opens and completes the same lessons at the same moment without a deadlock (both lock the enrollment first)", async () => {
+    const { courseId, lessonIds } = await publishedCourse(ROUNDS);
+    const learner = await enrolledLearner(courseId);
+    const enrollmentId = (await enrollmentOf(courseId, learner.id)).id;
+    const longAgo = new Date(Date.now() - 2 * LAST_ACCESS_REFRESH_MS);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const lessonId = lessonIds[round]!;
+      // A last access older than the refresh: the visit is written whichever of the two runs first.
+      await db.update(enrollments).set({ lastAccessedAt: longAgo }).where(eq(enrollments.id, enrollmentId));
+      const [opened, completed] = await Promise.all([
+        recordLessonOpened(learner, courseId, lessonId),
+        setLessonCompleted(learner, courseId, lessonId, true),
+      ]);
+      expect(opened.lessonId).toBe(lessonId);
+      expect(completed.completed).toBe(true);
+    }
+    const enrollment = await enrollmentOf(courseId, learner.id);
+    expect(enrollment.progress).toBe(100);
   });
 
   it("rounds down, reaches 100 only with every lesson, sets completedAt, and an undo takes it back", async () => {

@@ -233,12 +233,14 @@ export async function recordLessonOpened(viewer: Viewer | null, courseId: string
   const recent = enrollment.lastAccessedAt !== null && Date.now() - enrollment.lastAccessedAt.getTime() <= LAST_ACCESS_REFRESH_MS;
   if (recent && last?.lessonId === lessonId) return { lessonId, recorded: false };
   const now = new Date();
+  // The enrollment first, as every completion writes them: in the other order, opening a lesson while it is being
+  // completed could deadlock on a database server (each transaction holding the row the other waits for).
   await db.transaction(async (tx) => {
+    await tx.update(enrollments).set({ lastAccessedAt: now }).where(eq(enrollments.id, enrollment.id));
     await tx
       .insert(lessonProgress)
       .values({ enrollmentId: enrollment.id, lessonId, updatedAt: now })
       .onConflictDoUpdate({ target: [lessonProgress.enrollmentId, lessonProgress.lessonId], set: { updatedAt: now } });
-    await tx.update(enrollments).set({ lastAccessedAt: now }).where(eq(enrollments.id, enrollment.id));
   });
   return { lessonId, recorded: true };
 }
