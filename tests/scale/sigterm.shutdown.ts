@@ -1,24 +1,12 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadThroughNginx } from "./load";
+import { describeNginxErrors, loadThroughNginx, nginxErrorsSince } from "./load";
 import { getFresh, scale, waitUntilGone } from "./scale-env";
 
 const LOAD_SECONDS = 8;
 const STOP_AFTER_MS = 2500;
 /** SHUTDOWN_DRAIN_MS of the instances (tests/scale/run.ts): A closes its listener this long after the signal, under load. */
 const DRAIN_MS = Number(process.env.SCALE_DRAIN_MS);
-
-/** nginx's upstream errors counted by reason and method: `connect() failed (111: Connection refused) GET ×3, …`. */
-function describeNginxErrors(lines: string[]): string {
-  const counts = new Map<string, number>();
-  for (const line of lines) {
-    const reason = /\*\d+ (.*?) while /.exec(line)?.[1] ?? line.slice(0, 80);
-    const method = /request: "(\w+) /.exec(line)?.[1] ?? "?";
-    const key = `${reason} ${method}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts].map(([key, n]) => `${key} ×${n}`).join(", ") || "none";
-}
 
 /** Polls A directly until it stops answering: what /api/ready and /api/health said while it drained. */
 async function watchDrain() {
@@ -54,13 +42,7 @@ describe("stopping one instance under load", () => {
     const goneMs = Date.now() - stopping;
     const drained = (await drain)!;
     // What nginx saw of A's stop: each request it could not hand to A, and why (a POST it had sent is the 502 above).
-    const nginxErrors = fs.existsSync(nginxLog)
-      ? fs
-          .readFileSync(nginxLog, "utf8")
-          .slice(nginxLogFrom)
-          .split("\n")
-          .filter((line) => line.includes("upstream"))
-      : [];
+    const nginxErrors = nginxErrorsSince(nginxLog, nginxLogFrom);
     console.info(
       `[scale] SIGTERM to instance A ${STOP_AFTER_MS} ms into ${LOAD_SECONDS} s of load through nginx, drain ${DRAIN_MS} ms: ` +
         `GET /api/courses ${read["2xx"]} ok, ${read.non2xx} non-2xx, ${read.errors} errors, ${read.timeouts} timeouts; ` +
